@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode plus the upcoming features the
+/// house style asks for.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Triangulate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "TriangulateModel", targets: ["TriangulateModel"]),
+        .library(name: "TriangulateNode", targets: ["TriangulateNode"]),
+        .executable(name: "triangulate", targets: ["triangulate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Domain values and rules. Pure: no I/O, no frameworks.
+        .target(
+            name: "TriangulateModel",
+            swiftSettings: strictSettings
+        ),
+        // The node: its SQLite store (GRDB), services and reports.
+        .target(
+            name: "TriangulateNode",
+            dependencies: [
+                "TriangulateModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The node's command-line interface: wiring only.
+        .executableTarget(
+            name: "triangulate",
+            dependencies: [
+                "TriangulateModel",
+                "TriangulateNode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TriangulateModelTests",
+            dependencies: ["TriangulateModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TriangulateNodeTests",
+            dependencies: [
+                "TriangulateModel",
+                "TriangulateNode",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TriangulateCLITests",
+            dependencies: ["TriangulateModel"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

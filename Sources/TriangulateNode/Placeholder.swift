@@ -1,0 +1,3 @@
+import TriangulateModel
+import GRDB
+public enum NodePlaceholder {}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import TriangulateNode
+import TriangulateModel
+@main struct Main: ParsableCommand { func run() {} }
