@@ -6,6 +6,8 @@ import Foundation
 public struct InformationRequest: Hashable, Codable, Sendable {
     /// The request's id.
     public var id: RequestID
+    /// The node's reference for people, e.g. `ECP-2026-0007/A2`.
+    public var reference: String
     /// The concern it is about.
     public var concernId: ConcernID
     /// Whether this organisation asked (outgoing) or was asked (incoming).
@@ -36,11 +38,12 @@ public struct InformationRequest: Hashable, Codable, Sendable {
     public var recordedAt: Date
 
     /// Makes a request.
-    public init(id: RequestID, concernId: ConcernID, direction: Direction, counterpart: OrganisationCode,
+    public init(id: RequestID, reference: String, concernId: ConcernID, direction: Direction, counterpart: OrganisationCode,
                 question: String, requestedOn: LocalDate, dueBy: LocalDate?, legalGateway: String?,
                 state: RequestLifecycle.State, answerSummary: String? = nil, answerPayloadClass: PayloadClass? = nil,
                 respondedOn: LocalDate? = nil, declineReason: String? = nil, recordedBy: String, recordedAt: Date) {
         self.id = id
+        self.reference = reference
         self.concernId = concernId
         self.direction = direction
         self.counterpart = counterpart

@@ -5,6 +5,8 @@ import Foundation
 public struct Action: Hashable, Codable, Sendable {
     /// The action's id.
     public var id: ActionID
+    /// The node's reference for people, e.g. `ECP-2026-0007/A2`.
+    public var reference: String
     /// The concern it follows from.
     public var concernId: ConcernID
     /// The panel that agreed it, if a panel did.
@@ -33,11 +35,12 @@ public struct Action: Hashable, Codable, Sendable {
     public var recordedAt: Date
 
     /// Makes an action.
-    public init(id: ActionID, concernId: ConcernID, panelId: PanelID?, ownerOrg: OrganisationCode, owner: String?,
+    public init(id: ActionID, reference: String, concernId: ConcernID, panelId: PanelID?, ownerOrg: OrganisationCode, owner: String?,
                 summary: String, isRegulatoryActivity: Bool, agreedOn: LocalDate, dueBy: LocalDate,
                 state: ActionLifecycle.State = .agreed, completedOn: LocalDate? = nil, evidence: String? = nil,
                 recordedBy: String, recordedAt: Date) {
         self.id = id
+        self.reference = reference
         self.concernId = concernId
         self.panelId = panelId
         self.ownerOrg = ownerOrg

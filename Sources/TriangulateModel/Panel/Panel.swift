@@ -6,6 +6,8 @@ import Foundation
 public struct Panel: Hashable, Codable, Sendable {
     /// The panel's id.
     public var id: PanelID
+    /// The node's reference for people, e.g. `ECP-2026-0007/A2`.
+    public var reference: String
     /// The concern it reviews, when it is this node's own concern.
     public var concernId: ConcernID?
     /// The organisation that convened it.
@@ -44,12 +46,13 @@ public struct Panel: Hashable, Codable, Sendable {
     public var recordedAt: Date
 
     /// Makes a panel.
-    public init(id: PanelID, concernId: ConcernID?, convenedBy: OrganisationCode, externalReference: String? = nil,
+    public init(id: PanelID, reference: String, concernId: ConcernID?, convenedBy: OrganisationCode, externalReference: String? = nil,
                 followsPanel: PanelID? = nil, chair: String? = nil, meetsOn: LocalDate? = nil, format: Format? = nil,
                 invitees: [Invitee] = [], agenda: [String] = [], agendaSource: String? = nil, minutes: String? = nil,
                 minutesAgreedOn: LocalDate? = nil, recordSharedOn: LocalDate? = nil, recordSharedWith: [OrganisationCode] = [],
                 cancellationReason: String? = nil, state: PanelLifecycle.State, recordedBy: String, recordedAt: Date) {
         self.id = id
+        self.reference = reference
         self.concernId = concernId
         self.convenedBy = convenedBy
         self.externalReference = externalReference

@@ -1,3 +1,0 @@
-import TriangulateModel
-import GRDB
-public enum NodePlaceholder {}

@@ -1,0 +1,30 @@
+import Foundation
+import TriangulateModel
+
+/// What the node takes from the world: the time and fresh ids. Tests pass fixed ones.
+public struct NodeEnvironment: Sendable {
+    /// The current instant.
+    public var now: @Sendable () -> Date
+    /// A fresh UUIDv7 for `date`.
+    public var makeUUID: @Sendable (Date) -> UUID
+
+    /// Makes an environment.
+    public init(now: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable (Date) -> UUID) {
+        self.now = now
+        self.makeUUID = makeUUID
+    }
+
+    /// The system clock and random ids.
+    public static let live = NodeEnvironment(
+        now: { Date() },
+        makeUUID: { date in
+            var generator = SystemRandomNumberGenerator()
+            return UUIDv7.make(at: date, using: &generator)
+        }
+    )
+
+    /// Today's date, in UTC.
+    public var today: LocalDate { LocalDate(now()) }
+
+    func makeID<Entity>(at date: Date) -> Identifier<Entity> { Identifier(makeUUID(date)) }
+}

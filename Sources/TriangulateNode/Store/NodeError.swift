@@ -1,0 +1,42 @@
+/// An error from the node: a store that cannot be used, or a record that cannot be found.
+/// The message says what was wrong and what to do.
+public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong. Compare errors by code.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        /// There is no store file at the path.
+        public static let storeMissing = Code("storeMissing")
+        /// The file is not a Triangulate node store.
+        public static let storeForeign = Code("storeForeign")
+        /// `init` was asked to create a store where a file already exists.
+        public static let storeExists = Code("storeExists")
+        /// The store was written by a newer version of Triangulate.
+        public static let storeTooNew = Code("storeTooNew")
+        /// No record matches the reference given.
+        public static let notFound = Code("notFound")
+        /// Several records match the reference given.
+        public static let ambiguous = Code("ambiguous")
+        /// The organisation is not known to this node.
+        public static let unknownOrganisation = Code("unknownOrganisation")
+        /// A value given to the node is not acceptable.
+        public static let invalidInput = Code("invalidInput")
+        public var description: String { name }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// One line for the user: what was wrong and what to do.
+    public let message: String
+
+    /// Makes an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func == (lhs: NodeError, rhs: NodeError) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

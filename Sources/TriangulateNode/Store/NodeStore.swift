@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import TriangulateModel
+
+/// The organisation's own record of its use of the protocol: one SQLite file, in WAL mode,
+/// with `secure_delete` on so that deleted content is overwritten in the file.
+///
+/// Every command is one transaction: the record, its state change and its history line are
+/// written together or not at all, so a process killed mid-command leaves the file as it was
+/// before the command or as it is after it, never in between.
+public final class NodeStore: Sendable {
+    /// Where the store lives.
+    public let path: String
+    /// The organisation this node belongs to.
+    public let organisation: OrganisationCode
+    let database: DatabasePool
+    let environment: NodeEnvironment
+
+    private init(path: String, database: DatabasePool, organisation: OrganisationCode, environment: NodeEnvironment) {
+        self.path = path
+        self.database = database
+        self.organisation = organisation
+        self.environment = environment
+    }
+
+    /// Creates a new store at `path` for `organisation`, seeded with `registry` and the local
+    /// agenda template. Refuses to overwrite any existing file.
+    public static func create(
+        at path: String, organisation: OrganisationCode, registry: OrganisationRegistry = .ecp2021,
+        by user: String, environment: NodeEnvironment = .live
+    ) throws -> NodeStore {
+        if FileManager.default.fileExists(atPath: path) {
+            throw NodeError(.storeExists, "\(path) already exists: choose another --store path, or use the existing store")
+        }
+        let database = try openDatabase(at: path)
+        do {
+            try NodeSchema.migrator.migrate(database)
+            try database.write { db in
+                for entry in registry.organisations {
+                    try db.execute(
+                        sql: "INSERT INTO organisation (code, name, kind, role, registryVersion) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [entry.code, entry.name, entry.kind.rawValue, entry.role.rawValue, registry.version])
+                }
+                if registry.organisation(organisation) == nil {
+                    throw NodeError(
+                        .unknownOrganisation,
+                        "\(organisation) is not in the \(registry.version) list: pass one of \(registry.organisations.map(\.code.rawValue).joined(separator: ", "))"
+                    )
+                }
+                try db.execute(
+                    sql: "INSERT INTO nodeIdentity (singleton, organisation, registryVersion, createdAt, createdBy) VALUES (1, ?, ?, ?, ?)",
+                    arguments: [organisation, registry.version, environment.now(), user])
+                try db.execute(
+                    sql: "INSERT INTO agendaTemplate (singleton, label, items) VALUES (1, ?, ?)",
+                    arguments: [AgendaTemplate.localDefault.label, String(decoding: try JSONEncoder().encode(AgendaTemplate.localDefault.items), as: UTF8.self)])
+            }
+        } catch {
+            try? database.close()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+        return NodeStore(path: path, database: database, organisation: organisation, environment: environment)
+    }
+
+    /// Opens an existing store. A missing file, a file that is not a node store, or a store
+    /// from a newer version is refused with an error saying what to do; nothing is written.
+    public static func open(at path: String, environment: NodeEnvironment = .live) throws -> NodeStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw NodeError(.storeMissing, "there is no store at \(path): create one with `triangulate init --org CODE`, or pass --store PATH")
+        }
+        let foreign = NodeError(.storeForeign, "\(path) is not a Triangulate node store: check --store (or TRIANGULATE_STORE)")
+        guard isSQLiteFile(path) else { throw foreign }
+        let database: DatabasePool
+        do {
+            database = try openDatabase(at: path)
+        } catch {
+            throw foreign
+        }
+        do {
+            let applicationID = try database.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
+            guard applicationID == NodeSchema.applicationID else { throw foreign }
+            let known = Set(NodeSchema.migrator.migrations)
+            let applied = try database.read { try NodeSchema.migrator.appliedIdentifiers($0) }
+            if !applied.isSubset(of: known) {
+                throw NodeError(.storeTooNew, "\(path) was written by a newer version of Triangulate: upgrade triangulate to open it")
+            }
+            if try database.read({ try NodeSchema.migrator.hasCompletedMigrations($0) }) == false {
+                try NodeSchema.migrator.migrate(database)
+            }
+            let organisation = try database.read { db in
+                try String.fetchOne(db, sql: "SELECT organisation FROM nodeIdentity")
+            }
+            guard let organisation, let code = try? OrganisationCode(parsing: organisation) else { throw foreign }
+            return NodeStore(path: path, database: database, organisation: code, environment: environment)
+        } catch let error as NodeError {
+            try? database.close()
+            throw error
+        } catch {
+            try? database.close()
+            throw foreign
+        }
+    }
+
+    private static func openDatabase(at path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// Whether the file starts with SQLite's header (an empty file counts as not SQLite).
+    private static func isSQLiteFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        return header == Data("SQLite format 3\u{0}".utf8)
+    }
+}
