@@ -2,7 +2,8 @@ import Foundation
 
 /// A closed set of named values that people type on the command line, such as a concern
 /// category or a payload class.
-public protocol Choice: Hashable, Sendable, CaseIterable, Codable, RawRepresentable where RawValue == String {
+public protocol Choice: Hashable, Sendable, CaseIterable, Codable, CodingKeyRepresentable, RawRepresentable
+where RawValue == String {
     /// What the value is called in messages, e.g. "category".
     static var choiceName: String { get }
 }

@@ -1,4 +1,0 @@
-import ArgumentParser
-import TriangulateNode
-import TriangulateModel
-@main struct Main: ParsableCommand { func run() {} }

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TriangulateModel
+import TriangulateNode
+
+/// A command that works on the node store: it opens the store, does its work, and prints its
+/// result as text or JSON. Errors become one line on standard error and a non-zero exit.
+protocol NodeCommand: ParsableCommand {
+    /// The global options.
+    var global: GlobalOptions { get }
+    /// Does the work against an open store and returns what to print.
+    func execute(_ store: NodeStore) throws -> Rendered
+}
+
+extension NodeCommand {
+    func run() throws {
+        let rendered: Rendered
+        do {
+            let store = try NodeStore.open(at: global.storePath)
+            rendered = try execute(store)
+        } catch {
+            throw Failure.report(error)
+        }
+        rendered.print(json: global.json)
+    }
+}
+
+/// What a command prints: a JSON value, and the same for people.
+struct Rendered {
+    let json: any Encodable
+    let text: String
+
+    init(json: any Encodable, text: String) {
+        self.json = json
+        self.text = text
+    }
+
+    func print(json asJSON: Bool) {
+        if asJSON {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let data = (try? encoder.encode(json)) ?? Data("null".utf8)
+            Swift.print(String(decoding: data, as: UTF8.self))
+        } else if !text.isEmpty {
+            Swift.print(text)
+        }
+    }
+}
+
+/// Turns any error into one clear line on standard error and exit code 1.
+enum Failure {
+    static func report(_ error: any Error) -> ExitCode {
+        let message: String
+        switch error {
+        case let error as ModelError: message = error.message
+        case let error as NodeError: message = error.message
+        default: message = "\(error)"
+        }
+        FileHandle.standardError.write(Data("triangulate: \(message)\n".utf8))
+        return ExitCode(1)
+    }
+}
