@@ -18,4 +18,8 @@ struct Triangulate: ParsableCommand {
             ReportCommand.self, TemplateCommand.self,
         ]
     )
+
+    static func main() {
+        main(GlobalArguments.reordered(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -44,25 +44,29 @@ extension Subject {
     /// Parses the command line's subject forms: `provider:ID[:NAME]` or `provider::NAME` for an
     /// unregistered provider, `location:ID:NAME`, `professional:REGULATOR:NUMBER:NAME`, `other:NAME`.
     public init(parsing text: String) throws(ModelError) {
-        let parts = text.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+        // Split on the first colons only: names keep any colons and spaces they contain.
+        func split(_ text: Substring, _ count: Int) -> [String] {
+            text.split(separator: ":", maxSplits: count - 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
         }
+        let parts = split(Substring(text), 4)
+        let named = split(Substring(text), 3)
+        let name = named.count > 2 ? named[2] : ""
         let usage = "write provider:1-123456789:NAME, location:1-123456789:NAME, professional:NMC:12A3456B:NAME or other:NAME"
         switch parts.first?.lowercased() {
         case "provider" where parts.count >= 2:
-            let name = parts.count > 2 ? parts[2...].joined(separator: ":") : ""
             let id = parts[1].isEmpty ? nil : try CQCIdentifier(parsing: parts[1])
             guard id != nil || !name.isEmpty else {
                 throw ModelError(.invalidValue, "a provider needs a CQC id or a name: \(usage)")
             }
             self = .provider(id: id, name: name)
         case "location" where parts.count >= 2:
-            let name = parts.count > 2 ? parts[2...].joined(separator: ":") : ""
             self = .location(id: try CQCIdentifier(parsing: parts[1]), name: name)
         case "professional" where parts.count == 4 && !parts[2].isEmpty && !parts[3].isEmpty:
             self = .professional(regulator: try OrganisationCode(parsing: parts[1]), registration: parts[2], name: parts[3])
-        case "other" where parts.count >= 2 && !parts[1...].joined().isEmpty:
-            self = .other(name: parts[1...].joined(separator: ":"))
+        case "other" where parts.count >= 2 && !split(Substring(text), 2)[1].isEmpty:
+            self = .other(name: split(Substring(text), 2)[1])
         default:
             throw ModelError(.invalidValue, "'\(text)' is not a subject: \(usage)")
         }

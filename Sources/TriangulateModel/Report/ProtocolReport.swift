@@ -46,6 +46,17 @@ public struct ProtocolReport: Hashable, Codable, Sendable {
         /// How many exchanges.
         public var count: Int
 
+        /// Makes a cell.
+        public init(month: String, direction: Exchange.Direction, counterpart: OrganisationCode,
+                    category: ConcernCategory, payloadClass: PayloadClass, count: Int) {
+            self.month = month
+            self.direction = direction
+            self.counterpart = counterpart
+            self.category = category
+            self.payloadClass = payloadClass
+            self.count = count
+        }
+
         public static func < (lhs: Self, rhs: Self) -> Bool {
             (lhs.month, lhs.direction.rawValue, lhs.counterpart.rawValue, lhs.category.rawValue, lhs.payloadClass.rawValue)
                 < (rhs.month, rhs.direction.rawValue, rhs.counterpart.rawValue, rhs.category.rawValue, rhs.payloadClass.rawValue)

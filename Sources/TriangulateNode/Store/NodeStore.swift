@@ -35,6 +35,9 @@ public final class NodeStore: Sendable {
         let database = try openDatabase(at: path)
         do {
             try NodeSchema.migrator.migrate(database)
+            try database.writeWithoutTransaction { db in
+                try db.checkpoint(.truncate)  // puts the application id in the main file's header
+            }
             try database.write { db in
                 for entry in registry.organisations {
                     try db.execute(
@@ -69,7 +72,7 @@ public final class NodeStore: Sendable {
             throw NodeError(.storeMissing, "there is no store at \(path): create one with `triangulate init --org CODE`, or pass --store PATH")
         }
         let foreign = NodeError(.storeForeign, "\(path) is not a Triangulate node store: check --store (or TRIANGULATE_STORE)")
-        guard isSQLiteFile(path) else { throw foreign }
+        guard isNodeStore(path) else { throw foreign }
         let database: DatabasePool
         do {
             database = try openDatabase(at: path)
@@ -77,8 +80,6 @@ public final class NodeStore: Sendable {
             throw foreign
         }
         do {
-            let applicationID = try database.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } ?? 0
-            guard applicationID == NodeSchema.applicationID else { throw foreign }
             let known = Set(NodeSchema.migrator.migrations)
             let applied = try database.read { try NodeSchema.migrator.appliedIdentifiers($0) }
             if !applied.isSubset(of: known) {
@@ -111,11 +112,29 @@ public final class NodeStore: Sendable {
         return try DatabasePool(path: path, configuration: configuration)
     }
 
-    /// Whether the file starts with SQLite's header (an empty file counts as not SQLite).
-    private static func isSQLiteFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    /// Whether the file is a SQLite database with the node store's `application_id`. The header
+    /// is read first, without opening the file as a database; only a SQLite file whose header
+    /// disagrees (the id may still sit in its write-ahead log) is opened, read-only, to ask.
+    private static func isNodeStore(_ path: String) -> Bool {
+        guard let headerID = applicationID(ofFileAt: path) else { return false }
+        if headerID == NodeSchema.applicationID { return true }
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
+        defer { try? queue.close() }
+        let id = try? queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+        return id == NodeSchema.applicationID
+    }
+
+    /// The `application_id` in a SQLite file's header (bytes 68–71, big-endian), read without
+    /// opening the file as a database, so that a foreign file is never modified; `nil` when the
+    /// file is not SQLite.
+    private static func applicationID(ofFileAt path: String) -> Int32? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        return header == Data("SQLite format 3\u{0}".utf8)
+        guard let header = try? handle.read(upToCount: 100), header.count == 100,
+              header.prefix(16) == Data("SQLite format 3\u{0}".utf8) else { return nil }
+        let bytes = [UInt8](header[68..<72])
+        return Int32(bitPattern: bytes.reduce(0) { $0 << 8 | UInt32($1) })
     }
 }
