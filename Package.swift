@@ -61,7 +61,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateCLITests",
-            dependencies: ["TriangulateModel"],
+            dependencies: [
+                "TriangulateModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -108,6 +108,7 @@ public final class NodeStore: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA synchronous = FULL")  // acknowledged means on disk, even on power loss
         }
         return try DatabasePool(path: path, configuration: configuration)
     }

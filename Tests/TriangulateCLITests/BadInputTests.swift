@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Bad input exits non-zero with one clear line on standard error, and changes nothing.
+@Suite("CLI bad input")
+struct BadInputTests {
+    /// Every row of every table, read without writing: the store's logical content.
+    static func contents(_ cli: CLI) throws -> String {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: cli.store, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            return try tables.map { table in
+                "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid").map(\.description).joined(separator: "; "))
+            }.joined(separator: "\n")
+        }
+    }
+
+    @Test(arguments: [
+        (["concern", "add", "--category", "bogus", "--setting", "health", "--title", "t", "--summary", "s", "--source", "complaint"], "unknown category 'bogus'"),
+        (["concern", "add", "--category", "systems", "--setting", "health", "--title", "t", "--summary", "s", "--source", "complaint", "--subject", "location:1-12:X"], "is not a CQC id"),
+        (["concern", "add", "--category", "systems", "--setting", "health", "--title", "t", "--summary", "s", "--source", "complaint", "--identified", "14/03/2026"], "write it as YYYY-MM-DD"),
+        (["concern", "close", "ECP-2026-0001"], "allowed next: start evaluating"),
+        (["panel", "decide", "ECP-2026-0001", "--call", "--rationale", "x"], "allowed next:"),
+        (["contact", "ECP-2026-0001", "--org", "NMC", "--purpose", "share"], "allowed next:"),
+        (["concern", "show", "ECP-2026-0042"], "no concern matches"),
+        (["action", "done", "ECP-2026-0001/A9", "--evidence", "x"], "no action matches"),
+        (["report", "--from", "2026-05-01", "--to", "2026-04-01"], "swap --from and --to"),
+        (["report", "--format", "xml"], "unknown report format 'xml'"),
+        (["org", "add", "1BAD", "--name", "x", "--kind", "council"], "is not an organisation code"),
+    ])
+    func refusedWithOneLineAndNothingChanged(_ arguments: [String], _ message: String) throws {
+        let cli = try CLI()
+        try cli.ok("init", "--org", "CQC")
+        try cli.ok("concern", "add", "--category", "systems", "--setting", "health", "--title", "t", "--summary", "s", "--source", "complaint")
+        let before = try Self.contents(cli)
+        let result = try cli.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("triangulate: ") && result.stderr.contains(message), "\(result.stderr)")
+        #expect(try Self.contents(cli) == before)
+    }
+
+    @Test func missingAndForeignStores() throws {
+        let cli = try CLI()
+        let missing = try cli.run(["concern", "list"])
+        #expect(missing.status != 0 && missing.stderr.contains("triangulate init --org CODE"))
+        #expect(!FileManager.default.fileExists(atPath: cli.store))
+
+        FileManager.default.createFile(atPath: cli.store, contents: Data("not a database".utf8))
+        let foreign = try cli.run(["concern", "list"])
+        #expect(foreign.status != 0 && foreign.stderr.contains("is not a Triangulate node store"))
+        let again = try cli.run(["init", "--org", "CQC"])
+        #expect(again.status != 0 && again.stderr.contains("already exists"))
+        #expect(FileManager.default.contents(atPath: cli.store) == Data("not a database".utf8))
+    }
+}
