@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerates docs/commands.md from the built executable's own help.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product triangulate >/dev/null
+bin=.build/debug/triangulate
+out=docs/commands.md
+{
+  echo "# triangulate commands"
+  echo
+  echo "Generated from \`triangulate … --help\` by \`docs/generate-commands.sh\`. Every command also takes"
+  echo "\`--store PATH\` (default \`\$TRIANGULATE_STORE\`, else \`./triangulate.sqlite\`), \`--user NAME\` (default"
+  echo "\`\$TRIANGULATE_USER\`, else the login name) and \`--json\`; these may also come before the command."
+  echo "Errors print one line on standard error starting \`triangulate:\` and exit with status 1 (64 for a"
+  echo "mistyped option), leaving the store unchanged."
+  for command in "" init demo "org list" "org add" "concern add" "concern list" "concern show" "concern evaluate" \
+      "concern subject" "concern safeguard" "concern close" "concern reopen" contact "request add" "request list" \
+      "request send" "request ack" "request answer" "request decline" "request withdraw" "panel decide" "panel convene" \
+      "panel invite" "panel attend" "panel agenda" "panel minutes" "panel distribute" "panel close" "panel cancel" \
+      "panel external" "panel show" "panel list" "action add" "action list" "action start" "action done" \
+      "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set"; do
+    echo
+    echo "## triangulate ${command:-(overview)}"
+    echo
+    echo '```'
+    # shellcheck disable=SC2086
+    COLUMNS=100 "$bin" $command --help
+    echo '```'
+  done
+} > "$out"
+echo "wrote $out"
