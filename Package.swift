@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "TriangulateModel", targets: ["TriangulateModel"]),
+        .library(name: "TriangulateSync", targets: ["TriangulateSync"]),
         .library(name: "TriangulateNode", targets: ["TriangulateNode"]),
         .executable(name: "triangulate", targets: ["triangulate"]),
     ],
@@ -24,6 +25,12 @@ let package = Package(
         // Domain values and rules. Pure: no I/O, no frameworks.
         .target(
             name: "TriangulateModel",
+            swiftSettings: strictSettings
+        ),
+        // The CRDT core: hybrid logical clock, changes, field CRDTs, merge. Pure and deterministic.
+        .target(
+            name: "TriangulateSync",
+            dependencies: ["TriangulateModel"],
             swiftSettings: strictSettings
         ),
         // The node: its SQLite store (GRDB), services and reports.
@@ -48,6 +55,11 @@ let package = Package(
         .testTarget(
             name: "TriangulateModelTests",
             dependencies: ["TriangulateModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TriangulateSyncTests",
+            dependencies: ["TriangulateSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,128 @@
+/// The merged state of one document: a register and a set part per field, or nothing at all
+/// once purged. Applying changes is idempotent, commutative and associative.
+public struct DocumentState: Hashable, Sendable {
+    /// The fields, by name.
+    public private(set) var fields: [String: FieldState] = [:]
+    /// Whether the document has been purged.
+    public private(set) var isPurged = false
+
+    /// An empty document.
+    public init() {}
+
+    /// Applies one change.
+    public mutating func apply(_ change: Change) {
+        guard !isPurged else { return }
+        if case .purge = change.operation {
+            isPurged = true
+            fields = [:]
+            return
+        }
+        fields[change.field, default: FieldState()].apply(change.operation, stamp: change.stamp)
+    }
+
+    /// What people see of the document.
+    public var view: DocumentView {
+        DocumentView(
+            isPurged: isPurged,
+            registers: fields.compactMapValues { $0.register.view },
+            sets: fields.compactMapValues { $0.set.isEmpty ? nil : $0.set.elements })
+    }
+}
+
+/// One field: a last-writer-wins register that keeps concurrent values, and an add-wins set.
+public struct FieldState: Hashable, Sendable {
+    /// The register part.
+    public var register = RegisterState()
+    /// The set part.
+    public var set = ObservedRemoveSet()
+
+    mutating func apply(_ operation: Change.Operation, stamp: HybridTimestamp) {
+        switch operation {
+        case .assign(let value, let supersedes): register.assign(value, supersedes: supersedes, stamp: stamp)
+        case .add(let element): set.add(element, tag: stamp)
+        case .remove(let element, let observed): set.remove(element, observed: observed)
+        case .purge: break
+        }
+    }
+}
+
+/// A multi-value register: every write not superseded by another is live; the one with the
+/// highest stamp is the value, and more than one live write is a conflict shown to reviewers.
+public struct RegisterState: Hashable, Sendable {
+    /// Live writes by stamp (`nil` values are tombstones).
+    public private(set) var live: [HybridTimestamp: String?] = [:]
+    /// Every write some other write superseded.
+    public private(set) var superseded: Set<HybridTimestamp> = []
+
+    mutating func assign(_ value: String?, supersedes: Set<HybridTimestamp>, stamp: HybridTimestamp) {
+        superseded.formUnion(supersedes)
+        if !superseded.contains(stamp) { live[stamp] = value }
+        for stamp in supersedes { live[stamp] = nil }
+    }
+
+    /// The stamps a new local write supersedes: every live one.
+    public var liveStamps: Set<HybridTimestamp> { Set(live.keys) }
+
+    /// The value and any conflict, or `nil` when never written.
+    public var view: RegisterView? {
+        guard let winner = live.keys.max(), let value = live[winner] else { return nil }
+        let conflicts = live.count > 1 ? live.sorted { $0.key < $1.key }.map(\.value) : []
+        return RegisterView(value: value, conflicts: conflicts)
+    }
+}
+
+/// An add-wins observed-remove set: an element is present while it has a tag no remove observed.
+public struct ObservedRemoveSet: Hashable, Sendable {
+    private var tags: [String: Set<HybridTimestamp>] = [:]
+    private var removed: Set<HybridTimestamp> = []
+
+    mutating func add(_ element: String, tag: HybridTimestamp) {
+        if !removed.contains(tag) { tags[element, default: []].insert(tag) }
+    }
+
+    mutating func remove(_ element: String, observed: Set<HybridTimestamp>) {
+        removed.formUnion(observed)
+        tags[element]?.subtract(observed)
+        if tags[element]?.isEmpty == true { tags[element] = nil }
+    }
+
+    /// The tags of `element` a local remove observes now.
+    public func liveTags(of element: String) -> Set<HybridTimestamp> { tags[element] ?? [] }
+
+    /// The elements present.
+    public var elements: Set<String> { Set(tags.keys) }
+
+    var isEmpty: Bool { tags.isEmpty }
+}
+
+/// What people see of a document.
+public struct DocumentView: Hashable, Sendable {
+    /// Whether it was purged.
+    public var isPurged: Bool
+    /// Register fields: value and conflict set.
+    public var registers: [String: RegisterView]
+    /// Set fields: elements.
+    public var sets: [String: Set<String>]
+
+    /// Makes a view.
+    public init(isPurged: Bool, registers: [String: RegisterView], sets: [String: Set<String>]) {
+        self.isPurged = isPurged
+        self.registers = registers
+        self.sets = sets
+    }
+}
+
+/// A register's value, with every concurrent value (the winner included, oldest first) while
+/// there is a conflict.
+public struct RegisterView: Hashable, Sendable {
+    /// The winning value by stamp; `nil` when the winner is a tombstone.
+    public var value: String?
+    /// All live values while more than one is live; empty when there is no conflict.
+    public var conflicts: [String?]
+
+    /// Makes a view.
+    public init(value: String?, conflicts: [String?]) {
+        self.value = value
+        self.conflicts = conflicts
+    }
+}
