@@ -53,6 +53,7 @@ struct ProtocolWalkthroughTests {
 
         let shown = try cli.ok("concern", "show", id)
         #expect(shown["safeguarding"] as? Bool == true)
+        #expect(shown["allowedNext"] as? [String] == ["reopen"])
         #expect(((shown["dossier"] as? [String: Any])?["concern"] as? [String: Any])?["state"] as? String == "closed")
         let text = try cli.run(["concern", "show", ref])
         #expect(text.stdout.hasPrefix("⚠ SAFEGUARDING FLAG RAISED"))

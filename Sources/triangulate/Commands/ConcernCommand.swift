@@ -84,11 +84,14 @@ struct ConcernCommand: ParsableCommand {
                 let dossier: ConcernDossier
                 let safeguarding: Bool
                 let completeness: CompletenessCheck
+                let allowedNext: [String]
                 let history: [HistoryEntry]
             }
             return Rendered(
                 json: Shown(id: dossier.concern.id, dossier: dossier, safeguarding: dossier.isSafeguardingFlagged,
-                            completeness: CompletenessCheck(dossier), history: history),
+                            completeness: CompletenessCheck(dossier),
+                            allowedNext: ConcernLifecycle.allowedEvents(from: dossier.concern.state).map(\.rawValue),
+                            history: history),
                 text: Describe.dossier(dossier, history: history))
         }
     }

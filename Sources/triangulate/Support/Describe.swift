@@ -18,6 +18,8 @@ enum Describe {
         lines.append("\(concern.reference)  \(concern.title)")
         lines.append("  id           \(concern.id)")
         lines.append("  state        \(concern.state.label)")
+        let next = ConcernLifecycle.allowedEvents(from: concern.state).map(\.step)
+        lines.append("  next         \(next.isEmpty ? "nothing" : next.joined(separator: "; "))")
         lines.append("  category     \(concern.category.rawValue): \(concern.category.protocolWording)")
         lines.append("  setting      \(concern.setting.rawValue)")
         lines.append("  identified   \(concern.identifiedOn) (recorded by \(concern.recordedBy))")
