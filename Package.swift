@@ -38,6 +38,7 @@ let package = Package(
             name: "TriangulateNode",
             dependencies: [
                 "TriangulateModel",
+                "TriangulateSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -66,6 +67,7 @@ let package = Package(
             name: "TriangulateNodeTests",
             dependencies: [
                 "TriangulateModel",
+                "TriangulateSync",
                 "TriangulateNode",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

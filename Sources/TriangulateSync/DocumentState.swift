@@ -9,6 +9,11 @@ public struct DocumentState: Hashable, Sendable {
     /// An empty document.
     public init() {}
 
+    init(fields: [String: FieldState], isPurged: Bool) {
+        self.fields = fields
+        self.isPurged = isPurged
+    }
+
     /// Applies one change.
     public mutating func apply(_ change: Change) {
         guard !isPurged else { return }
@@ -54,6 +59,13 @@ public struct RegisterState: Hashable, Sendable {
     /// Every write some other write superseded.
     public private(set) var superseded: Set<HybridTimestamp> = []
 
+    init() {}
+
+    init(live: [HybridTimestamp: String?], superseded: Set<HybridTimestamp>) {
+        self.live = live
+        self.superseded = superseded
+    }
+
     mutating func assign(_ value: String?, supersedes: Set<HybridTimestamp>, stamp: HybridTimestamp) {
         superseded.formUnion(supersedes)
         if !superseded.contains(stamp) { live[stamp] = value }
@@ -73,8 +85,17 @@ public struct RegisterState: Hashable, Sendable {
 
 /// An add-wins observed-remove set: an element is present while it has a tag no remove observed.
 public struct ObservedRemoveSet: Hashable, Sendable {
-    private var tags: [String: Set<HybridTimestamp>] = [:]
-    private var removed: Set<HybridTimestamp> = []
+    /// The live tags of each element present.
+    private(set) var tags: [String: Set<HybridTimestamp>] = [:]
+    /// Every tag some remove observed.
+    private(set) var removed: Set<HybridTimestamp> = []
+
+    init() {}
+
+    init(tags: [String: Set<HybridTimestamp>], removed: Set<HybridTimestamp>) {
+        self.tags = tags
+        self.removed = removed
+    }
 
     mutating func add(_ element: String, tag: HybridTimestamp) {
         if !removed.contains(tag) { tags[element, default: []].insert(tag) }

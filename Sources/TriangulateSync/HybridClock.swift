@@ -17,6 +17,18 @@ public struct HybridClock: Sendable {
         self.maximumDrift = maximumDrift
     }
 
+    /// Makes a clock for `replica` that carries on after a reading it took before, e.g. one
+    /// stored with the replica's data, so that a restart never reuses a stamp.
+    public init(replica: ReplicaID, maximumDrift: UInt64 = 30 * 24 * 60 * 60 * 1000, resumingAfter last: HybridTimestamp) {
+        self.init(replica: replica, maximumDrift: maximumDrift)
+        self.last = (last.milliseconds, last.counter)
+    }
+
+    /// The clock's latest reading: to store, and to resume from.
+    public var lastReading: HybridTimestamp {
+        HybridTimestamp(milliseconds: last.milliseconds, counter: last.counter, replica: replica)
+    }
+
     /// A reading for a local event at wall-clock time `wall` (milliseconds).
     public mutating func tick(wall: UInt64) -> HybridTimestamp {
         if wall > last.milliseconds {

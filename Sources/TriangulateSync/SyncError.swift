@@ -6,6 +6,10 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         private init(_ name: String) { self.name = name }
         /// A remote change is stamped further in the future than the clock allows.
         public static let clockTooFarAhead = Code("clockTooFarAhead")
+        /// A change names a field its document's schema lacks, or an operation the field's CRDT lacks.
+        public static let schemaViolation = Code("schemaViolation")
+        /// Bytes that are not a well-formed change set.
+        public static let malformedEncoding = Code("malformedEncoding")
         public var description: String { name }
     }
 

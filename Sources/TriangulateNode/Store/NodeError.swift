@@ -21,6 +21,8 @@ public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownOrganisation = Code("unknownOrganisation")
         /// A value given to the node is not acceptable.
         public static let invalidInput = Code("invalidInput")
+        /// Changes from another replica were refused: malformed, or stamped too far ahead.
+        public static let syncRefused = Code("syncRefused")
         public var description: String { name }
     }
 

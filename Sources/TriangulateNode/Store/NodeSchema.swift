@@ -11,6 +11,7 @@ enum NodeSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-protocol-record", migrate: createProtocolRecord)
+        migrator.registerMigration("v2-sync-ledger", migrate: SyncLedgerSchema.create)
         return migrator
     }
 

@@ -3,7 +3,8 @@ import GRDB
 import TriangulateModel
 
 /// One command being carried out: its transaction, its instant and its user. Everything a
-/// command writes goes through here, so its history line commits with it.
+/// command writes goes through here, so its history line — and the sync changes of every
+/// shareable record it wrote — commit with it.
 struct Command {
     let db: Database
     let at: Date
@@ -42,7 +43,11 @@ extension NodeStore {
         }
         let at = environment.now()
         return try database.write { db in
-            try body(Command(db: db, at: at, user: user, environment: environment, organisation: organisation))
+            let result = try body(Command(db: db, at: at, user: user, environment: environment, organisation: organisation))
+            var ledger = try SyncLedger(db, organisation: organisation)
+            try ledger.trackPending(at: at)
+            try ledger.finish()
+            return result
         }
     }
 

@@ -36,7 +36,7 @@ public final class NodeStore: Sendable {
         do {
             try NodeSchema.migrator.migrate(database)
             try database.writeWithoutTransaction { db in
-                try db.checkpoint(.truncate)  // puts the application id in the main file's header
+                _ = try db.checkpoint(.truncate)  // puts the application id in the main file's header
             }
             try database.write { db in
                 for entry in registry.organisations {

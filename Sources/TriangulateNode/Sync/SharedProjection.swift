@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateSync
+
+/// How a local record becomes a shareable document: the fields of its schema, as text.
+/// Everything else in the record — sources, raw notes, who typed it — is never projected.
+enum SharedProjection {
+    /// The document a local record projects to, or `nil` when the record is gone or is not this
+    /// organisation's to share (a panel convened elsewhere and only noted here).
+    static func project(
+        _ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database
+    ) throws -> (header: DocumentHeader, fields: [String: FieldValue])? {
+        let header = DocumentHeader(id: id, type: type, owner: organisation.rawValue)
+        switch type {
+        case .concernSummary:
+            guard let concern = try Concern.fetchOne(db, key: id) else { return nil }
+            let flagged = try SafeguardingFlag.filter(Column("concernId") == id).fetchCount(db) > 0
+            return (header, [
+                "reference": .register(concern.reference),
+                "category": .register(concern.category.rawValue),
+                "setting": .register(concern.setting.rawValue),
+                "title": .register(concern.title),
+                "summary": .register(concern.summary),
+                "identifiedOn": .register(concern.identifiedOn.description),
+                "state": .register(concern.state.rawValue),
+                "safeguarding": .register(flagged ? "raised" : nil),
+                "subjects": .set(Set(concern.subjects.map(subjectText))),
+            ])
+        case .informationRequest:
+            guard let request = try InformationRequest.fetchOne(db, key: id) else { return nil }
+            return (header, [
+                "reference": .register(request.reference),
+                "concern": .register(request.concernId.description),
+                "direction": .register(request.direction.rawValue),
+                "counterpart": .register(request.counterpart.rawValue),
+                "question": .register(request.question),
+                "requestedOn": .register(request.requestedOn.description),
+                "dueBy": .register(request.dueBy?.description),
+                "legalGateway": .register(request.legalGateway),
+                "state": .register(request.state.rawValue),
+                "answerSummary": .register(request.answerSummary),
+                "answerPayloadClass": .register(request.answerPayloadClass?.rawValue),
+                "respondedOn": .register(request.respondedOn?.description),
+                "declineReason": .register(request.declineReason),
+            ])
+        case .panel:
+            guard let panel = try Panel.fetchOne(db, key: id), panel.convenedBy == organisation else { return nil }
+            var fields: [String: FieldValue] = [
+                "reference": .register(panel.reference),
+                "concern": .register(panel.concernId?.description),
+                "convenedBy": .register(panel.convenedBy.rawValue),
+                "chair": .register(panel.chair),
+                "meetsOn": .register(panel.meetsOn?.description),
+                "format": .register(panel.format?.rawValue),
+                "agenda": .register(agendaText(panel.agenda)),
+                "attendance": .set(Set(panel.invitees.filter { $0.attendance == .attended }.map(inviteeKey))),
+                "minutes": .register(panel.minutes),
+                "minutesAgreedOn": .register(panel.minutesAgreedOn?.description),
+                "state": .register(panel.state.rawValue),
+            ]
+            for invitee in panel.invitees {
+                let key = inviteeKey(invitee)
+                fields["invitees/\(key)/org"] = .register(invitee.org.rawValue)
+                fields["invitees/\(key)/person"] = .register(invitee.person)
+                fields["invitees/\(key)/role"] = .register(invitee.role)
+                fields["invitees/\(key)/needToKnow"] = .register(invitee.needToKnow)
+            }
+            return (header, fields)
+        case .action:
+            guard let action = try Action.fetchOne(db, key: id) else { return nil }
+            return (header, [
+                "reference": .register(action.reference),
+                "concern": .register(action.concernId.description),
+                "panel": .register(action.panelId?.description),
+                "ownerOrg": .register(action.ownerOrg.rawValue),
+                "owner": .register(action.owner),
+                "summary": .register(action.summary),
+                "dueBy": .register(action.dueBy.description),
+                "state": .register(action.state.rawValue),
+                "completedOn": .register(action.completedOn?.description),
+                "evidence": .register(action.evidence),
+            ])
+        case .outcome:
+            guard let outcome = try Outcome.fetchOne(db, key: id) else { return nil }
+            return (header, [
+                "concern": .register(outcome.concernId.description),
+                "type": .register(outcome.type.rawValue),
+                "summary": .register(outcome.summary),
+                "decidedOn": .register(outcome.decidedOn.description),
+            ])
+        case .learningReview:
+            guard let review = try LearningReview.fetchOne(db, key: id) else { return nil }
+            return (header, [
+                "concern": .register(review.concernId.description),
+                "reviewedOn": .register(review.reviewedOn.description),
+                "wentWell": .register(review.wentWell),
+                "doDifferently": .register(review.doDifferently),
+                "lessons": .register(review.lessons),
+            ])
+        }
+    }
+
+    /// The key of an invitee in a panel's `invitees` map and `attendance` set: organisation and
+    /// person, with the path separator taken out.
+    static func inviteeKey(_ invitee: Invitee) -> String {
+        "\(invitee.org.rawValue):\(invitee.person)".replacingOccurrences(of: "/", with: "-")
+    }
+
+    /// A panel's agenda as one register: its items as a JSON array.
+    static func agendaText(_ items: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(items)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    /// A subject in the form the command line reads, e.g. `location:1-134558905:Oaktrees`.
+    static func subjectText(_ subject: Subject) -> String {
+        switch subject {
+        case .provider(let id, let name): "provider:\(id?.rawValue ?? ""):\(name)"
+        case .location(let id, let name): "location:\(id.rawValue):\(name)"
+        case .professional(let regulator, let registration, let name): "professional:\(regulator.rawValue):\(registration):\(name)"
+        case .other(let name): "other:\(name)"
+        }
+    }
+}

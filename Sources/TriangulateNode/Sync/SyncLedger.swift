@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateSync
+
+/// The node's side of the sync core, inside one write transaction: it turns writes to
+/// shareable records into changes, stores each document's merged state, and applies changes
+/// from other replicas. Whatever it does commits or rolls back with the transaction.
+///
+/// The node store uses it for every command; it is public so that tools (the benchmark) can
+/// run it over a database of their own made with `createTables(in:)`.
+public struct SyncLedger {
+    let db: Database
+    let organisation: OrganisationCode
+    private(set) var clock: HybridClock
+    private var outgoing = ChangeSet()
+
+    /// How far in the future a remote change may be stamped before it is refused: one day.
+    public static let maximumDrift: UInt64 = 24 * 60 * 60 * 1000
+
+    /// Creates the ledger's tables (and the triggers on the node's record tables, when
+    /// present) in `db`.
+    public static func createTables(in db: Database) throws { try SyncLedgerSchema.create(db) }
+
+    /// Opens the ledger, creating this node's replica id on first use.
+    public init(_ db: Database, organisation: OrganisationCode) throws {
+        self.db = db
+        self.organisation = organisation
+        if let row = try Row.fetchOne(db, sql: "SELECT replica, clockMillis, clockCounter FROM syncReplica") {
+            let replica = ReplicaID(row["replica"] as String)
+            let last = HybridTimestamp(
+                milliseconds: UInt64(row["clockMillis"] as Int64), counter: UInt32(row["clockCounter"] as Int64), replica: replica)
+            clock = HybridClock(replica: replica, maximumDrift: Self.maximumDrift, resumingAfter: last)
+        } else {
+            let suffix = UUID().uuidString.prefix(8).lowercased()
+            let replica = ReplicaID("\(organisation.rawValue).\(suffix)")
+            try db.execute(
+                sql: "INSERT INTO syncReplica (singleton, replica, clockMillis, clockCounter) VALUES (1, ?, 0, 0)",
+                arguments: [replica.rawValue])
+            clock = HybridClock(replica: replica, maximumDrift: Self.maximumDrift)
+        }
+    }
+
+    /// Milliseconds since the epoch, as the clock reads them.
+    public static func wall(_ date: Date) -> UInt64 { UInt64(max(0, date.timeIntervalSince1970 * 1000)) }
+
+    // MARK: Local writes
+
+    /// Tracks every record the transaction has written so far, then forgets them.
+    mutating func trackPending(at date: Date) throws {
+        let pending = try Row.fetchAll(db, sql: "SELECT type, id FROM syncPending")
+        guard !pending.isEmpty else { return }
+        for row in pending {
+            guard let type = DocumentType(rawValue: row["type"]) else { continue }
+            if let (header, fields) = try SharedProjection.project(type, id: row["id"], organisation: organisation, in: db) {
+                try track(header, fields, wall: Self.wall(date))
+            }
+        }
+        try db.execute(sql: "DELETE FROM syncPending")
+    }
+
+    /// Records the changes that bring `header`'s document to `fields`; returns how many.
+    @discardableResult
+    public mutating func track(_ header: DocumentHeader, _ fields: [String: FieldValue], wall: UInt64) throws -> Int {
+        let existing = try loadState(header.id)
+        var state = existing ?? DocumentState()
+        let operations = state.operations(toReach: fields, schema: header.type.schema)
+        guard !operations.isEmpty else { return 0 }
+        for (field, operation) in operations {
+            let change = Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))
+            state.apply(change)
+            outgoing.changes.append(change)
+        }
+        outgoing.headers[header.id] = header
+        try saveState(header, state, isNew: existing == nil)
+        return operations.count
+    }
+
+    /// Stores this transaction's own changes as one commit and the clock's last reading.
+    public mutating func finish() throws {
+        guard !outgoing.isEmpty else { return }
+        let last = clock.lastReading
+        try db.execute(
+            sql: "INSERT INTO syncCommit (lastMillis, lastCounter, changeCount, changes) VALUES (?, ?, ?, ?)",
+            arguments: [Int64(last.milliseconds), Int64(last.counter), outgoing.changes.count, Data(outgoing.encoded())])
+        try saveClock()
+        outgoing = ChangeSet()
+    }
+
+    // MARK: Remote changes
+
+    /// Applies changes from other replicas: duplicates are skipped, changes a replica of a
+    /// non-owner makes to an owner-only field are refused, and the whole set is refused — nothing
+    /// applied — when it is malformed or a change is stamped more than a day ahead of `date`.
+    public mutating func applyRemote(_ set: ChangeSet, at date: Date) throws -> RemoteApplyReport {
+        try set.validate()
+        let wall = Self.wall(date)
+        for change in set.changes { try clock.receive(change.stamp, wall: wall) }
+        var vector = try loadVector()
+        var report = RemoteApplyReport()
+        var byDocument: [String: [Change]] = [:]
+        var order: [String] = []
+        for change in set.changes {
+            let origin = change.stamp.replica
+            if origin == clock.replica || (vector[origin].map { change.stamp <= $0 } ?? false) {
+                report.duplicates += 1
+                continue
+            }
+            let header = set.headers[change.document]!
+            if let field = try header.type.schema.validate(change), field.writer == .owner,
+               Self.organisation(of: origin) != header.owner {
+                report.refused.append("\(origin) may not write \(change.field) of \(header.type.rawValue) \(header.id): only its owner \(header.owner) may")
+                continue
+            }
+            if byDocument[change.document] == nil { order.append(change.document) }
+            byDocument[change.document, default: []].append(change)
+        }
+        for id in order {
+            let header = set.headers[id]!
+            let stored = try loadHeaderAndState(id)
+            if let stored, stored.header.type != header.type || stored.header.owner != header.owner {
+                report.refused.append("document \(id) is a \(stored.header.type.rawValue) of \(stored.header.owner) here; changes naming it otherwise are refused")
+                continue
+            }
+            var state = stored?.state ?? DocumentState()
+            for change in byDocument[id]!.sorted(by: { $0.stamp < $1.stamp }) {
+                state.apply(change)
+                report.applied += 1
+                vector[change.stamp.replica] = max(vector[change.stamp.replica] ?? change.stamp, change.stamp)
+            }
+            try saveState(header, state, isNew: stored == nil)
+            if header.owner == organisation.rawValue {
+                try SharedWriteBack.apply(state.view, to: header, in: db)
+            }
+        }
+        try saveVector(vector)
+        try saveClock()
+        return report
+    }
+
+    /// This node's replica.
+    public var replica: ReplicaID { clock.replica }
+
+    /// The organisation a replica belongs to: its id up to the first dot.
+    static func organisation(of replica: ReplicaID) -> String {
+        String(replica.rawValue.prefix { $0 != "." })
+    }
+
+    // MARK: Reading
+
+    /// This node's own changes after `stamp` (all of them when `nil`), read from `db`.
+    public static func ownChanges(after stamp: HybridTimestamp?, in db: Database) throws -> ChangeSet {
+        let since = stamp ?? HybridTimestamp(milliseconds: 0, counter: 0, replica: ReplicaID(""))
+        let blobs = try Data.fetchAll(
+            db,
+            sql: "SELECT changes FROM syncCommit WHERE lastMillis > ? OR (lastMillis = ? AND lastCounter > ?) ORDER BY seq",
+            arguments: [Int64(since.milliseconds), Int64(since.milliseconds), Int64(since.counter)])
+        var result = ChangeSet()
+        for blob in blobs {
+            let commit = try ChangeSet(decoding: [UInt8](blob))
+            for change in commit.changes where stamp == nil || change.stamp > since {
+                result.changes.append(change)
+                result.headers[change.document] = commit.headers[change.document]
+            }
+        }
+        return result
+    }
+
+    // MARK: Storage
+
+    private func loadState(_ id: String) throws -> DocumentState? {
+        let statement = try db.cachedStatement(sql: "SELECT state FROM syncDocument WHERE id = ?")
+        guard let blob = try Data.fetchOne(statement, arguments: [id]) else { return nil }
+        return try DocumentState(decoding: [UInt8](blob))
+    }
+
+    func loadHeaderAndState(_ id: String) throws -> (header: DocumentHeader, state: DocumentState)? {
+        try Self.loadHeaderAndState(id, in: db)
+    }
+
+    /// A stored document's header and merged state.
+    static func loadHeaderAndState(_ id: String, in db: Database) throws -> (header: DocumentHeader, state: DocumentState)? {
+        let statement = try db.cachedStatement(sql: "SELECT type, owner, state FROM syncDocument WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id]),
+              let type = DocumentType(rawValue: row["type"]) else { return nil }
+        let state = try DocumentState(decoding: [UInt8](row["state"] as Data))
+        return (DocumentHeader(id: id, type: type, owner: row["owner"]), state)
+    }
+
+    private func saveState(_ header: DocumentHeader, _ state: DocumentState, isNew: Bool) throws {
+        let blob = Data(state.encoded())
+        if isNew {
+            let statement = try db.cachedStatement(sql: "INSERT INTO syncDocument (id, type, owner, state) VALUES (?, ?, ?, ?)")
+            try statement.execute(arguments: [header.id, header.type.rawValue, header.owner, blob])
+        } else {
+            let statement = try db.cachedStatement(sql: "UPDATE syncDocument SET state = ? WHERE id = ?")
+            try statement.execute(arguments: [blob, header.id])
+        }
+    }
+
+    private func saveClock() throws {
+        let last = clock.lastReading
+        try db.execute(
+            sql: "UPDATE syncReplica SET clockMillis = ?, clockCounter = ?",
+            arguments: [Int64(last.milliseconds), Int64(last.counter)])
+    }
+
+    func loadVector() throws -> [ReplicaID: HybridTimestamp] { try Self.loadVector(in: db) }
+
+    /// The highest stamp applied from each other replica.
+    static func loadVector(in db: Database) throws -> [ReplicaID: HybridTimestamp] {
+        var vector: [ReplicaID: HybridTimestamp] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT replica, millis, counter FROM syncVector") {
+            let replica = ReplicaID(row["replica"] as String)
+            vector[replica] = HybridTimestamp(
+                milliseconds: UInt64(row["millis"] as Int64), counter: UInt32(row["counter"] as Int64), replica: replica)
+        }
+        return vector
+    }
+
+    private func saveVector(_ vector: [ReplicaID: HybridTimestamp]) throws {
+        for (replica, stamp) in vector {
+            try db.execute(
+                sql: "INSERT INTO syncVector (replica, millis, counter) VALUES (?, ?, ?) ON CONFLICT (replica) DO UPDATE SET millis = excluded.millis, counter = excluded.counter",
+                arguments: [replica.rawValue, Int64(stamp.milliseconds), Int64(stamp.counter)])
+        }
+    }
+}
+
+/// What applying remote changes did.
+public struct RemoteApplyReport: Hashable, Sendable {
+    /// Changes merged into documents.
+    public var applied = 0
+    /// Changes already known (or this node's own), skipped.
+    public var duplicates = 0
+    /// Changes refused, each with its reason.
+    public var refused: [String] = []
+}

@@ -1,0 +1,38 @@
+extension DocumentState {
+    /// The operations that bring this state to `target`, field by field: a register is
+    /// assigned only when its value differs (superseding every live write, so a conflict is
+    /// resolved by writing), set elements are added or removed, and sub-document paths of a map
+    /// field missing from `target` are cleared: `target` is the whole document, so every map
+    /// field of the schema is reconciled. Other fields absent from `target` are left alone.
+    public func operations(
+        toReach target: [String: FieldValue], schema: DocumentSchema
+    ) -> [(field: String, operation: Change.Operation)] {
+        var operations: [(field: String, operation: Change.Operation)] = []
+        for (path, wanted) in target.sorted(by: { $0.key < $1.key }) {
+            let current = fields[path]
+            switch wanted {
+            case .register(let value):
+                let register = current?.register
+                if register?.view?.value != value {
+                    operations.append((path, .assign(value: value, supersedes: register?.liveStamps ?? [])))
+                }
+            case .set(let elements):
+                let set = current?.set ?? ObservedRemoveSet()
+                for element in elements.subtracting(set.elements).sorted() {
+                    operations.append((path, .add(element: element)))
+                }
+                for element in set.elements.subtracting(elements).sorted() {
+                    operations.append((path, .remove(element: element, observed: set.liveTags(of: element))))
+                }
+            }
+        }
+        for field in schema.fields {
+            guard case .map = field.kind else { continue }
+            for (path, state) in fields.sorted(by: { $0.key < $1.key })
+            where path.hasPrefix(field.name + "/") && target[path] == nil && state.register.view?.value != nil {
+                operations.append((path, .assign(value: nil, supersedes: state.register.liveStamps)))
+            }
+        }
+        return operations
+    }
+}

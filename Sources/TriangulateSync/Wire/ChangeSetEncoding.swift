@@ -1,0 +1,201 @@
+import Foundation
+
+/// The binary wire encoding of change sets (Protocol/sync.md, "Wire encoding"): a string
+/// table, then each document's header followed by its changes. Stamps are deltas from the
+/// previous change and strings are table indexes, so a change costs a few bytes plus its value.
+extension ChangeSet {
+    /// The first byte of every encoded change set.
+    public static let wireVersion: UInt8 = 1
+
+    /// The change set's bytes.
+    public func encoded() -> [UInt8] {
+        var table = StringTable()
+        var grouped: [String: [Change]] = [:]
+        var order: [String] = []
+        for change in changes {
+            if grouped[change.document] == nil { order.append(change.document) }
+            grouped[change.document, default: []].append(change)
+        }
+        for id in order {
+            if let header = headers[id] { table.intern(header.owner) }
+            for change in grouped[id]! { table.intern(change) }
+        }
+        var writer = BinaryWriter(capacity: changes.count * 24)
+        writer.byte(Self.wireVersion)
+        writer.varint(table.strings.count)
+        for string in table.strings { writer.string(string) }
+        writer.varint(order.count)
+        var previous: UInt64 = 0
+        for id in order {
+            let header = headers[id] ?? DocumentHeader(id: id, type: .concernSummary, owner: "")
+            Self.writeID(id, to: &writer)
+            writer.byte(header.type.wireCode)
+            writer.varint(table.index(header.owner))
+            let documentChanges = grouped[id]!
+            writer.varint(documentChanges.count)
+            for change in documentChanges {
+                writer.varint(table.index(change.field))
+                Self.write(change.operation, stamp: change.stamp, previous: &previous, table: table, to: &writer)
+            }
+        }
+        return writer.bytes
+    }
+
+    /// Decodes a change set, refusing anything malformed or of an unknown version.
+    public init(decoding bytes: [UInt8]) throws(SyncError) {
+        var reader = BinaryReader(bytes)
+        let version = try reader.byte()
+        guard version == Self.wireVersion else {
+            throw BinaryReader.malformed("version \(version) is not one this node reads (\(Self.wireVersion))")
+        }
+        let stringCount = try reader.count(atMost: reader.remaining)
+        var strings: [String] = []
+        strings.reserveCapacity(stringCount)
+        for _ in 0..<stringCount { strings.append(try reader.string()) }
+        func string(_ reader: inout BinaryReader) throws(SyncError) -> String {
+            let index = try reader.count(atMost: strings.count - 1)
+            return strings[index]
+        }
+        var headers: [String: DocumentHeader] = [:]
+        var changes: [Change] = []
+        var previous: UInt64 = 0
+        let documentCount = try reader.count(atMost: reader.remaining)
+        for _ in 0..<documentCount {
+            let id = try Self.readID(&reader)
+            guard let type = DocumentType(wireCode: try reader.byte()) else {
+                throw BinaryReader.malformed("unknown document type")
+            }
+            headers[id] = DocumentHeader(id: id, type: type, owner: try string(&reader))
+            let changeCount = try reader.count(atMost: reader.remaining)
+            for _ in 0..<changeCount {
+                let field = try string(&reader)
+                let kind = try reader.byte()
+                let stamp = try Self.readStamp(&reader, previous: &previous, strings: strings)
+                let operation: Change.Operation
+                switch kind {
+                case 0: operation = .assign(value: try reader.string(), supersedes: try Self.readStamps(&reader, relativeTo: stamp.milliseconds, strings: strings))
+                case 1: operation = .assign(value: nil, supersedes: try Self.readStamps(&reader, relativeTo: stamp.milliseconds, strings: strings))
+                case 2: operation = .add(element: try reader.string())
+                case 3: operation = .remove(element: try reader.string(), observed: try Self.readStamps(&reader, relativeTo: stamp.milliseconds, strings: strings))
+                case 4: operation = .purge
+                default: throw BinaryReader.malformed("unknown operation \(kind)")
+                }
+                changes.append(Change(document: id, field: field, operation: operation, stamp: stamp))
+            }
+        }
+        guard reader.isAtEnd else { throw BinaryReader.malformed("there are bytes after the last document") }
+        self.init(headers: headers, changes: changes)
+    }
+
+    private static func write(
+        _ operation: Change.Operation, stamp: HybridTimestamp, previous: inout UInt64, table: StringTable,
+        to writer: inout BinaryWriter
+    ) {
+        func writeStamp(_ stamp: HybridTimestamp, relativeTo base: UInt64) {
+            writer.varint(table.index(stamp.replica.rawValue))
+            writer.signed(Int64(bitPattern: stamp.milliseconds &- base))
+            writer.varint(UInt64(stamp.counter))
+        }
+        func writeStamps(_ stamps: Set<HybridTimestamp>) {
+            writer.varint(stamps.count)
+            for other in stamps.sorted() { writeStamp(other, relativeTo: stamp.milliseconds) }
+        }
+        switch operation {
+        case .assign(.some, _): writer.byte(0)
+        case .assign(.none, _): writer.byte(1)
+        case .add: writer.byte(2)
+        case .remove: writer.byte(3)
+        case .purge: writer.byte(4)
+        }
+        writeStamp(stamp, relativeTo: previous)
+        previous = stamp.milliseconds
+        switch operation {
+        case .assign(let value, let supersedes):
+            if let value { writer.string(value) }
+            writeStamps(supersedes)
+        case .add(let element):
+            writer.string(element)
+        case .remove(let element, let observed):
+            writer.string(element)
+            writeStamps(observed)
+        case .purge:
+            break
+        }
+    }
+
+    private static func readStamp(
+        _ reader: inout BinaryReader, previous: inout UInt64, strings: [String]
+    ) throws(SyncError) -> HybridTimestamp {
+        let stamp = try readStamp(&reader, relativeTo: previous, strings: strings)
+        previous = stamp.milliseconds
+        return stamp
+    }
+
+    private static func readStamp(
+        _ reader: inout BinaryReader, relativeTo base: UInt64, strings: [String]
+    ) throws(SyncError) -> HybridTimestamp {
+        let replica = strings[try reader.count(atMost: strings.count - 1)]
+        let milliseconds = base &+ UInt64(bitPattern: try reader.signed())
+        let counter = try reader.varint()
+        guard counter <= UInt64(UInt32.max) else { throw BinaryReader.malformed("a clock counter is too large") }
+        return HybridTimestamp(milliseconds: milliseconds, counter: UInt32(counter), replica: ReplicaID(replica))
+    }
+
+    /// Reads the stamps an operation names, each relative to the operation's own stamp.
+    private static func readStamps(
+        _ reader: inout BinaryReader, relativeTo base: UInt64, strings: [String]
+    ) throws(SyncError) -> Set<HybridTimestamp> {
+        let count = try reader.count(atMost: reader.remaining)
+        var stamps = Set<HybridTimestamp>()
+        for _ in 0..<count { stamps.insert(try readStamp(&reader, relativeTo: base, strings: strings)) }
+        return stamps
+    }
+
+    private static func writeID(_ id: String, to writer: inout BinaryWriter) {
+        if let uuid = UUID(uuidString: id), uuid.uuidString.lowercased() == id {
+            writer.byte(0)
+            withUnsafeBytes(of: uuid.uuid) { writer.raw($0) }
+        } else {
+            writer.byte(1)
+            writer.string(id)
+        }
+    }
+
+    private static func readID(_ reader: inout BinaryReader) throws(SyncError) -> String {
+        switch try reader.byte() {
+        case 0:
+            let raw = Array(try reader.raw(16))
+            let uuid = UUID(uuid: (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
+                                   raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]))
+            return uuid.uuidString.lowercased()
+        case 1:
+            return try reader.string()
+        default:
+            throw BinaryReader.malformed("unknown document id form")
+        }
+    }
+}
+
+/// The strings of a change set — replica ids, field paths, owners — each written once.
+private struct StringTable {
+    private(set) var strings: [String] = []
+    private var indexes: [String: Int] = [:]
+
+    mutating func intern(_ string: String) {
+        if indexes[string] == nil {
+            indexes[string] = strings.count
+            strings.append(string)
+        }
+    }
+
+    mutating func intern(_ change: Change) {
+        intern(change.field)
+        intern(change.stamp.replica.rawValue)
+        switch change.operation {
+        case .assign(_, let stamps), .remove(_, let stamps): for stamp in stamps { intern(stamp.replica.rawValue) }
+        case .add, .purge: break
+        }
+    }
+
+    func index(_ string: String) -> Int { indexes[string]! }
+}
