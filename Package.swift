@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TriangulateSync", targets: ["TriangulateSync"]),
         .library(name: "TriangulateNode", targets: ["TriangulateNode"]),
         .executable(name: "triangulate", targets: ["triangulate"]),
+        .executable(name: "triangulate-bench", targets: ["triangulate-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -49,6 +50,17 @@ let package = Package(
             dependencies: [
                 "TriangulateModel",
                 "TriangulateNode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The benchmarks: run in a release build, print one JSON object. Never part of the tests.
+        .executableTarget(
+            name: "triangulate-bench",
+            dependencies: [
+                "TriangulateSync",
+                "TriangulateNode",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

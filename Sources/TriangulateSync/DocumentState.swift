@@ -25,6 +25,12 @@ public struct DocumentState: Hashable, Sendable {
         fields[change.field, default: FieldState()].apply(change.operation, stamp: change.stamp)
     }
 
+    /// Applies changes in order.
+    public mutating func apply(_ changes: some Collection<Change>) {
+        if fields.isEmpty { fields.reserveCapacity(changes.count) }
+        for change in changes { apply(change) }
+    }
+
     /// What people see of the document.
     public var view: DocumentView {
         DocumentView(
@@ -54,32 +60,44 @@ public struct FieldState: Hashable, Sendable {
 /// A multi-value register: every write not superseded by another is live; the one with the
 /// highest stamp is the value, and more than one live write is a conflict shown to reviewers.
 public struct RegisterState: Hashable, Sendable {
-    /// Live writes by stamp (`nil` values are tombstones).
-    public private(set) var live: [HybridTimestamp: String?] = [:]
+    /// One live write: its stamp and its value (`nil` is a tombstone).
+    public struct Write: Hashable, Sendable {
+        /// The write's stamp.
+        public var stamp: HybridTimestamp
+        /// The value written.
+        public var value: String?
+    }
+
+    /// Live writes, oldest first. Almost always one: more only while there is a conflict.
+    public private(set) var live: [Write] = []
     /// Every write some other write superseded.
     public private(set) var superseded: Set<HybridTimestamp> = []
 
     init() {}
 
-    init(live: [HybridTimestamp: String?], superseded: Set<HybridTimestamp>) {
-        self.live = live
+    init(live: [Write], superseded: Set<HybridTimestamp>) {
+        self.live = live.sorted { $0.stamp < $1.stamp }
         self.superseded = superseded
     }
 
     mutating func assign(_ value: String?, supersedes: Set<HybridTimestamp>, stamp: HybridTimestamp) {
-        superseded.formUnion(supersedes)
-        if !superseded.contains(stamp) { live[stamp] = value }
-        for stamp in supersedes { live[stamp] = nil }
+        if !supersedes.isEmpty {
+            superseded.formUnion(supersedes)
+            live.removeAll { supersedes.contains($0.stamp) }
+        }
+        guard superseded.isEmpty || !superseded.contains(stamp) else { return }
+        let index = live.firstIndex { $0.stamp >= stamp } ?? live.endIndex
+        if index < live.endIndex, live[index].stamp == stamp { return }  // already applied
+        live.insert(Write(stamp: stamp, value: value), at: index)
     }
 
     /// The stamps a new local write supersedes: every live one.
-    public var liveStamps: Set<HybridTimestamp> { Set(live.keys) }
+    public var liveStamps: Set<HybridTimestamp> { Set(live.map(\.stamp)) }
 
     /// The value and any conflict, or `nil` when never written.
     public var view: RegisterView? {
-        guard let winner = live.keys.max(), let value = live[winner] else { return nil }
-        let conflicts = live.count > 1 ? live.sorted { $0.key < $1.key }.map(\.value) : []
-        return RegisterView(value: value, conflicts: conflicts)
+        guard let winner = live.last else { return nil }
+        return RegisterView(value: winner.value, conflicts: live.count > 1 ? live.map(\.value) : [])
     }
 }
 

@@ -60,13 +60,37 @@ public struct Replica: Sendable {
     @discardableResult
     public mutating func apply(_ batch: [Change], wall: UInt64) throws(SyncError) -> Int {
         var clock = self.clock
-        for change in batch { try clock.receive(change.stamp, wall: wall) }
+        var isOrdered = true
+        var runs = batch.isEmpty ? 0 : 1
+        for index in batch.indices {
+            try clock.receive(batch[index].stamp, wall: wall)
+            if index > 0 {
+                if batch[index - 1].stamp >= batch[index].stamp { isOrdered = false }
+                if batch[index - 1].document != batch[index].document { runs += 1 }
+            }
+        }
         self.clock = clock
+        let ordered = isOrdered ? batch : batch.sorted { $0.stamp < $1.stamp }
+        documents.reserveCapacity(documents.count + runs)
         var applied = 0
-        for change in batch.sorted(by: { $0.stamp < $1.stamp }) {
-            if let seen = vector[change.stamp.replica], change.stamp <= seen { continue }
-            integrate(change)
-            applied += 1
+        var start = ordered.startIndex
+        while start < ordered.endIndex {
+            // A run: consecutive changes from one replica to one document, applied together.
+            let origin = ordered[start].stamp.replica
+            let document = ordered[start].document
+            var end = start + 1
+            while end < ordered.endIndex, ordered[end].document == document, ordered[end].stamp.replica == origin { end += 1 }
+            let seen = vector[origin]
+            var first = start
+            if let seen { while first < end, ordered[first].stamp <= seen { first += 1 } }
+            if first < end {
+                let run = ordered[first..<end]
+                documents[document, default: DocumentState()].apply(run)
+                log[origin, default: []].append(contentsOf: run)
+                vector[origin] = ordered[end - 1].stamp
+                applied += end - first
+            }
+            start = end
         }
         return applied
     }

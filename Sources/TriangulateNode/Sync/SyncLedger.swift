@@ -93,29 +93,37 @@ public struct SyncLedger {
     /// non-owner makes to an owner-only field are refused, and the whole set is refused — nothing
     /// applied — when it is malformed or a change is stamped more than a day ahead of `date`.
     public mutating func applyRemote(_ set: ChangeSet, at date: Date) throws -> RemoteApplyReport {
-        try set.validate()
         let wall = Self.wall(date)
-        for change in set.changes { try clock.receive(change.stamp, wall: wall) }
+        var fields: [FieldSchema?] = []
+        fields.reserveCapacity(set.changes.count)
+        for change in set.changes {
+            guard let header = set.headers[change.document] else {
+                throw SyncError(.schemaViolation, "a change to document \(change.document) arrived without its header")
+            }
+            fields.append(try header.type.schema.validate(change))
+            try clock.receive(change.stamp, wall: wall)
+        }
         var vector = try loadVector()
         var report = RemoteApplyReport()
-        var byDocument: [String: [Change]] = [:]
-        var order: [String] = []
-        for change in set.changes {
+        var accepted: [Change] = []
+        accepted.reserveCapacity(set.changes.count)
+        for (change, field) in zip(set.changes, fields) {
             let origin = change.stamp.replica
             if origin == clock.replica || (vector[origin].map { change.stamp <= $0 } ?? false) {
                 report.duplicates += 1
-                continue
-            }
-            let header = set.headers[change.document]!
-            if let field = try header.type.schema.validate(change), field.writer == .owner,
-               Self.organisation(of: origin) != header.owner {
+            } else if let field, field.writer == .owner, let header = set.headers[change.document],
+                      Self.organisation(of: origin) != header.owner {
                 report.refused.append("\(origin) may not write \(change.field) of \(header.type.rawValue) \(header.id): only its owner \(header.owner) may")
-                continue
+            } else {
+                accepted.append(change)
             }
-            if byDocument[change.document] == nil { order.append(change.document) }
-            byDocument[change.document, default: []].append(change)
         }
-        for id in order {
+        var start = accepted.startIndex
+        while start < accepted.endIndex {
+            let id = accepted[start].document
+            var end = start + 1
+            while end < accepted.endIndex, accepted[end].document == id { end += 1 }
+            defer { start = end }
             let header = set.headers[id]!
             let stored = try loadHeaderAndState(id)
             if let stored, stored.header.type != header.type || stored.header.owner != header.owner {
@@ -123,11 +131,11 @@ public struct SyncLedger {
                 continue
             }
             var state = stored?.state ?? DocumentState()
-            for change in byDocument[id]!.sorted(by: { $0.stamp < $1.stamp }) {
-                state.apply(change)
-                report.applied += 1
-                vector[change.stamp.replica] = max(vector[change.stamp.replica] ?? change.stamp, change.stamp)
+            state.apply(accepted[start..<end])
+            for change in accepted[start..<end] where vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true {
+                vector[change.stamp.replica] = change.stamp
             }
+            report.applied += end - start
             try saveState(header, state, isNew: stored == nil)
             if header.owner == organisation.rawValue {
                 try SharedWriteBack.apply(state.view, to: header, in: db)
@@ -137,9 +145,6 @@ public struct SyncLedger {
         try saveClock()
         return report
     }
-
-    /// This node's replica.
-    public var replica: ReplicaID { clock.replica }
 
     /// The organisation a replica belongs to: its id up to the first dot.
     static func organisation(of replica: ReplicaID) -> String {

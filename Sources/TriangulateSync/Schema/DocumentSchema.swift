@@ -21,6 +21,12 @@ public struct DocumentSchema: Sendable {
     /// A purge addresses no field and is always well formed.
     public func validate(_ change: Change) throws(SyncError) -> FieldSchema? {
         if case .purge = change.operation { return nil }
+        if let field = byName[change.field] {  // the common case: a plain field
+            switch (field.kind, change.operation) {
+            case (.register, .assign), (.set, .add), (.set, .remove): return field
+            default: throw SyncError(.schemaViolation, "'\(change.field)' of a \(type.rawValue) cannot take that operation: it is a \(field.kind)")
+            }
+        }
         let parts = change.field.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let field = byName[parts[0]] else {
             throw SyncError(.schemaViolation, "a \(type.rawValue) has no field '\(parts[0])'")

@@ -15,10 +15,21 @@ public enum DocumentType: String, CaseIterable, Codable, Sendable {
     case learningReview = "learning-review"
 
     /// The schema of this type.
-    public var schema: DocumentSchema { DocumentSchema.protocolSchemas[self]! }
+    public var schema: DocumentSchema { Self.schemas[Int(wireCode)] }
+
+    private static let schemas = allCases.map { DocumentSchema.protocolSchemas[$0]! }
 
     /// The one-byte code of this type in the wire encoding.
-    public var wireCode: UInt8 { UInt8(Self.allCases.firstIndex(of: self)!) }
+    public var wireCode: UInt8 {
+        switch self {
+        case .concernSummary: 0
+        case .informationRequest: 1
+        case .panel: 2
+        case .action: 3
+        case .outcome: 4
+        case .learningReview: 5
+        }
+    }
 
     /// The type with wire code `code`, if any.
     public init?(wireCode code: UInt8) {

@@ -1,44 +1,52 @@
 import Foundation
 
 /// The binary wire encoding of change sets (Protocol/sync.md, "Wire encoding"): a string
-/// table, then each document's header followed by its changes. Stamps are deltas from the
+/// table, then runs of changes, each after the header of the document it changes. Stamps are deltas from the
 /// previous change and strings are table indexes, so a change costs a few bytes plus its value.
 extension ChangeSet {
     /// The first byte of every encoded change set.
     public static let wireVersion: UInt8 = 1
 
-    /// The change set's bytes.
+    /// The change set's bytes. Changes keep their order exactly: each run of consecutive
+    /// changes to one document is written after that document's header.
     public func encoded() -> [UInt8] {
-        var table = StringTable()
-        var grouped: [String: [Change]] = [:]
-        var order: [String] = []
-        for change in changes {
-            if grouped[change.document] == nil { order.append(change.document) }
-            grouped[change.document, default: []].append(change)
+        var runs: [Range<Int>] = []
+        var start = changes.startIndex
+        while start < changes.endIndex {
+            var end = start + 1
+            while end < changes.endIndex, changes[end].document == changes[start].document { end += 1 }
+            runs.append(start..<end)
+            start = end
         }
-        for id in order {
-            if let header = headers[id] { table.intern(header.owner) }
-            for change in grouped[id]! { table.intern(change) }
+        var table = StringTable()
+        for run in runs {
+            table.intern(header(of: changes[run.lowerBound].document).owner)
+            for index in run { table.intern(changes[index]) }
         }
         var writer = BinaryWriter(capacity: changes.count * 24)
         writer.byte(Self.wireVersion)
         writer.varint(table.strings.count)
         for string in table.strings { writer.string(string) }
-        writer.varint(order.count)
+        writer.varint(runs.count)
         var previous: UInt64 = 0
-        for id in order {
-            let header = headers[id] ?? DocumentHeader(id: id, type: .concernSummary, owner: "")
-            Self.writeID(id, to: &writer)
+        for run in runs {
+            let header = header(of: changes[run.lowerBound].document)
+            Self.writeID(header.id, to: &writer)
             writer.byte(header.type.wireCode)
             writer.varint(table.index(header.owner))
-            let documentChanges = grouped[id]!
-            writer.varint(documentChanges.count)
-            for change in documentChanges {
-                writer.varint(table.index(change.field))
-                Self.write(change.operation, stamp: change.stamp, previous: &previous, table: table, to: &writer)
+            writer.varint(run.count)
+            for index in run {
+                writer.varint(table.index(changes[index].field))
+                Self.write(changes[index].operation, stamp: changes[index].stamp, previous: &previous, table: table, to: &writer)
             }
         }
         return writer.bytes
+    }
+
+    /// A document's header; a change set without one (which `validate()` refuses) is written
+    /// with an empty owner so that the receiver refuses it.
+    private func header(of id: String) -> DocumentHeader {
+        headers[id] ?? DocumentHeader(id: id, type: .concernSummary, owner: "")
     }
 
     /// Decodes a change set, refusing anything malformed or of an unknown version.
@@ -65,7 +73,11 @@ extension ChangeSet {
             guard let type = DocumentType(wireCode: try reader.byte()) else {
                 throw BinaryReader.malformed("unknown document type")
             }
-            headers[id] = DocumentHeader(id: id, type: type, owner: try string(&reader))
+            let header = DocumentHeader(id: id, type: type, owner: try string(&reader))
+            guard headers[id].map({ $0 == header }) ?? true else {
+                throw BinaryReader.malformed("document \(id) appears with two different headers")
+            }
+            headers[id] = header
             let changeCount = try reader.count(atMost: reader.remaining)
             for _ in 0..<changeCount {
                 let field = try string(&reader)

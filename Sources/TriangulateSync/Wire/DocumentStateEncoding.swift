@@ -1,34 +1,51 @@
 /// The compact binary form in which a node stores a document's merged state: every live
 /// register write, every superseded stamp, every set tag and every removed tag — enough to go
-/// on merging exactly as if the changes were replayed.
+/// on merging exactly as if the changes were replayed. Replica ids are written once, in a
+/// table; stamps are a table index, milliseconds relative to the first stamp, and a counter.
 extension DocumentState {
-    private static let storageVersion: UInt8 = 1
+    private static let storageVersion: UInt8 = 2
 
     /// The state's bytes.
     public func encoded() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 64 * max(fields.count, 1))
+        var replicas: [ReplicaID] = []
+        var base: UInt64?
+        func note(_ stamp: HybridTimestamp) {
+            if !replicas.contains(stamp.replica) { replicas.append(stamp.replica) }
+            if base == nil { base = stamp.milliseconds }
+        }
+        for field in fields.values {
+            for write in field.register.live { note(write.stamp) }
+            for stamp in field.register.superseded { note(stamp) }
+            for tags in field.set.tags.values { for stamp in tags { note(stamp) } }
+            for stamp in field.set.removed { note(stamp) }
+        }
+        var writer = BinaryWriter(capacity: 48 * max(fields.count, 1))
         writer.byte(Self.storageVersion)
         writer.byte(isPurged ? 1 : 0)
+        writer.varint(replicas.count)
+        for replica in replicas { writer.string(replica.rawValue) }
+        writer.varint(base ?? 0)
+        let context = StampContext(replicas: replicas, base: base ?? 0)
         writer.varint(fields.count)
         for (name, field) in fields.sorted(by: { $0.key < $1.key }) {
             writer.string(name)
             writer.varint(field.register.live.count)
-            for (stamp, value) in field.register.live.sorted(by: { $0.key < $1.key }) {
-                Self.write(stamp, to: &writer)
-                if let value {
+            for write in field.register.live {
+                context.write(write.stamp, to: &writer)
+                if let value = write.value {
                     writer.byte(1)
                     writer.string(value)
                 } else {
                     writer.byte(0)
                 }
             }
-            Self.write(field.register.superseded, to: &writer)
+            context.write(field.register.superseded, to: &writer)
             writer.varint(field.set.tags.count)
             for (element, tags) in field.set.tags.sorted(by: { $0.key < $1.key }) {
                 writer.string(element)
-                Self.write(tags, to: &writer)
+                context.write(tags, to: &writer)
             }
-            Self.write(field.set.removed, to: &writer)
+            context.write(field.set.removed, to: &writer)
         }
         return writer.bytes
     }
@@ -38,21 +55,24 @@ extension DocumentState {
         var reader = BinaryReader(bytes)
         guard try reader.byte() == Self.storageVersion else { throw BinaryReader.malformed("unknown state version") }
         let isPurged = try reader.byte() == 1
+        var replicas: [ReplicaID] = []
+        for _ in 0..<(try reader.count(atMost: reader.remaining)) { replicas.append(ReplicaID(try reader.string())) }
+        let context = StampContext(replicas: replicas, base: try reader.varint())
         var fields: [String: FieldState] = [:]
         for _ in 0..<(try reader.count(atMost: reader.remaining)) {
             let name = try reader.string()
-            var live: [HybridTimestamp: String?] = [:]
+            var live: [RegisterState.Write] = []
             for _ in 0..<(try reader.count(atMost: reader.remaining)) {
-                let stamp = try Self.readStamp(&reader)
-                live[stamp] = try reader.byte() == 1 ? .some(try reader.string()) : .some(nil)
+                let stamp = try context.readStamp(&reader)
+                live.append(RegisterState.Write(stamp: stamp, value: try reader.byte() == 1 ? try reader.string() : nil))
             }
-            let superseded = try Self.readStamps(&reader)
+            let superseded = try context.readStamps(&reader)
             var tags: [String: Set<HybridTimestamp>] = [:]
             for _ in 0..<(try reader.count(atMost: reader.remaining)) {
                 let element = try reader.string()
-                tags[element] = try Self.readStamps(&reader)
+                tags[element] = try context.readStamps(&reader)
             }
-            let removed = try Self.readStamps(&reader)
+            let removed = try context.readStamps(&reader)
             fields[name] = FieldState(
                 register: RegisterState(live: live, superseded: superseded),
                 set: ObservedRemoveSet(tags: tags, removed: removed))
@@ -61,26 +81,34 @@ extension DocumentState {
         self.init(fields: fields, isPurged: isPurged)
     }
 
-    private static func write(_ stamp: HybridTimestamp, to writer: inout BinaryWriter) {
-        writer.string(stamp.replica.rawValue)
-        writer.varint(stamp.milliseconds)
+}
+
+/// How stamps are written in a stored state: replica by table index, milliseconds relative
+/// to a base, counter.
+private struct StampContext {
+    let replicas: [ReplicaID]
+    let base: UInt64
+
+    func write(_ stamp: HybridTimestamp, to writer: inout BinaryWriter) {
+        writer.varint(replicas.firstIndex(of: stamp.replica) ?? 0)
+        writer.signed(Int64(bitPattern: stamp.milliseconds &- base))
         writer.varint(UInt64(stamp.counter))
     }
 
-    private static func write(_ stamps: Set<HybridTimestamp>, to writer: inout BinaryWriter) {
+    func write(_ stamps: Set<HybridTimestamp>, to writer: inout BinaryWriter) {
         writer.varint(stamps.count)
         for stamp in stamps.sorted() { write(stamp, to: &writer) }
     }
 
-    private static func readStamp(_ reader: inout BinaryReader) throws(SyncError) -> HybridTimestamp {
-        let replica = try reader.string()
-        let milliseconds = try reader.varint()
+    func readStamp(_ reader: inout BinaryReader) throws(SyncError) -> HybridTimestamp {
+        let replica = replicas[try reader.count(atMost: replicas.count - 1)]
+        let milliseconds = base &+ UInt64(bitPattern: try reader.signed())
         let counter = try reader.varint()
         guard counter <= UInt64(UInt32.max) else { throw BinaryReader.malformed("a clock counter is too large") }
-        return HybridTimestamp(milliseconds: milliseconds, counter: UInt32(counter), replica: ReplicaID(replica))
+        return HybridTimestamp(milliseconds: milliseconds, counter: UInt32(counter), replica: replica)
     }
 
-    private static func readStamps(_ reader: inout BinaryReader) throws(SyncError) -> Set<HybridTimestamp> {
+    func readStamps(_ reader: inout BinaryReader) throws(SyncError) -> Set<HybridTimestamp> {
         var stamps = Set<HybridTimestamp>()
         for _ in 0..<(try reader.count(atMost: reader.remaining)) { stamps.insert(try readStamp(&reader)) }
         return stamps

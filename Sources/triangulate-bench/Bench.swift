@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+
+/// `triangulate-bench`: measures the speed targets of Triangulate and prints one JSON object.
+/// Run it in a release build: `swift run -c release triangulate-bench`.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triangulate-bench",
+        abstract: "Measure Triangulate's speed targets; prints one JSON object.",
+        discussion: """
+            Workload: DOCUMENTS documents of five fields written on one replica, then a fraction \
+            of their fields edited concurrently on two replicas and merged both ways. Progress goes \
+            to standard error; the figures, with their targets, to standard output. Use a release \
+            build: debug builds are many times slower.
+            """)
+
+    @Option(help: "How many documents of five fields to write.")
+    var documents = 100_000
+
+    @Option(help: "The fraction of fields edited concurrently on two replicas.")
+    var editFraction = 0.01
+
+    @Option(help: "How many times to repeat each timed run; the best run is reported.")
+    var repeats = 3
+
+    @Option(help: "The seed of the workload's random choices.")
+    var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
+        guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
+        guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
+    }
+
+    func run() throws {
+        let workload = Workload(documents: documents, editFraction: editFraction, seed: seed)
+        var report = BenchReport(build: Self.buildConfiguration, documents: documents, fieldsPerDocument: Workload.fields.count)
+        report.sync = try SyncBenchmarks(workload: workload, repeats: repeats).run()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    }
+
+    static var buildConfiguration: String {
+        #if DEBUG
+        "debug (figures not representative: use swift run -c release triangulate-bench)"
+        #else
+        "release"
+        #endif
+    }
+}
+
+/// Progress for people watching, on standard error so that standard output stays one JSON object.
+func progress(_ line: String) {
+    FileHandle.standardError.write(Data("triangulate-bench: \(line)\n".utf8))
+}

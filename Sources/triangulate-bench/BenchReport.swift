@@ -1,0 +1,53 @@
+/// The benchmark's output: each figure next to its target.
+struct BenchReport: Encodable {
+    var build: String
+    var documents: Int
+    var fieldsPerDocument: Int
+    var sync: SyncFigures?
+}
+
+/// A measured figure, its unit, its target and whether it met it.
+struct Figure: Encodable {
+    var value: Double
+    var unit: String
+    var target: String
+    var met: Bool
+
+    /// A figure that should be at least `minimum`.
+    static func atLeast(_ value: Double, _ minimum: Double, _ unit: String) -> Figure {
+        Figure(value: value.rounded(), unit: unit, target: ">= \(Int(minimum))", met: value >= minimum)
+    }
+
+    /// A figure that should be at most `maximum`.
+    static func atMost(_ value: Double, _ maximum: Double, _ unit: String, digits: Double = 100) -> Figure {
+        Figure(value: (value * digits).rounded() / digits, unit: unit, target: "<= \(maximum)", met: value <= maximum)
+    }
+}
+
+/// The figures of issue 3.
+struct SyncFigures: Encodable {
+    /// (a) In-memory merge of the initial writes into an empty replica.
+    var inMemoryMerge: Figure
+    /// (a) In-memory merge of the concurrent edits, both ways.
+    var inMemoryConcurrentMerge: Figure
+    /// (b) Applying the initial writes into a node's SQLite store.
+    var sqliteApply: Figure
+    /// (b) Applying one replica's concurrent edits into a store that holds the documents.
+    var sqliteConcurrentApply: Figure
+    /// (c) Tracked local writes over plain inserts of the same rows.
+    var trackedWriteRatio: Figure
+    /// The two timings behind (c), in milliseconds.
+    var plainInsertMilliseconds: Double
+    var trackedWriteMilliseconds: Double
+    /// (d) Wire bytes per field change besides its value and its document's header: first writes.
+    var wireBytesPerChange: Figure
+    /// (d) The same for edits that supersede a write.
+    var wireBytesPerEdit: Figure
+    /// The header written once per run of changes to one document (id, type, owner, count).
+    var wireHeaderBytesPerDocument: Double
+    /// Edits to scattered documents, one each, with each document's header counted in.
+    var wireBytesPerEditWithHeaders: Double
+    /// The two replicas converged after merging both ways (every document compared).
+    var converged: Bool
+    var concurrentEdits: Int
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateNode
+import TriangulateSync
+
+/// Issue 3's benchmarks: (a) in-memory merge, (b) applying remote changes into a node's SQLite
+/// store, (c) tracked local writes against plain inserts, (d) wire bytes per change.
+struct SyncBenchmarks {
+    let workload: Workload
+    let repeats: Int
+
+    func run() throws -> SyncFigures {
+        let now = SyncLedger.wall(Date()) - 60_000
+        progress("writing \(workload.ids.count) documents on replica A")
+        var writer = Replica(id: ReplicaID("NMC.a"))
+        for (index, id) in workload.ids.enumerated() {
+            for field in Workload.fields {
+                writer.assign(Workload.value(field, index), to: field, of: id, wall: now + UInt64(index / 1_000))
+            }
+        }
+        let initial = writer.changes(since: [:])
+        let headers = Dictionary(uniqueKeysWithValues: workload.ids.map {
+            ($0, DocumentHeader(id: $0, type: .action, owner: "NMC"))
+        })
+
+        progress("(a) merging \(initial.count) changes in memory")
+        var best = Duration.seconds(1_000_000)
+        var other = Replica(id: ReplicaID("GMC.b"))
+        for _ in 0..<repeats {
+            var fresh = Replica(id: ReplicaID("GMC.b"))
+            best = min(best, try measure { try fresh.apply(initial, wall: now + 60_000) })
+            other = fresh
+        }
+        let merge = Double(initial.count) / best.seconds
+
+        progress("(a) \(workload.edits.count) concurrent edits on each replica, merged both ways")
+        var aEdits: [Change] = []
+        var bEdits: [Change] = []
+        for (document, field) in workload.edits {
+            aEdits.append(writer.assign("Amended by NMC", to: field, of: workload.ids[document], wall: now + 120_000))
+            bEdits.append(other.assign("Amended by GMC", to: field, of: workload.ids[document], wall: now + 120_000))
+        }
+        let concurrent = try measure {
+            try writer.apply(bEdits, wall: now + 180_000)
+            try other.apply(aEdits, wall: now + 180_000)
+        }
+        let concurrentMerge = Double(aEdits.count + bEdits.count) / concurrent.seconds
+        progress("comparing the two replicas' \(workload.ids.count) documents")
+        let converged = writer.views == other.views
+
+        progress("(b) applying \(initial.count) changes into a node store")
+        let initialSet = ChangeSet(headers: headers, changes: initial)
+        let editSet = ChangeSet(headers: headers, changes: aEdits)
+        var applyBest = Duration.seconds(1_000_000)
+        var editBest = Duration.seconds(1_000_000)
+        for _ in 0..<repeats {
+            try withTemporaryDirectory { directory in
+                let store = try NodeStore.create(at: directory.appendingPathComponent("node.sqlite").path,
+                                                 organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
+                applyBest = min(applyBest, try measure { _ = try store.applyRemote(initialSet) })
+                editBest = min(editBest, try measure { _ = try store.applyRemote(editSet) })
+            }
+        }
+
+        progress("(c) tracked writes against plain inserts of the same rows")
+        var plainBest = Duration.seconds(1_000_000)
+        var trackedBest = Duration.seconds(1_000_000)
+        for _ in 0..<repeats {
+            plainBest = min(plainBest, try timeInserts(tracked: false))
+            trackedBest = min(trackedBest, try timeInserts(tracked: true))
+        }
+
+        progress("(d) wire encoding")
+        let initialWire = Self.wireCost(of: initialSet)
+        let editWire = Self.wireCost(of: editSet)
+
+        return SyncFigures(
+            inMemoryMerge: .atLeast(merge, 1_000_000, "changes/s"),
+            inMemoryConcurrentMerge: .atLeast(concurrentMerge, 1_000_000, "changes/s"),
+            sqliteApply: .atLeast(Double(initial.count) / applyBest.seconds, 200_000, "changes/s"),
+            sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
+            trackedWriteRatio: .atMost(trackedBest.seconds / plainBest.seconds, 1.3, "x"),
+            plainInsertMilliseconds: (plainBest.seconds * 1000).rounded(),
+            trackedWriteMilliseconds: (trackedBest.seconds * 1000).rounded(),
+            wireBytesPerChange: .atMost(initialWire.perChange, 20, "bytes + value"),
+            wireBytesPerEdit: .atMost(editWire.perChange, 20, "bytes + value"),
+            wireHeaderBytesPerDocument: (initialWire.perDocument * 100).rounded() / 100,
+            wireBytesPerEditWithHeaders: (editWire.withHeaders * 100).rounded() / 100,
+            converged: converged,
+            concurrentEdits: aEdits.count)
+    }
+
+    /// Inserts every document as a row of five columns, 1,000 rows per transaction, into a
+    /// fresh file with the node store's settings; when `tracked`, each row is also tracked
+    /// through the sync ledger in the same transaction.
+    private func timeInserts(tracked: Bool) throws -> Duration {
+        try withTemporaryDirectory { directory in
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            let database = try DatabasePool(path: directory.appendingPathComponent("bench.sqlite").path, configuration: configuration)
+            try database.write { db in
+                try db.execute(sql: "CREATE TABLE action (id TEXT PRIMARY KEY, reference TEXT, summary TEXT, state TEXT, dueBy TEXT, evidence TEXT)")
+                try SyncLedger.createTables(in: db)
+            }
+            let organisation = try OrganisationCode(parsing: "CQC")
+            let wall = SyncLedger.wall(Date())
+            let values = workload.ids.indices.map { index in Workload.fields.map { Workload.value($0, index) } }
+            return try measure {
+                for start in stride(from: 0, to: workload.ids.count, by: 1_000) {
+                    try database.write { db in
+                        var ledger = tracked ? try SyncLedger(db, organisation: organisation) : nil
+                        let insert = try db.cachedStatement(sql: "INSERT INTO action VALUES (?, ?, ?, ?, ?, ?)")
+                        for index in start..<min(start + 1_000, workload.ids.count) {
+                            let id = workload.ids[index]
+                            try insert.execute(arguments: StatementArguments([id] + values[index]))
+                            if ledger != nil {
+                                var fields: [String: FieldValue] = [:]
+                                for (field, value) in zip(Workload.fields, values[index]) { fields[field] = .register(value) }
+                                try ledger!.track(DocumentHeader(id: id, type: .action, owner: "CQC"), fields, wall: wall)
+                            }
+                        }
+                        try ledger?.finish()
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a change set costs on the wire besides its values: per change, not counting the
+    /// document headers (id, type, owner, count: written once per run of changes to a
+    /// document); per document header; and per change with the headers shared out.
+    private static func wireCost(of set: ChangeSet) -> (perChange: Double, perDocument: Double, withHeaders: Double) {
+        let total = set.encoded().count
+        let values = set.changes.reduce(0) { total, change in
+            if case .assign(let value?, _) = change.operation { return total + value.utf8.count }
+            return total
+        }
+        var headers = 0
+        var runs = 0
+        var start = 0
+        while start < set.changes.count {
+            var end = start + 1
+            while end < set.changes.count, set.changes[end].document == set.changes[start].document { end += 1 }
+            headers += 1 + 16 + 1 + 1 + (end - start < 128 ? 1 : 2)  // form, uuid, type, owner index, count
+            runs += 1
+            start = end
+        }
+        let count = Double(set.changes.count)
+        return (Double(total - values - headers) / count, Double(headers) / Double(runs), Double(total - values) / count)
+    }
+}
+
+/// Runs `body` with a fresh temporary directory, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try body(directory)
+}
