@@ -117,11 +117,14 @@ struct SyncLedgerTests {
 
     /// Three real stores edit one shared panel offline and exchange what they have in random
     /// order, with loss and duplication; once everything is delivered, their documents are
-    /// identical, conflicts included. `TRIANGULATE_STORE_SCHEDULES` resizes the run.
+    /// identical, conflicts included. `TRIANGULATE_STORE_SCHEDULES=N` resizes the run,
+    /// `TRIANGULATE_STORE_SEED=S` replays one schedule.
     @Test func realStoresConverge() throws {
-        let schedules = ProcessInfo.processInfo.environment["TRIANGULATE_STORE_SCHEDULES"].flatMap(Int.init) ?? 25
-        for seed in 0..<UInt64(schedules) {
-            var random = SeededGenerator(seed: 0x5A1E_0000 + seed)
+        let environment = ProcessInfo.processInfo.environment
+        let count = environment["TRIANGULATE_STORE_SCHEDULES"].flatMap(UInt64.init) ?? 25
+        let seeds = environment["TRIANGULATE_STORE_SEED"].flatMap(UInt64.init).map { [$0] } ?? (0..<count).map { 0x5A1E_0000 + $0 }
+        for seed in seeds {
+            var random = SeededGenerator(seed: seed)
             let nodes = try ["CQC", "NMC", "GMC"].map { try TemporaryStore(org: $0) }
             let header = DocumentHeader(id: "0190a5f0-0000-7000-8000-000000000001", type: .panel, owner: "CQC")
             var wall = SyncLedger.wall(Date()) - 3_600_000
@@ -145,7 +148,7 @@ struct SyncLedgerTests {
             }
             for from in nodes { for to in nodes where to !== from { _ = try to.store.applyRemote(try from.store.ownChanges()) } }
             let views = try nodes.map { try $0.store.sharedDocument(header.id)?.view }
-            #expect(views[0] != nil && views[0] == views[1] && views[1] == views[2], "replay with seed \(0x5A1E_0000 + seed)")
+            #expect(views[0] != nil && views[0] == views[1] && views[1] == views[2], "replay with TRIANGULATE_STORE_SEED=\(seed)")
         }
     }
 }
