@@ -16,11 +16,14 @@ let package = Package(
         .library(name: "TriangulateSync", targets: ["TriangulateSync"]),
         .library(name: "TriangulateNode", targets: ["TriangulateNode"]),
         .executable(name: "triangulate", targets: ["triangulate"]),
+        .executable(name: "triangulate-hub", targets: ["triangulate-hub"]),
         .executable(name: "triangulate-bench", targets: ["triangulate-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // Domain values and rules. Pure: no I/O, no frameworks.
@@ -34,12 +37,46 @@ let package = Package(
             dependencies: ["TriangulateModel"],
             swiftSettings: strictSettings
         ),
+        // The wire protocol: request and change signing, the JSON the hub and nodes exchange.
+        .target(
+            name: "TriangulateProtocol",
+            dependencies: [
+                "TriangulateModel",
+                "TriangulateSync",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The hub: tenants, enrolment, need-to-know routing, revocation; its SQLite store and HTTP API.
+        .target(
+            name: "TriangulateHub",
+            dependencies: [
+                "TriangulateProtocol",
+                "TriangulateSync",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The hub's server and operator command line: wiring only.
+        .executableTarget(
+            name: "triangulate-hub",
+            dependencies: [
+                "TriangulateHub",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The node: its SQLite store (GRDB), services and reports.
         .target(
             name: "TriangulateNode",
             dependencies: [
                 "TriangulateModel",
                 "TriangulateSync",
+                "TriangulateProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import TriangulateProtocol
+
+/// The hub's HTTP API (Protocol/openapi.yaml). Every route but `/health` and `/v1/enrol` needs
+/// a signed request; every error is a JSON body `{"error": "…"}` with the status of its code.
+enum HubRoutes {
+    /// The largest body the hub reads.
+    static let maximumBody = 32 << 20
+
+    static func router(for hub: Hub) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/health") { _, _ in
+            try json(["status": "ok"])
+        }
+        router.post("/v1/enrol") { request, _ in
+            try await respond {
+                let body = Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
+                let enrolment = try decode(EnrolmentRequest.self, body)
+                return try json(hub.enrol(enrolment))
+            }
+        }
+        router.post("/v1/push") { request, _ in
+            try await respond {
+                let body = Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
+                let organisation = try authenticate(request, body: body, hub: hub)
+                return try json(hub.push(try decode(PushRequest.self, body), from: organisation))
+            }
+        }
+        router.get("/v1/inbox") { request, _ in
+            try await respond {
+                let organisation = try authenticate(request, body: Data(), hub: hub)
+                let after = request.uri.queryParameters.get("after", as: Int64.self) ?? 0
+                let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 500
+                return try json(hub.inbox(for: organisation, after: after, limit: limit))
+            }
+        }
+        return router
+    }
+
+    private static func authenticate(_ request: Request, body: Data, hub: Hub) throws -> String {
+        let headers = request.headers
+        func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
+        let signature: RequestSignature
+        do {
+            signature = try RequestSignature(
+                keyID: header(RequestSignature.keyHeader), timestamp: header(RequestSignature.timestampHeader),
+                nonce: header(RequestSignature.nonceHeader), signature: header(RequestSignature.signatureHeader))
+        } catch {
+            throw HubError(.unauthorised, error.message)
+        }
+        return try hub.authenticate(signature, method: request.method.rawValue, path: request.uri.path, body: body)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ body: Data) throws -> T {
+        do {
+            return try WireJSON.decoder().decode(type, from: body)
+        } catch {
+            throw HubError(.invalidRequest, "the body is not a valid \(type): \(error)")
+        }
+    }
+
+    private static func respond(_ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as HubError {
+            return try json(ErrorBody(error: error.message), status: .init(code: error.code.status))
+        } catch {
+            return try json(ErrorBody(error: "the hub could not do this: \(error)"), status: .internalServerError)
+        }
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try WireJSON.encoder().encode(value)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+
+/// Runs the hub's HTTP API as a Service, with graceful shutdown on SIGINT and SIGTERM.
+public struct HubServer: Sendable {
+    /// Where to listen.
+    public var host: String
+    /// The port; 0 picks a free one.
+    public var port: Int
+    /// The PEM certificate chain and key for TLS; without them the hub serves plain HTTP, which
+    /// it allows only on a loopback address.
+    public var certificatePath: String?
+    public var keyPath: String?
+
+    /// Makes a server configuration.
+    public init(host: String, port: Int, certificatePath: String? = nil, keyPath: String? = nil) {
+        self.host = host
+        self.port = port
+        self.certificatePath = certificatePath
+        self.keyPath = keyPath
+    }
+
+    /// Whether `host` is a loopback address.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Serves `hub` until a shutdown signal; `onListening` gets the URL once it listens.
+    public func run(_ hub: Hub, onListening: @escaping @Sendable (String) -> Void) async throws {
+        let router = HubRoutes.router(for: hub)
+        let server: HTTPServerBuilder
+        let scheme: String
+        switch (certificatePath, keyPath) {
+        case let (certificate?, key?):
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            server = try .tls(.http1(), tlsConfiguration: tls)
+            scheme = "https"
+        case (nil, nil):
+            guard Self.isLoopback(host) else {
+                throw HubError(.invalidRequest, "plain HTTP is allowed on loopback only: give --tls-certificate and --tls-key to listen on \(host)")
+            }
+            server = .http1()
+            scheme = "http"
+        default:
+            throw HubError(.invalidRequest, "give both --tls-certificate and --tls-key, or neither")
+        }
+        let host = self.host
+        let app = Application(
+            router: router, server: server,
+            configuration: .init(address: .hostname(host, port: port), serverName: "triangulate-hub"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                onListening("\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+            },
+            logger: Logger(label: "triangulate-hub"))
+        try await app.runService()
+    }
+}

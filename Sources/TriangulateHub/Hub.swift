@@ -1,0 +1,212 @@
+import Foundation
+import TriangulateProtocol
+import TriangulateSync
+
+/// The hub: tenants and their keys, signed requests, need-to-know routing and revocation.
+/// It never needs a record's content to decide: it checks declarations, signatures, field names,
+/// classes and audiences, and relays the signed bytes unaltered.
+public struct Hub: Sendable {
+    /// Where everything is kept.
+    public let store: any HubStore
+    /// The clock.
+    public let now: @Sendable () -> Date
+
+    /// Makes a hub over `store`.
+    public init(store: any HubStore, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.now = now
+    }
+
+    // MARK: Operators
+
+    /// Adds an organisation and returns its one-time enrolment token.
+    public func addOrganisation(code: String, name: String, role: String) throws -> String {
+        guard code.range(of: "^[A-Z][A-Z0-9-]{1,15}$", options: .regularExpression) != nil else {
+            throw HubError(.invalidRequest, "'\(code)' is not an organisation code: use 2 to 16 capital letters, digits or hyphens, starting with a letter")
+        }
+        guard ["signatory", "partner", "secretariat"].contains(role) else {
+            throw HubError(.invalidRequest, "'\(role)' is not a role: use signatory, partner or secretariat")
+        }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw HubError(.invalidRequest, "give the organisation's --name") }
+        let token = Self.newToken()
+        try store.addOrganisation(HubOrganisation(code: code, name: name, role: role, status: "active", addedAt: now()),
+                                  tokenHash: Self.hash(token))
+        return token
+    }
+
+    /// Issues a new one-time enrolment token for an organisation (a new machine, a lost key).
+    public func newToken(for code: String) throws -> String {
+        let token = Self.newToken()
+        try store.replaceToken(of: code, tokenHash: Self.hash(token))
+        return token
+    }
+
+    /// Suspends, removes or reinstates an organisation: only active ones send or receive.
+    public func setStatus(of code: String, to status: String) throws {
+        guard ["active", "suspended", "removed"].contains(status) else { throw HubError(.invalidRequest, "unknown status \(status)") }
+        try store.setStatus(of: code, to: status)
+    }
+
+    private static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    static func hash(_ token: String) -> String { sha256Hex(Data(token.utf8)) }
+
+    // MARK: Nodes
+
+    /// Enrols a node's public key with a one-time token.
+    public func enrol(_ request: EnrolmentRequest) throws -> EnrolmentResponse {
+        let key: NodePublicKey
+        do {
+            key = try NodePublicKey(base64: request.publicKey)
+        } catch {
+            throw HubError(.invalidRequest, error.message)
+        }
+        let organisation = try store.enrol(tokenHash: Self.hash(request.token),
+                                           key: HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64), at: now())
+        return EnrolmentResponse(organisation: organisation, keyID: key.keyID)
+    }
+
+    /// The organisation behind a signed request: refuses unsigned, stale, replayed and forged
+    /// requests, unknown keys, and organisations that are not active.
+    public func authenticate(_ signature: RequestSignature, method: String, path: String, body: Data) throws -> String {
+        guard let enrolled = try store.key(signature.keyID) else {
+            throw HubError(.unauthorised, "key \(signature.keyID) is not enrolled with this hub: run `triangulate enrol`")
+        }
+        do {
+            try signature.verify(method: method, path: path, body: body, key: try NodePublicKey(base64: enrolled.publicKey), now: now())
+        } catch {
+            throw HubError(.unauthorised, error.message)
+        }
+        guard try store.useNonce(signature.nonce, keyID: signature.keyID, at: now()) else {
+            throw HubError(.unauthorised, "this request was replayed: its nonce has been used before")
+        }
+        guard let organisation = try store.organisation(enrolled.organisation), organisation.status == "active" else {
+            throw HubError(.unauthorised, "\(enrolled.organisation) is suspended or removed on this hub: ask the hub operator")
+        }
+        return organisation.code
+    }
+
+    /// Takes in what a node pushes. Each item is checked on its own; a refused item is reported
+    /// with its reason and the others still apply.
+    public func push(_ request: PushRequest, from organisation: String) throws -> PushResponse {
+        var accepted = 0
+        var refused: [Refusal] = []
+        func attempt(_ kind: String, _ share: String, _ body: () throws -> Void) throws {
+            do {
+                try body()
+                accepted += 1
+            } catch let error as HubError where error.code != .storeFailure {
+                refused.append(Refusal(kind: kind, share: share, reason: error.message))
+            }
+        }
+        for declaration in request.shares { try attempt("share", declaration.id) { try declare(declaration, by: organisation) } }
+        for batch in request.batches { try attempt("batch", batch.share) { try relay(batch, from: organisation) } }
+        for withdrawal in request.withdrawals { try attempt("withdrawal", withdrawal.share) { try withdraw(withdrawal, by: organisation) } }
+        for purge in request.purges {
+            try attempt("purge", purge.share) { try store.acknowledgePurge(share: purge.share, organisation: organisation, at: now()) }
+        }
+        return PushResponse(accepted: accepted, refused: refused)
+    }
+
+    private func declare(_ declaration: ShareDeclaration, by organisation: String) throws {
+        guard declaration.document.owner == organisation else {
+            throw HubError(.forbidden, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
+        }
+        do {
+            try declaration.validate()
+        } catch {
+            throw HubError(.invalidRequest, error.message)
+        }
+        if let existing = try store.share(declaration.id) {
+            guard existing.declaration == declaration else { throw HubError(.conflict, "share \(declaration.id) exists with a different declaration") }
+            return  // a repeated push of the same declaration
+        }
+        for member in declaration.audience {
+            guard let recipient = try store.organisation(member.organisation), recipient.status == "active" else {
+                throw HubError(.invalidRequest, "\(member.organisation) is not an active organisation of this hub, so it cannot receive share \(declaration.id)")
+            }
+        }
+        _ = try store.addShare(declaration, at: now())
+    }
+
+    private func relay(_ batch: SignedBatch, from organisation: String) throws {
+        guard let share = try store.share(batch.share) else { throw HubError(.notFound, "there is no share \(batch.share) on this hub") }
+        let owner = share.declaration.document.owner
+        guard share.withdrawnAt == nil else { throw HubError(.forbidden, "share \(batch.share) has been withdrawn") }
+        guard organisation == owner || share.currentAudience.contains(organisation) else {
+            throw HubError(.forbidden, "\(organisation) is not in the audience of share \(batch.share)")
+        }
+        guard let key = try store.key(batch.signer), key.organisation == organisation else {
+            throw HubError(.forbidden, "the batch is signed with key \(batch.signer), which is not \(organisation)'s")
+        }
+        let changes: ChangeSet
+        do {
+            changes = try batch.verified(with: try NodePublicKey(base64: key.publicKey))
+            try changes.validate()
+        } catch let error as ProtocolError {
+            throw HubError(.invalidRequest, error.message)
+        } catch let error as SyncError {
+            throw HubError(.invalidRequest, error.message)
+        }
+        let document = share.declaration.document
+        let schema = document.type.schema
+        for change in changes.changes {
+            guard change.document == document.id, changes.headers[change.document] == document else {
+                throw HubError(.forbidden, "the batch changes a document other than share \(batch.share)'s")
+            }
+            guard change.stamp.replica.rawValue.prefix(while: { $0 != "." }) == organisation else {
+                throw HubError(.forbidden, "the batch carries changes made by \(change.stamp.replica), not by \(organisation)")
+            }
+            if case .purge = change.operation { throw HubError(.forbidden, "purges travel as withdrawals, not as changes") }
+            guard share.declaration.allows(change.field) else {
+                throw HubError(.forbidden, "'\(change.field)' is not among the fields of share \(batch.share) (\(share.declaration.fields.joined(separator: ", ")))")
+            }
+            guard let field = try? schema.validate(change), field.writer == .audience || organisation == owner else {
+                throw HubError(.forbidden, "only \(owner) may write '\(change.field)' of this \(document.type.rawValue)")
+            }
+        }
+        _ = try store.appendBatch(batch, sender: organisation, at: now())
+    }
+
+    private func withdraw(_ withdrawal: WithdrawalRequest, by organisation: String) throws {
+        guard let share = try store.share(withdrawal.share) else { throw HubError(.notFound, "there is no share \(withdrawal.share) on this hub") }
+        guard share.declaration.document.owner == organisation else {
+            throw HubError(.forbidden, "only \(share.declaration.document.owner), which made share \(withdrawal.share), may withdraw it")
+        }
+        let audience = Set(share.declaration.audience.map(\.organisation))
+        for code in withdrawal.organisations where !audience.contains(code) {
+            throw HubError(.invalidRequest, "\(code) is not in the audience of share \(withdrawal.share)")
+        }
+        if share.withdrawnAt != nil { return }
+        let targets = withdrawal.organisations.filter { !share.removed.contains($0) }
+        if !withdrawal.organisations.isEmpty && targets.isEmpty { return }
+        _ = try store.withdraw(share: withdrawal.share, organisations: targets, by: organisation, reason: withdrawal.reason, at: now())
+    }
+
+    /// What is addressed to `organisation` after `cursor`.
+    public func inbox(for organisation: String, after cursor: Int64, limit: Int) throws -> InboxPage {
+        let (messages, more) = try store.inbox(for: organisation, after: cursor, limit: min(max(limit, 1), 1_000), at: now())
+        let decoder = WireJSON.decoder()
+        var items: [InboxItem] = []
+        for message in messages {
+            switch message.kind {
+            case "share":
+                items.append(InboxItem(seq: message.seq, kind: "share", share: message.share,
+                                       declaration: try decoder.decode(ShareDeclaration.self, from: message.payload)))
+            case "batch":
+                let batch = try decoder.decode(SignedBatch.self, from: message.payload)
+                let key = try store.key(batch.signer)
+                items.append(InboxItem(seq: message.seq, kind: "batch", share: message.share, batch: batch,
+                                       signerOrganisation: key?.organisation, signerKey: key?.publicKey))
+            default:
+                let withdrawal = try decoder.decode(WithdrawalRequest.self, from: message.payload)
+                items.append(InboxItem(seq: message.seq, kind: "withdrawal", share: message.share, withdrawnBy: message.sender,
+                                       withdrawnAt: message.at, reason: withdrawal.reason))
+            }
+        }
+        return InboxPage(items: items, cursor: messages.last?.seq ?? cursor, more: more)
+    }
+}

@@ -1,0 +1,40 @@
+/// An error from the hub. Its code fixes the HTTP status; its message is one line for the node's
+/// user or the operator saying what was wrong and what to do.
+public struct HubError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong. Compare errors by code.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        /// The HTTP status this error answers with.
+        public let status: Int
+        private init(_ name: String, _ status: Int) {
+            self.name = name
+            self.status = status
+        }
+        /// The request is malformed.
+        public static let invalidRequest = Code("invalidRequest", 400)
+        /// Unsigned, stale, replayed or forged; or the key is unknown or its organisation suspended.
+        public static let unauthorised = Code("unauthorised", 401)
+        /// The caller may not do this.
+        public static let forbidden = Code("forbidden", 403)
+        /// No such thing.
+        public static let notFound = Code("notFound", 404)
+        /// It exists already.
+        public static let conflict = Code("conflict", 409)
+        /// The hub's store failed.
+        public static let storeFailure = Code("storeFailure", 500)
+        public var description: String { name }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// One line for people.
+    public let message: String
+
+    /// Makes an error.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

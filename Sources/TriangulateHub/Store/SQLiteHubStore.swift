@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+import TriangulateProtocol
+import TriangulateSync
+
+/// The hub's embedded store: one SQLite file (WAL, `synchronous=FULL`), so that
+/// `triangulate-hub serve` needs no other setup. Operator commands may open the same file while
+/// the server runs.
+public final class SQLiteHubStore: HubStore {
+    /// SQLite's `application_id` for hub stores ("TRIH").
+    static let applicationID: Int32 = 0x5452_4948
+    private let database: DatabasePool
+
+    /// Opens the store at `path`, creating it when `create` is true.
+    public init(path: String, create: Bool = true) throws {
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw HubError(.notFound, "there is no hub store at \(path): start the hub once with `triangulate-hub serve --store \(path)`, or pass --store")
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        database = try DatabasePool(path: path, configuration: configuration)
+        let id = try database.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
+        let empty = try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 } == 0
+        guard id == Self.applicationID || (id == 0 && empty) else {
+            throw HubError(.invalidRequest, "\(path) is not a Triangulate hub store: check --store")
+        }
+        try Self.migrator.migrate(database)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-hub") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "organisation") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("addedAt", .datetime).notNull()
+                t.column("tokenHash", .text).unique()
+            }
+            try db.create(table: "nodeKey") { t in
+                t.primaryKey("keyID", .text)
+                t.column("organisation", .text).notNull().references("organisation")
+                t.column("publicKey", .text).notNull()
+                t.column("enrolledAt", .datetime).notNull()
+            }
+            try db.create(table: "nonce", options: .withoutRowID) { t in
+                t.column("keyID", .text).notNull()
+                t.column("nonce", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.primaryKey(["keyID", "nonce"])
+            }
+            try db.create(table: "share") { t in
+                t.primaryKey("id", .text)
+                t.column("owner", .text).notNull().references("organisation")
+                t.column("declaration", .blob).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("withdrawnAt", .datetime)
+            }
+            try db.create(table: "audience", options: .withoutRowID) { t in
+                t.column("share", .text).notNull().references("share")
+                t.column("organisation", .text).notNull()
+                t.column("removedAt", .datetime)
+                t.column("purgedAt", .datetime)
+                t.primaryKey(["share", "organisation"])
+            }
+            try db.create(table: "message") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("kind", .text).notNull()
+                t.column("share", .text).notNull().references("share")
+                t.column("sender", .text).notNull()
+                t.column("payload", .blob).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(table: "withdrawalTarget", options: .withoutRowID) { t in
+                t.column("seq", .integer).notNull()
+                t.column("organisation", .text).notNull()
+                t.primaryKey(["seq", "organisation"])
+            }
+            try db.create(table: "delivery", options: .withoutRowID) { t in
+                t.column("seq", .integer).notNull()
+                t.column("organisation", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.primaryKey(["seq", "organisation"])
+            }
+        }
+        return migrator
+    }
+
+    public func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) throws {
+        try database.write { db in
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [organisation.code]) != nil {
+                throw HubError(.conflict, "\(organisation.code) is already an organisation of this hub: to enrol another key, use `triangulate-hub org token \(organisation.code)`")
+            }
+            try db.execute(
+                sql: "INSERT INTO organisation (code, name, role, status, addedAt, tokenHash) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [organisation.code, organisation.name, organisation.role, organisation.status, organisation.addedAt, tokenHash])
+        }
+    }
+
+    public func replaceToken(of code: String, tokenHash: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE organisation SET tokenHash = ? WHERE code = ?", arguments: [tokenHash, code])
+            if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
+        }
+    }
+
+    public func setStatus(of code: String, to status: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE organisation SET status = ? WHERE code = ?", arguments: [status, code])
+            if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
+        }
+    }
+
+    public func organisations() throws -> [HubOrganisation] {
+        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY code").map(Self.organisation) }
+    }
+
+    public func organisation(_ code: String) throws -> HubOrganisation? {
+        try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM organisation WHERE code = ?", arguments: [code]).map(Self.organisation) }
+    }
+
+    private static func organisation(_ row: Row) -> HubOrganisation {
+        HubOrganisation(code: row["code"], name: row["name"], role: row["role"], status: row["status"], addedAt: row["addedAt"])
+    }
+
+    public func enrol(tokenHash: String, key: HubKey, at: Date) throws -> String {
+        try database.write { db in
+            guard let code = try String.fetchOne(db, sql: "SELECT code FROM organisation WHERE tokenHash = ? AND status = 'active'", arguments: [tokenHash]) else {
+                throw HubError(.unauthorised, "this enrolment token is unknown, already used, or its organisation is suspended: ask the hub operator for a new one")
+            }
+            try db.execute(sql: "UPDATE organisation SET tokenHash = NULL WHERE code = ?", arguments: [code])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO nodeKey (keyID, organisation, publicKey, enrolledAt) VALUES (?, ?, ?, ?)",
+                arguments: [key.keyID, code, key.publicKey, at])
+            return code
+        }
+    }
+
+    public func key(_ keyID: String) throws -> HubKey? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM nodeKey WHERE keyID = ?", arguments: [keyID]).map {
+                HubKey(keyID: $0["keyID"], organisation: $0["organisation"], publicKey: $0["publicKey"])
+            }
+        }
+    }
+
+    public func useNonce(_ nonce: String, keyID: String, at: Date) throws -> Bool {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM nonce WHERE at < ?", arguments: [at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew))])
+            try db.execute(sql: "INSERT OR IGNORE INTO nonce (keyID, nonce, at) VALUES (?, ?, ?)", arguments: [keyID, nonce, at])
+            return db.changesCount == 1
+        }
+    }
+
+    public func share(_ id: String) throws -> HubShare? {
+        try database.read { db in try Self.share(id, in: db) }
+    }
+
+    private static func share(_ id: String, in db: Database) throws -> HubShare? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT declaration, withdrawnAt FROM share WHERE id = ?", arguments: [id]) else { return nil }
+        let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
+        let removed = try String.fetchAll(db, sql: "SELECT organisation FROM audience WHERE share = ? AND removedAt IS NOT NULL", arguments: [id])
+        return HubShare(declaration: declaration, withdrawnAt: row["withdrawnAt"], removed: Set(removed))
+    }
+
+    public func addShare(_ declaration: ShareDeclaration, at: Date) throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(declaration)
+        return try database.write { db in
+            try db.execute(
+                sql: "INSERT INTO share (id, owner, declaration, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [declaration.id, declaration.document.owner, payload, at])
+            for member in declaration.audience {
+                try db.execute(sql: "INSERT INTO audience (share, organisation) VALUES (?, ?)", arguments: [declaration.id, member.organisation])
+            }
+            return try Self.append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, in: db)
+        }
+    }
+
+    public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(batch)
+        return try database.write { db in
+            try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
+        }
+    }
+
+    public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
+        return try database.write { db in
+            let targets: [String]
+            if organisations.isEmpty {
+                targets = try String.fetchAll(db, sql: "SELECT organisation FROM audience WHERE share = ? AND removedAt IS NULL", arguments: [share])
+                try db.execute(sql: "UPDATE share SET withdrawnAt = ? WHERE id = ?", arguments: [at, share])
+            } else {
+                targets = organisations
+            }
+            for organisation in targets {
+                try db.execute(sql: "UPDATE audience SET removedAt = coalesce(removedAt, ?) WHERE share = ? AND organisation = ?",
+                               arguments: [at, share, organisation])
+            }
+            let seq = try Self.append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, in: db)
+            for organisation in targets {
+                try db.execute(sql: "INSERT INTO withdrawalTarget (seq, organisation) VALUES (?, ?)", arguments: [seq, organisation])
+            }
+            return seq
+        }
+    }
+
+    public func acknowledgePurge(share: String, organisation: String, at: Date) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE audience SET purgedAt = coalesce(purgedAt, ?) WHERE share = ? AND organisation = ? AND removedAt IS NOT NULL",
+                           arguments: [at, share, organisation])
+            if db.changesCount == 0 {
+                throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
+            }
+        }
+    }
+
+    public func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) throws -> (messages: [HubMessage], more: Bool) {
+        try database.write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.* FROM message m JOIN share s ON s.id = m.share
+                WHERE m.seq > ? AND m.sender <> ? AND (
+                    (m.kind IN ('share', 'batch') AND s.withdrawnAt IS NULL AND (
+                        s.owner = ? OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = ? AND a.removedAt IS NULL)))
+                    OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawalTarget w WHERE w.seq = m.seq AND w.organisation = ?)))
+                ORDER BY m.seq LIMIT ?
+                """, arguments: [cursor, organisation, organisation, organisation, organisation, limit + 1])
+            let messages = rows.prefix(limit).map {
+                HubMessage(seq: $0["seq"], kind: $0["kind"], share: $0["share"], sender: $0["sender"], payload: $0["payload"], at: $0["at"])
+            }
+            for message in messages {
+                try db.execute(sql: "INSERT OR IGNORE INTO delivery (seq, organisation, at) VALUES (?, ?, ?)",
+                               arguments: [message.seq, organisation, at])
+            }
+            return (Array(messages), rows.count > limit)
+        }
+    }
+
+    public func withdrawalTargets(seq: Int64) throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: "SELECT organisation FROM withdrawalTarget WHERE seq = ? ORDER BY organisation", arguments: [seq]) }
+    }
+
+    private static func append(kind: String, share: String, sender: String, payload: Data, at: Date, in db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO message (kind, share, sender, payload, at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [kind, share, sender, payload, at])
+        return db.lastInsertedRowID
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import TriangulateModel
+import TriangulateSync
+
+/// A share, as the node that makes it declares it to the hub: which document, to whom, why, on
+/// what basis, which fields, of what class. The hub delivers the document's changes only to the
+/// audience and re-checks every change against the fields and class.
+public struct ShareDeclaration: Codable, Hashable, Sendable {
+    /// The share's id (a UUIDv7).
+    public var id: String
+    /// The document shared.
+    public var document: DocumentHeader
+    /// The organisations that receive it, each with the named people who may see personal data.
+    public var audience: [AudienceMember]
+    /// Why it is shared.
+    public var purpose: String
+    /// The lawful basis or legal gateway.
+    public var basis: String
+    /// How identifiable the content is.
+    public var payloadClass: String
+    /// The fields that may travel; a map field's name covers its sub-document paths.
+    public var fields: [String]
+    /// The panel (its reference) whose attendees may see identifiable content.
+    public var panel: String?
+    /// Who approved sharing identifiable content.
+    public var approvedBy: String?
+    /// Handling condition: recipients may not pass it on.
+    public var noOnwardSharing: Bool
+
+    /// Makes a declaration.
+    public init(
+        id: String, document: DocumentHeader, audience: [AudienceMember], purpose: String, basis: String,
+        payloadClass: String, fields: [String], panel: String? = nil, approvedBy: String? = nil, noOnwardSharing: Bool = true
+    ) {
+        self.id = id
+        self.document = document
+        self.audience = audience
+        self.purpose = purpose
+        self.basis = basis
+        self.payloadClass = payloadClass
+        self.fields = fields
+        self.panel = panel
+        self.approvedBy = approvedBy
+        self.noOnwardSharing = noOnwardSharing
+    }
+
+    /// Whether `path` (a field or a sub-document path) is in the allow-list.
+    public func allows(_ path: String) -> Bool {
+        let name = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? path
+        return fields.contains(name)
+    }
+
+    /// Checks the declaration is complete and consistent, as both the node and the hub do: a
+    /// purpose and a basis; fields of the document's schema; personal-data fields only in the
+    /// identifiable class; identifiable content only with an approval, a panel, and named people
+    /// with a need-to-know in every organisation of the audience.
+    public func validate() throws(ProtocolError) {
+        func refuse(_ message: String) -> ProtocolError { ProtocolError(.malformed, "share \(id): \(message)") }
+        guard !purpose.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say its purpose") }
+        guard !basis.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say its lawful basis or legal gateway") }
+        guard let payload = PayloadClass(rawValue: payloadClass) else {
+            throw refuse("'\(payloadClass)' is not a payload class: use \(PayloadClass.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard !fields.isEmpty else { throw refuse("list at least one field") }
+        let schema = document.type.schema
+        for field in fields {
+            guard let declared = schema.field(field) else {
+                throw refuse("a \(document.type.rawValue) has no field '\(field)': its fields are \(schema.fields.map(\.name).joined(separator: ", "))")
+            }
+            if declared.isPersonal && payload != .identifiable {
+                throw refuse("'\(field)' can hold personal data: share it only as --class identifiable, with an approval and a panel")
+            }
+        }
+        let codes = audience.map(\.organisation)
+        guard Set(codes).count == codes.count else { throw refuse("an organisation appears twice in the audience") }
+        guard !codes.contains(document.owner) else { throw refuse("the owner \(document.owner) cannot be in its own audience") }
+        if payload == .identifiable {
+            guard let approvedBy, !approvedBy.isEmpty else { throw refuse("identifiable content needs an approving user (--approved-by)") }
+            guard let panel, !panel.isEmpty else { throw refuse("identifiable content can be shared only for a panel (--panel)") }
+            for member in audience where member.people.isEmpty {
+                throw refuse("identifiable content reaches only named panel attendees: name \(member.organisation)'s, with their need to know")
+            }
+        }
+        for member in audience {
+            for person in member.people where person.needToKnow.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw refuse("\(person.name) at \(member.organisation) has no need-to-know justification")
+            }
+        }
+    }
+}
+
+/// One organisation of a share's audience.
+public struct AudienceMember: Codable, Hashable, Sendable {
+    /// The organisation's code.
+    public var organisation: String
+    /// The people there who may see personal data, each with their need to know.
+    public var people: [NamedRecipient]
+
+    /// Makes a member.
+    public init(organisation: String, people: [NamedRecipient] = []) {
+        self.organisation = organisation
+        self.people = people
+    }
+}
+
+/// A named person allowed to see a share's personal data.
+public struct NamedRecipient: Codable, Hashable, Sendable {
+    /// Their name, as on the panel's invitation.
+    public var name: String
+    /// Why they need to know.
+    public var needToKnow: String
+
+    /// Makes a recipient.
+    public init(name: String, needToKnow: String) {
+        self.name = name
+        self.needToKnow = needToKnow
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import TriangulateHub
+
+/// `triangulate-hub serve`: runs the HTTP API until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the hub's API (plain HTTP on loopback only; elsewhere give a TLS certificate and key).")
+
+    @OptionGroup var options: HubOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one and prints it.")
+    var port = 8440
+
+    @Option(help: "A PEM file with the TLS certificate chain.")
+    var tlsCertificate: String?
+
+    @Option(help: "A PEM file with the TLS private key.")
+    var tlsKey: String?
+
+    func run() async throws {
+        let hub: Hub
+        do {
+            hub = Hub(store: try SQLiteHubStore(path: options.storePath))
+        } catch {
+            throw fail(error)
+        }
+        let json = options.json
+        let store = options.storePath
+        let server = HubServer(host: host, port: port, certificatePath: tlsCertificate, keyPath: tlsKey)
+        do {
+            try await server.run(hub) { url in
+                emit(["url": url, "store": store], text: "triangulate-hub: listening on \(url) (store \(store))", json: json)
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TriangulateHub
+
+/// The hub's command line: run the server, and the operator's commands on its store.
+@main
+struct TriangulateHubCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triangulate-hub",
+        abstract: "Run the Triangulate hub, which relays minimised, signed records between organisations on a need-to-know basis.",
+        discussion: """
+            Every command works on one hub store: --store PATH, else $TRIANGULATE_HUB_STORE, else \
+            ./triangulate-hub.sqlite. Every command takes --json.
+            Start with `triangulate-hub serve`, then `triangulate-hub org add CODE --name NAME` for each organisation.
+            """,
+        subcommands: [ServeCommand.self, OrgCommand.self])
+}
+
+/// Options every hub command takes.
+struct HubOptions: ParsableArguments {
+    @Option(help: "The hub store file (default: $TRIANGULATE_HUB_STORE, else ./triangulate-hub.sqlite).")
+    var store: String?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    var storePath: String { store ?? ProcessInfo.processInfo.environment["TRIANGULATE_HUB_STORE"] ?? "triangulate-hub.sqlite" }
+}
+
+/// Prints `value` as JSON or `text`.
+func emit(_ value: some Encodable, text: String, json: Bool) {
+    var output = text
+    if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        output = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+    // Written straight to the file descriptor, unbuffered: a script waiting for the hub's
+    // "listening" line gets it at once.
+    FileHandle.standardOutput.write(Data((output + "\n").utf8))
+}
+
+/// One line on standard error and exit code 1.
+func fail(_ error: any Error) -> ExitCode {
+    let message = (error as? HubError)?.message ?? "\(error)"
+    FileHandle.standardError.write(Data("triangulate-hub: \(message)\n".utf8))
+    return ExitCode(1)
+}
