@@ -86,6 +86,8 @@ let package = Package(
             name: "triangulate",
             dependencies: [
                 "TriangulateModel",
+                "TriangulateSync",
+                "TriangulateProtocol",
                 "TriangulateNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

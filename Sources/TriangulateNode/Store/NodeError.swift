@@ -23,6 +23,12 @@ public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidInput = Code("invalidInput")
         /// Changes from another replica were refused: malformed, or stamped too far ahead.
         public static let syncRefused = Code("syncRefused")
+        /// The hub could not be reached.
+        public static let hubUnreachable = Code("hubUnreachable")
+        /// The hub answered with an error.
+        public static let hubRefused = Code("hubRefused")
+        /// The node is not enrolled with a hub.
+        public static let notEnrolled = Code("notEnrolled")
         public var description: String { name }
     }
 

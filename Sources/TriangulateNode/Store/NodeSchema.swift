@@ -12,6 +12,7 @@ enum NodeSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-protocol-record", migrate: createProtocolRecord)
         migrator.registerMigration("v2-sync-ledger", migrate: SyncLedgerSchema.create)
+        migrator.registerMigration("v3-sharing", migrate: SharingSchema.create)
         return migrator
     }
 

@@ -25,6 +25,27 @@ extension NodeCommand {
     }
 }
 
+/// A node command that talks to the hub, and so runs asynchronously.
+protocol AsyncNodeCommand: AsyncParsableCommand {
+    /// The global options.
+    var global: GlobalOptions { get }
+    /// Does the work against an open store and returns what to print.
+    func execute(_ store: NodeStore) async throws -> Rendered
+}
+
+extension AsyncNodeCommand {
+    func run() async throws {
+        let rendered: Rendered
+        do {
+            let store = try NodeStore.open(at: global.storePath)
+            rendered = try await execute(store)
+        } catch {
+            throw Failure.report(error)
+        }
+        rendered.print(json: global.json)
+    }
+}
+
 /// What a command prints: a JSON value, and the same for people.
 struct Rendered {
     let json: any Encodable

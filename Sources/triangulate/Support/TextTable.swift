@@ -5,6 +5,15 @@ struct TextTable {
 
     init(_ headers: String...) { self.headers = headers }
 
+    /// A table of `rows` under `headers`, rendered.
+    static func render(_ headers: [String], _ rows: [[String]]) -> String {
+        var table = TextTable(headers: headers)
+        table.rows = rows
+        return table.rendered
+    }
+
+    private init(headers: [String]) { self.headers = headers }
+
     mutating func add(_ cells: String...) { rows.append(cells) }
 
     var rendered: String {

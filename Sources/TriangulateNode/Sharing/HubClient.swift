@@ -1,0 +1,54 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TriangulateProtocol
+
+/// Talks to a hub over HTTP(S): signs every request with the node's key and turns the hub's
+/// error bodies into one clear line.
+struct HubClient {
+    let baseURL: URL
+    let key: NodeSigningKey?
+
+    init(url: String, key: NodeSigningKey?) throws {
+        guard let parsed = URL(string: url.hasSuffix("/") ? String(url.dropLast()) : url),
+              let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil else {
+            throw NodeError(.invalidInput, "'\(url)' is not a hub URL: write it as https://HOST[:PORT] (http:// for a hub on this machine)")
+        }
+        baseURL = parsed
+        self.key = key
+    }
+
+    /// Sends a request and decodes the answer.
+    func send<Answer: Decodable>(_ method: String, _ path: String, query: String = "", body: (some Encodable)? = Optional<Int>.none,
+                                 as answer: Answer.Type) async throws -> Answer {
+        let data = try body.map { try WireJSON.encoder().encode($0) } ?? Data()
+        guard let url = URL(string: baseURL.absoluteString + path + (query.isEmpty ? "" : "?" + query)) else {
+            throw NodeError(.invalidInput, "cannot make a URL from \(baseURL) and \(path)")
+        }
+        var request = URLRequest(url: url, timeoutInterval: 60)
+        request.httpMethod = method
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if method != "GET" { request.httpBody = data }
+        if let key {
+            let signature = try RequestSignature.sign(method: method, path: path, body: data, key: key, at: Date())
+            for (name, value) in signature.headers { request.setValue(value, forHTTPHeaderField: name) }
+        }
+        let (answer, response): (Data, URLResponse)
+        do {
+            (answer, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw NodeError(.hubUnreachable, "cannot reach the hub at \(baseURL): \(error.localizedDescription). Nothing was lost: run `triangulate sync` again later")
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else {
+            let message = (try? WireJSON.decoder().decode(ErrorBody.self, from: answer).error) ?? String(decoding: answer.prefix(200), as: UTF8.self)
+            throw NodeError(.hubRefused, "the hub refused (\(status)): \(message)")
+        }
+        do {
+            return try WireJSON.decoder().decode(Answer.self, from: answer)
+        } catch {
+            throw NodeError(.hubRefused, "the hub's answer to \(path) is not what this node understands: \(error)")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TriangulateModel
+import TriangulateProtocol
+
+extension NodeStore {
+    /// Enrols this node's key with the hub at `url`, using the one-time token its operator issued.
+    public func enrol(hub url: String, token: String, by user: String) async throws -> EnrolmentResponse {
+        let key = try signingKey()
+        let client = try HubClient(url: url, key: nil)
+        let answer = try await client.send("POST", "/v1/enrol", body: EnrolmentRequest(token: token, publicKey: key.publicKey.base64),
+                                           as: EnrolmentResponse.self)
+        guard answer.organisation == organisation.rawValue else {
+            throw NodeError(.invalidInput, "that token is for \(answer.organisation), but this node is \(organisation): ask the hub operator for \(organisation)'s token")
+        }
+        try recordEnrolment(url: url, by: user)
+        return answer
+    }
+
+    /// Pushes what is waiting for the hub, then pulls everything addressed to this organisation,
+    /// page by page, from where the last sync stopped. `progress` hears how far it has got.
+    public func sync(progress: @Sendable (String) -> Void = { _ in }) async throws -> SyncSummary {
+        guard let url = try hubURL() else {
+            throw NodeError(.notEnrolled, "this node is not enrolled with a hub: run `triangulate enrol --hub URL --token TOKEN` first")
+        }
+        let key = try signingKey()
+        let client = try HubClient(url: url, key: key)
+        var summary = SyncSummary()
+        try await push(client, key: key, into: &summary, progress: progress)
+        var cursor = try hubCursor()
+        while true {
+            let page = try await client.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500", as: InboxPage.self)
+            try applyInbox(page, into: &summary)
+            cursor = page.cursor
+            progress("pulled \(summary.itemsPulled) items (cursor \(cursor))")
+            if !page.more { break }
+        }
+        summary.cursor = cursor
+        // Acknowledge the purges this pull made, and send any co-edits it triggered.
+        try await push(client, key: key, into: &summary, progress: progress)
+        return summary
+    }
+
+    private func push(_ client: HubClient, key: NodeSigningKey, into summary: inout SyncSummary,
+                      progress: @Sendable (String) -> Void) async throws {
+        let outgoing = try outgoingPush(key: key)
+        guard !outgoing.request.isEmpty else { return }
+        progress("pushing \(outgoing.request.shares.count) shares, \(outgoing.changeCount) changes")
+        let answer = try await client.send("POST", "/v1/push", body: outgoing.request, as: PushResponse.self)
+        try markPushed(outgoing)
+        summary.sharesSent += outgoing.request.shares.count
+        summary.batchesSent += outgoing.request.batches.count
+        summary.changesSent += outgoing.changeCount
+        summary.withdrawalsSent += outgoing.request.withdrawals.count
+        summary.purgesAcknowledged += outgoing.request.purges.count
+        summary.refused += answer.refused
+    }
+}

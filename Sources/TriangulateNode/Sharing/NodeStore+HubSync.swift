@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateProtocol
+import TriangulateSync
+
+/// What a push carried, so that it can be marked as sent once the hub has answered.
+struct OutgoingPush {
+    var request = PushRequest()
+    /// The new watermark of each share (own or received) whose changes were sent.
+    var watermarks: [(share: String, own: Bool, stamp: HybridTimestamp)] = []
+    /// The withdrawals sent, by row id.
+    var withdrawalIDs: [Int64] = []
+    /// How many changes the batches carried.
+    var changeCount = 0
+}
+
+extension NodeStore {
+    /// This node's signing key.
+    public func signingKey() throws -> NodeSigningKey {
+        try read { db in
+            guard let raw = try Data.fetchOne(db, sql: "SELECT privateKey FROM nodeKey") else {
+                throw NodeError(.storeForeign, "this store has no node key")
+            }
+            return try NodeSigningKey(rawRepresentation: raw)
+        }
+    }
+
+    /// The hub this node is enrolled with, if any.
+    public func hubURL() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT url FROM hubLink") }
+    }
+
+    /// Records that this node enrolled with the hub at `url`.
+    func recordEnrolment(url: String, by user: String) throws {
+        try perform(by: user) { command in
+            try command.db.execute(
+                sql: "INSERT INTO hubLink (singleton, url, enrolledAt, cursor) VALUES (1, ?, ?, 0) ON CONFLICT (singleton) DO UPDATE SET url = excluded.url, enrolledAt = excluded.enrolledAt",
+                arguments: [url, command.at])
+            try command.log(nil, "hub", url, "enrolled")
+        }
+    }
+
+    /// The hub cursor: the last item pulled.
+    func hubCursor() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT cursor FROM hubLink") ?? 0 }
+    }
+
+    /// Everything waiting to go to the hub: new shares, the minimised changes of every live share
+    /// (own, and received ones this node co-edits), withdrawals and purge acknowledgements.
+    /// Only the fields a share allows, of the document it names, are ever put in its batches.
+    func outgoingPush(key: NodeSigningKey) throws -> OutgoingPush {
+        try read { db in
+            var push = OutgoingPush()
+            var own: [(declaration: ShareDeclaration, watermark: HybridTimestamp?)] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM share WHERE withdrawnAt IS NULL OR sentAt IS NULL ORDER BY createdAt") {
+                let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
+                if row["sentAt"] as Date? == nil { push.request.shares.append(declaration) }
+                if row["withdrawnAt"] as Date? == nil { own.append((declaration, Self.watermark(row))) }
+            }
+            var coEdited: [(declaration: ShareDeclaration, watermark: HybridTimestamp?)] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM received WHERE withdrawnAt IS NULL AND declaration IS NOT NULL") {
+                coEdited.append((try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data), Self.watermark(row)))
+            }
+            let oldest = (own + coEdited).map { $0.watermark }.reduce(into: HybridTimestamp?.none) { oldest, mark in
+                guard let mark else { oldest = nil; return }
+                if let current = oldest { oldest = min(current, mark) } else { oldest = mark }
+            }
+            let changes = (own.isEmpty && coEdited.isEmpty) ? ChangeSet() : try SyncLedger.ownChanges(after: (own + coEdited).contains { $0.watermark == nil } ? nil : oldest, in: db)
+            for (isOwn, list) in [(true, own), (false, coEdited)] {
+                for (declaration, watermark) in list {
+                    let document = declaration.document
+                    let selected = changes.changes.filter { change in
+                        guard change.document == document.id, declaration.allows(change.field) else { return false }
+                        if case .purge = change.operation { return false }
+                        guard let watermark else { return true }
+                        return (change.stamp.milliseconds, change.stamp.counter) > (watermark.milliseconds, watermark.counter)
+                    }
+                    guard let last = selected.last else { continue }
+                    let set = ChangeSet(headers: [document.id: document], changes: selected)
+                    push.request.batches.append(try SignedBatch(share: declaration.id, changes: set, key: key))
+                    push.watermarks.append((declaration.id, isOwn, last.stamp))
+                    push.changeCount += selected.count
+                }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM shareWithdrawal WHERE sentAt IS NULL ORDER BY id") {
+                push.request.withdrawals.append(WithdrawalRequest(
+                    share: row["share"], organisations: try JSONDecoder().decode([String].self, from: Data((row["organisations"] as String).utf8)),
+                    reason: row["reason"]))
+                push.withdrawalIDs.append(row["id"])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT share, purgedAt FROM received WHERE purgedAt IS NOT NULL AND purgeAcknowledgedAt IS NULL") {
+                push.request.purges.append(PurgeAcknowledgement(share: row["share"], purgedAt: row["purgedAt"]))
+            }
+            return push
+        }
+    }
+
+    /// Marks what a push carried as sent. A refused item is marked too — it would be refused
+    /// again — and the refusal is shown to the user.
+    func markPushed(_ push: OutgoingPush) throws {
+        try database.write { db in
+            let now = environment.now()
+            for declaration in push.request.shares {
+                try db.execute(sql: "UPDATE share SET sentAt = ? WHERE id = ?", arguments: [now, declaration.id])
+            }
+            for (share, own, stamp) in push.watermarks {
+                try db.execute(sql: "UPDATE \(own ? "share" : "received") SET pushedMillis = ?, pushedCounter = ? WHERE \(own ? "id" : "share") = ?",
+                               arguments: [Int64(stamp.milliseconds), Int64(stamp.counter), share])
+            }
+            for id in push.withdrawalIDs {
+                try db.execute(sql: "UPDATE shareWithdrawal SET sentAt = ? WHERE id = ?", arguments: [now, id])
+            }
+            for purge in push.request.purges {
+                try db.execute(sql: "UPDATE received SET purgeAcknowledgedAt = ? WHERE share = ?", arguments: [now, purge.share])
+            }
+        }
+    }
+
+    private static func watermark(_ row: Row) -> HybridTimestamp? {
+        let millis: Int64 = row["pushedMillis"]
+        guard millis > 0 else { return nil }
+        return HybridTimestamp(milliseconds: UInt64(millis), counter: UInt32(row["pushedCounter"] as Int64), replica: ReplicaID(""))
+    }
+}

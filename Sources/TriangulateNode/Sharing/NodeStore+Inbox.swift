@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateProtocol
+import TriangulateSync
+
+extension NodeStore {
+    /// Takes in one page from the hub's inbox in one transaction, cursor included, so that a
+    /// page is applied whole or not at all and a restart resumes after the last page applied.
+    /// Every batch is checked before it is applied: signed by the key pinned for its
+    /// organisation, made by that organisation's replicas, about the share's own document.
+    /// A withdrawal purges the document for good and leaves a stub.
+    func applyInbox(_ page: InboxPage, into summary: inout SyncSummary) throws {
+        var purged = false
+        try database.write { db in
+            let now = environment.now()
+            var ledger = try SyncLedger(db, organisation: organisation)
+            for item in page.items {
+                summary.itemsPulled += 1
+                switch item.kind {
+                case "share":
+                    guard let declaration = item.declaration,
+                          declaration.audience.contains(where: { $0.organisation == organisation.rawValue }) else {
+                        summary.rejected.append("share \(item.share) does not name \(organisation) in its audience: ignored")
+                        continue
+                    }
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO received (share, documentId, owner, declaration, receivedAt) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [declaration.id, declaration.document.id, declaration.document.owner,
+                                    try WireJSON.encoder().encode(declaration), now])
+                    summary.sharesReceived += 1
+                case "batch":
+                    do {
+                        let changes = try verifiedChanges(item, in: db)
+                        let report = try ledger.applyRemote(changes, at: now)
+                        summary.changesApplied += report.applied
+                        summary.rejected += report.refused
+                    } catch let error as NodeError {
+                        summary.rejected.append(error.message)
+                    }
+                case "withdrawal":
+                    if try purgeReceived(item, at: now, in: db) {
+                        summary.withdrawalsPurged += 1
+                        purged = true
+                    }
+                default:
+                    summary.rejected.append("item \(item.seq) is of an unknown kind '\(item.kind)': ignored")
+                }
+            }
+            try ledger.trackPending(at: now)
+            try ledger.finish()
+            try db.execute(sql: "UPDATE hubLink SET cursor = ?", arguments: [page.cursor])
+            summary.cursor = page.cursor
+        }
+        if purged {
+            // Take the purged pages out of the write-ahead log too: with secure_delete the freed
+            // cells are already zeroed in the pages; the checkpoint makes that true of the file.
+            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        }
+    }
+
+    /// A batch's changes once checked; refuses with a reason anything that does not fit.
+    private func verifiedChanges(_ item: InboxItem, in db: Database) throws -> ChangeSet {
+        guard let batch = item.batch, let organisation = item.signerOrganisation, let offered = item.signerKey else {
+            throw NodeError(.syncRefused, "item \(item.seq) is a batch without its signer: ignored")
+        }
+        let key: NodePublicKey
+        if let pinned = try Row.fetchOne(db, sql: "SELECT organisation, publicKey FROM pinnedKey WHERE keyID = ?", arguments: [batch.signer]) {
+            guard pinned["organisation"] == organisation, pinned["publicKey"] == offered else {
+                throw NodeError(.syncRefused, "ALARM: the hub presented a different key or organisation for key \(batch.signer) than the one pinned here; batch \(item.seq) refused")
+            }
+            key = try NodePublicKey(base64: pinned["publicKey"])
+        } else {
+            key = try NodePublicKey(base64: offered)
+            guard key.keyID == batch.signer else {
+                throw NodeError(.syncRefused, "ALARM: key \(batch.signer) offered by the hub does not hash to its id; batch \(item.seq) refused")
+            }
+            try db.execute(sql: "INSERT INTO pinnedKey (keyID, organisation, publicKey, pinnedAt) VALUES (?, ?, ?, ?)",
+                           arguments: [batch.signer, organisation, offered, environment.now()])
+        }
+        let changes: ChangeSet
+        do {
+            changes = try batch.verified(with: key)
+        } catch {
+            throw NodeError(.syncRefused, "batch \(item.seq) refused: \(error.message)")
+        }
+        let expected: DocumentHeader
+        if let row = try Row.fetchOne(db, sql: "SELECT declaration FROM received WHERE share = ? AND withdrawnAt IS NULL", arguments: [batch.share]),
+           let data = row["declaration"] as Data? {
+            expected = try WireJSON.decoder().decode(ShareDeclaration.self, from: data).document
+        } else if let row = try Row.fetchOne(db, sql: "SELECT declaration FROM share WHERE id = ? AND withdrawnAt IS NULL", arguments: [batch.share]) {
+            expected = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data).document
+        } else {
+            throw NodeError(.syncRefused, "batch \(item.seq) is for share \(batch.share), which this node does not hold: ignored")
+        }
+        for change in changes.changes {
+            guard change.document == expected.id, changes.headers[change.document] == expected else {
+                throw NodeError(.syncRefused, "batch \(item.seq) changes a document other than its share's: refused")
+            }
+            guard SyncLedger.organisation(of: change.stamp.replica) == organisation else {
+                throw NodeError(.syncRefused, "batch \(item.seq) signed by \(organisation) carries changes made by \(change.stamp.replica): refused")
+            }
+        }
+        return changes
+    }
+
+    /// Purges a withdrawn share: its document's content, this node's own edits of it, and the
+    /// declaration (which names people) go; a stub saying what was withdrawn, by whom and when
+    /// stays. Returns whether there was anything to purge.
+    private func purgeReceived(_ item: InboxItem, at now: Date, in db: Database) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "SELECT documentId, withdrawnAt FROM received WHERE share = ?", arguments: [item.share]) else {
+            // Withdrawn before it was ever pulled: keep a stub all the same, and acknowledge.
+            try db.execute(
+                sql: "INSERT INTO received (share, documentId, owner, receivedAt, withdrawnBy, withdrawnAt, withdrawalReason, purgedAt) VALUES (?, '', ?, ?, ?, ?, ?, ?)",
+                arguments: [item.share, item.withdrawnBy ?? "", now, item.withdrawnBy, item.withdrawnAt ?? now, item.reason, now])
+            return true
+        }
+        guard row["withdrawnAt"] as Date? == nil else { return false }
+        let document: String = row["documentId"]
+        try db.execute(sql: "DELETE FROM syncDocument WHERE id = ?", arguments: [document])
+        for commit in try Row.fetchAll(db, sql: "SELECT seq, changes FROM syncCommit") {
+            var set = try ChangeSet(decoding: [UInt8](commit["changes"] as Data))
+            guard set.changes.contains(where: { $0.document == document }) else { continue }
+            set.changes.removeAll { $0.document == document }
+            set.headers[document] = nil
+            if set.changes.isEmpty {
+                try db.execute(sql: "DELETE FROM syncCommit WHERE seq = ?", arguments: [commit["seq"] as Int64])
+            } else {
+                try db.execute(sql: "UPDATE syncCommit SET changes = ?, changeCount = ? WHERE seq = ?",
+                               arguments: [Data(set.encoded()), set.changes.count, commit["seq"] as Int64])
+            }
+        }
+        try db.execute(
+            sql: "UPDATE received SET declaration = NULL, withdrawnBy = ?, withdrawnAt = ?, withdrawalReason = ?, purgedAt = ? WHERE share = ?",
+            arguments: [item.withdrawnBy, item.withdrawnAt ?? now, item.reason, now, item.share])
+        try db.execute(sql: "INSERT INTO history (entity, reference, event, actor, at) VALUES ('received', ?, 'withdrawn and purged', ?, ?)",
+                       arguments: [item.share, item.withdrawnBy ?? "hub", now])
+        return true
+    }
+}

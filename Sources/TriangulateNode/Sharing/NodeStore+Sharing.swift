@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateProtocol
+import TriangulateSync
+
+extension NodeStore {
+    /// Shares a record with other organisations: records the share, to be declared to the hub
+    /// and sent on the next `sync`. Only the allow-list's fields of the record's shared document
+    /// will ever leave the node; personal data only as `identifiable`, with an approval, for a
+    /// panel, to that panel's named invitees.
+    public func share(_ request: ShareRequest, by user: String) throws -> ShareSummary {
+        try perform(by: user) { command in
+            let (header, concernId, reference) = try Self.resolveDocument(request.document, in: command)
+            var audience: [AudienceMember] = []
+            for code in request.to {
+                let organisation = try OrganisationCode(parsing: code)
+                try command.requireKnown(organisation)
+                audience.append(AudienceMember(organisation: organisation.rawValue))
+            }
+            var panelReference: String?
+            if let panelText = request.panel {
+                let panel = try Lookup.one(Panel.self, panelText, noun: "panel", in: command.db)
+                panelReference = panel.reference
+                for index in audience.indices {
+                    audience[index].people = panel.invitees.filter { $0.org.rawValue == audience[index].organisation }
+                        .map { NamedRecipient(name: $0.person, needToKnow: $0.needToKnow) }
+                }
+            }
+            let schema = header.type.schema
+            let identifiable = request.payloadClass == PayloadClass.identifiable.rawValue
+            let fields = request.fields.isEmpty
+                ? schema.fields.filter { identifiable || !$0.isPersonal }.map(\.name)
+                : request.fields
+            let declaration = ShareDeclaration(
+                id: (command.newID() as Identifier<ShareDeclarationTag>).description,
+                document: header, audience: audience, purpose: request.purpose.trimmingCharacters(in: .whitespaces),
+                basis: request.basis.trimmingCharacters(in: .whitespaces), payloadClass: request.payloadClass,
+                fields: fields, panel: panelReference, approvedBy: request.approvedBy)
+            do {
+                try declaration.validate()
+            } catch let error as ProtocolError {
+                throw NodeError(.invalidInput, error.message)
+            }
+            try command.db.execute(
+                sql: "INSERT INTO share (id, documentId, declaration, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [declaration.id, header.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
+            try command.log(concernId, "share", reference, "shared with \(request.to.joined(separator: ","))")
+            return ShareSummary(id: declaration.id, declaration: declaration, createdBy: command.user, createdAt: command.at,
+                                sentAt: nil, withdrawnAt: nil, withdrawnFrom: [])
+        }
+    }
+
+    /// Records a decision not to share a record with some organisations, and why.
+    public func declineToShare(_ document: String, with organisations: [String], reason: String, by user: String) throws -> ShareDecision {
+        let reason = try Text.required(reason, "reason for not sharing", hint: "--reason")
+        return try perform(by: user) { command in
+            let (header, concernId, reference) = try Self.resolveDocument(document, in: command)
+            for code in organisations { try command.requireKnown(try OrganisationCode(parsing: code)) }
+            let decision = ShareDecision(id: (command.newID() as Identifier<ShareDeclarationTag>).description, documentId: header.id,
+                                         organisations: organisations, reason: reason, decidedBy: command.user, decidedAt: command.at)
+            try command.db.execute(
+                sql: "INSERT INTO shareDecision (id, documentId, organisations, reason, decidedBy, decidedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [decision.id, decision.documentId, String(decoding: try JSONEncoder().encode(organisations), as: UTF8.self),
+                            reason, command.user, command.at])
+            try command.log(concernId, "share", reference, "decided not to share with \(organisations.joined(separator: ","))")
+            return decision
+        }
+    }
+
+    /// Withdraws a share, whole or from some organisations: the hub stops delivering it and the
+    /// recipients purge it on their next sync.
+    public func withdrawShare(_ id: String, from organisations: [String] = [], reason: String?, by user: String) throws -> ShareSummary {
+        try perform(by: user) { command in
+            let summary = try Self.shareSummary(Self.findShare(id, in: command.db), in: command.db)
+            guard summary.withdrawnAt == nil else { throw NodeError(.invalidInput, "share \(summary.id) is already withdrawn") }
+            let audience = Set(summary.declaration.audience.map(\.organisation))
+            for code in organisations where !audience.contains(code) {
+                throw NodeError(.invalidInput, "\(code) is not in the audience of share \(summary.id): it is shared with \(audience.sorted().joined(separator: ", "))")
+            }
+            try command.db.execute(
+                sql: "INSERT INTO shareWithdrawal (share, organisations, reason, withdrawnBy, withdrawnAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [summary.id, String(decoding: try JSONEncoder().encode(organisations), as: UTF8.self), reason, command.user, command.at])
+            if organisations.isEmpty || Set(organisations).union(summary.withdrawnFrom) == audience {
+                try command.db.execute(sql: "UPDATE share SET withdrawnAt = ? WHERE id = ?", arguments: [command.at, summary.id])
+            }
+            try command.log(nil, "share", summary.id, organisations.isEmpty ? "withdrawn" : "withdrawn from \(organisations.joined(separator: ","))")
+            return try Self.shareSummary(Self.findShare(summary.id, in: command.db), in: command.db)
+        }
+    }
+
+    /// The shares this organisation made, newest first.
+    public func listShares() throws -> [ShareSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM share ORDER BY createdAt DESC, id DESC").map { try Self.shareSummary($0, in: db) }
+        }
+    }
+
+    /// The decisions not to share, newest first.
+    public func listShareDecisions() throws -> [ShareDecision] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM shareDecision ORDER BY decidedAt DESC").map { row in
+                ShareDecision(id: row["id"], documentId: row["documentId"],
+                              organisations: try JSONDecoder().decode([String].self, from: Data((row["organisations"] as String).utf8)),
+                              reason: row["reason"], decidedBy: row["decidedBy"], decidedAt: row["decidedAt"])
+            }
+        }
+    }
+
+    static func findShare(_ text: String, in db: Database) throws -> Row {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM share WHERE id = ? OR (length(?) >= 6 AND (id LIKE ? OR id LIKE ?)) LIMIT 2",
+                                    arguments: [wanted, wanted, wanted + "%", "%" + wanted])
+        guard let row = rows.first else { throw NodeError(.notFound, "no share matches '\(text)': list them with `triangulate share list`") }
+        guard rows.count == 1 else { throw NodeError(.ambiguous, "'\(text)' matches several shares: give more of the id") }
+        return row
+    }
+
+    static func shareSummary(_ row: Row, in db: Database) throws -> ShareSummary {
+        let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
+        let withdrawn = try String.fetchAll(db, sql: "SELECT organisations FROM shareWithdrawal WHERE share = ?", arguments: [declaration.id])
+            .flatMap { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+        return ShareSummary(id: declaration.id, declaration: declaration, createdBy: row["createdBy"], createdAt: row["createdAt"],
+                            sentAt: row["sentAt"], withdrawnAt: row["withdrawnAt"], withdrawnFrom: Array(Set(withdrawn)).sorted())
+    }
+
+    /// The shared document a user names, with its concern and reference for the history.
+    static func resolveDocument(_ text: String, in command: Command) throws -> (DocumentHeader, ConcernID?, String) {
+        let db = command.db
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        let id: String
+        let concernId: ConcernID?
+        let reference: String
+        if lower.hasPrefix("outcome:") || lower.hasPrefix("review:") {
+            let concern = try Lookup.one(Concern.self, String(trimmed.drop { $0 != ":" }.dropFirst()), noun: "concern", in: db)
+            let table = lower.hasPrefix("outcome:") ? "outcome" : "learningReview"
+            guard let found = try String.fetchOne(db, sql: "SELECT id FROM \(table) WHERE concernId = ? ORDER BY recordedAt DESC",
+                                                  arguments: [concern.id.description]) else {
+                throw NodeError(.notFound, "\(concern.reference) has no \(table == "outcome" ? "outcome" : "learning review") yet")
+            }
+            (id, concernId, reference) = (found, concern.id, "\(concern.reference) \(table)")
+        } else if trimmed.range(of: "/R[0-9]+$", options: [.regularExpression, .caseInsensitive]) != nil {
+            let request = try Lookup.one(InformationRequest.self, trimmed, noun: "request", in: db)
+            (id, concernId, reference) = (request.id.description, request.concernId, request.reference)
+        } else if trimmed.range(of: "/P[0-9]+$", options: [.regularExpression, .caseInsensitive]) != nil {
+            let panel = try Lookup.one(Panel.self, trimmed, noun: "panel", in: db)
+            (id, concernId, reference) = (panel.id.description, panel.concernId, panel.reference)
+        } else if trimmed.range(of: "/A[0-9]+$", options: [.regularExpression, .caseInsensitive]) != nil {
+            let action = try Lookup.one(Action.self, trimmed, noun: "action", in: db)
+            (id, concernId, reference) = (action.id.description, action.concernId, action.reference)
+        } else {
+            let concern = try Lookup.one(Concern.self, trimmed, noun: "concern", in: db)
+            (id, concernId, reference) = (concern.id.description, concern.id, concern.reference)
+        }
+        guard let stored = try SyncLedger.loadHeaderAndState(id, in: db), stored.header.owner == command.organisation.rawValue else {
+            throw NodeError(.invalidInput, "\(reference) is not a record this organisation can share (a panel convened elsewhere is only noted here)")
+        }
+        return (stored.header, concernId, reference)
+    }
+}
+
+/// The entity tag of share and decision ids.
+public enum ShareDeclarationTag {}
