@@ -128,6 +128,7 @@ let package = Package(
             name: "TriangulateCLITests",
             dependencies: [
                 "TriangulateModel",
+                "TriangulateProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

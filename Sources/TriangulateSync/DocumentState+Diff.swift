@@ -2,10 +2,11 @@ extension DocumentState {
     /// The operations that bring this state to `target`, field by field: a register is
     /// assigned only when its value differs (superseding every live write, so a conflict is
     /// resolved by writing), set elements are added or removed, and sub-document paths of a map
-    /// field missing from `target` are cleared: `target` is the whole document, so every map
-    /// field of the schema is reconciled. Other fields absent from `target` are left alone.
+    /// field missing from `target` are cleared when `target` is the whole document
+    /// (`isComplete`), so that a deleted sub-document is deleted. Other fields absent from
+    /// `target` are left alone.
     public func operations(
-        toReach target: [String: FieldValue], schema: DocumentSchema
+        toReach target: [String: FieldValue], schema: DocumentSchema, isComplete: Bool = true
     ) -> [(field: String, operation: Change.Operation)] {
         var operations: [(field: String, operation: Change.Operation)] = []
         for (path, wanted) in target.sorted(by: { $0.key < $1.key }) {
@@ -26,7 +27,7 @@ extension DocumentState {
                 }
             }
         }
-        for field in schema.fields {
+        for field in schema.fields where isComplete {
             guard case .map = field.kind else { continue }
             for (path, state) in fields.sorted(by: { $0.key < $1.key })
             where path.hasPrefix(field.name + "/") && target[path] == nil && state.register.view?.value != nil {

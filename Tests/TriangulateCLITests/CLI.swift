@@ -7,15 +7,20 @@ final class CLI {
     let directory: URL
     var store: String { directory.appendingPathComponent("node.sqlite").path }
 
-    /// The built executable: beside the test bundle, or where TRIANGULATE_BIN says.
-    static var executable: URL {
-        if let path = ProcessInfo.processInfo.environment["TRIANGULATE_BIN"] { return URL(fileURLWithPath: path) }
+    /// The built node executable.
+    static var executable: URL { executable(named: "triangulate") }
+
+    /// A built executable: beside the test bundle, or in the folder TRIANGULATE_BIN_DIR names.
+    static func executable(named name: String) -> URL {
+        if let path = ProcessInfo.processInfo.environment["TRIANGULATE_BIN_DIR"] {
+            return URL(fileURLWithPath: path).appendingPathComponent(name)
+        }
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("triangulate").path),
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path),
               directory.pathComponents.count > 1 {
             directory.deleteLastPathComponent()
         }
-        return directory.appendingPathComponent("triangulate")
+        return directory.appendingPathComponent(name)
     }
 
     init() throws {
@@ -55,7 +60,8 @@ final class CLI {
         return result.object
     }
 
-    static func launch(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    static func launch(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                       executable: URL = CLI.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -58,7 +58,11 @@ public struct HubServer: Sendable {
                 let port = channel.localAddress?.port ?? 0
                 onListening("\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)")
             },
-            logger: Logger(label: "triangulate-hub"))
+            logger: {
+                var logger = Logger(label: "triangulate-hub")
+                logger.logLevel = .warning
+                return logger
+            }())
         try await app.runService()
     }
 }

@@ -77,7 +77,7 @@ extension NodeStore {
                 }
             }
             var ledger = try SyncLedger(command.db, organisation: command.organisation)
-            try ledger.track(header, target, wall: SyncLedger.wall(command.at))
+            try ledger.track(header, target, wall: SyncLedger.wall(command.at), isComplete: false)
             try ledger.finish()
             try command.log(nil, "received", received.share, "edited \(target.keys.sorted().joined(separator: ","))")
             return received

@@ -60,11 +60,12 @@ public struct SyncLedger {
     }
 
     /// Records the changes that bring `header`'s document to `fields`; returns how many.
+    /// `fields` is the whole document unless `isComplete` is false (an edit of some fields).
     @discardableResult
-    public mutating func track(_ header: DocumentHeader, _ fields: [String: FieldValue], wall: UInt64) throws -> Int {
+    public mutating func track(_ header: DocumentHeader, _ fields: [String: FieldValue], wall: UInt64, isComplete: Bool = true) throws -> Int {
         let existing = try loadState(header.id)
         var state = existing ?? DocumentState()
-        let operations = state.operations(toReach: fields, schema: header.type.schema)
+        let operations = state.operations(toReach: fields, schema: header.type.schema, isComplete: isComplete)
         guard !operations.isEmpty else { return 0 }
         for (field, operation) in operations {
             let change = Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))

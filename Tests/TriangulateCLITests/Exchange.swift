@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GRDB
+import Testing
+import TriangulateProtocol
+
+/// A real exchange on this machine: a `triangulate-hub` process on loopback with its own store,
+/// and node stores driven through the built `triangulate` executable, all in a temporary folder.
+final class Exchange {
+    let directory: URL
+    let hub: Process
+    let url: String
+    private let output: Pipe
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-exchange-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        hub = Process()
+        hub.executableURL = CLI.executable(named: "triangulate-hub")
+        hub.arguments = ["serve", "--store", directory.appendingPathComponent("hub.sqlite").path, "--port", "0", "--json"]
+        hub.currentDirectoryURL = directory
+        output = Pipe()
+        hub.standardOutput = output
+        hub.standardError = FileHandle.nullDevice
+        try hub.run()
+        var buffer = Data()
+        var found: String?
+        while found == nil {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            for line in String(decoding: buffer, as: UTF8.self).split(separator: "\n") where line.hasPrefix("{") {
+                found = ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["url"] as? String
+            }
+        }
+        guard let found else { throw ExchangeError("the hub did not start: \(String(decoding: buffer, as: UTF8.self))") }
+        url = found
+    }
+
+    deinit {
+        hub.terminate()
+        hub.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The path of `organisation`'s node store.
+    func store(_ organisation: String) -> String { directory.appendingPathComponent("\(organisation).sqlite").path }
+
+    /// Runs `triangulate-hub` against the hub's store.
+    @discardableResult
+    func operator_(_ arguments: String...) throws -> CLI.Result {
+        try CLI.launch(arguments + ["--store", directory.appendingPathComponent("hub.sqlite").path, "--json"], in: directory,
+                       executable: CLI.executable(named: "triangulate-hub"))
+    }
+
+    /// Runs `triangulate` on `organisation`'s node as `user`.
+    @discardableResult
+    func node(_ organisation: String, _ arguments: String..., user: String = "Tester") throws -> CLI.Result {
+        try CLI.launch(arguments + ["--store", store(organisation), "--user", user, "--json"], in: directory)
+    }
+
+    /// Runs a node command that must succeed.
+    @discardableResult
+    func ok(_ organisation: String, _ arguments: String..., user: String = "Tester",
+            sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+        let result = try CLI.launch(arguments + ["--store", store(organisation), "--user", user, "--json"], in: directory)
+        #expect(result.status == 0, "\(organisation): \(arguments) failed: \(result.stderr)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// Adds each organisation to the hub, makes its node and enrols it.
+    func join(_ organisations: String...) throws {
+        for organisation in organisations {
+            let token = try operator_("org", "add", organisation, "--name", "\(organisation) (test)").object["token"] as? String ?? ""
+            try ok(organisation, "init", "--org", organisation)
+            try ok(organisation, "enrol", "--hub", url, "--token", token)
+        }
+    }
+
+    /// The bytes of a node's files: the store and its write-ahead log.
+    func bytes(of organisation: String) -> Data {
+        ["", "-wal"].reduce(into: Data()) { data, suffix in
+            data.append(FileManager.default.contents(atPath: store(organisation) + suffix) ?? Data())
+        }
+    }
+
+    /// Whether `marker` appears anywhere in a node's files.
+    func files(of organisation: String, contain marker: String) -> Bool {
+        bytes(of: organisation).range(of: Data(marker.utf8)) != nil
+    }
+
+    /// The node's signing key, read from its store as the node itself does.
+    func key(of organisation: String) throws -> NodeSigningKey {
+        let queue = try DatabaseQueue(path: store(organisation), configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let raw = try queue.read { try Data.fetchOne($0, sql: "SELECT privateKey FROM nodeKey") }
+        return try NodeSigningKey(rawRepresentation: raw ?? Data())
+    }
+
+    /// Sends a raw request to the hub and returns the status and body.
+    func request(_ method: String, _ path: String, body: Data = Data(), headers: [String: String]) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = method
+        if method != "GET" { request.httpBody = body }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct ExchangeError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TriangulateProtocol
+
+/// The exchange end to end: a real hub process and four real node stores (CQC, NMC, GMC, LGSCO)
+/// driven through the built executables, checked on the bytes of the recipients' files.
+@Suite("Hub exchange end to end", .serialized)
+struct HubExchangeTests {
+    @Test func needToKnowCoEditingAndRevocation() async throws {
+        let exchange = try Exchange()
+        try exchange.join("CQC", "NMC", "GMC", "LGSCO")
+        let marker = "MARKER-\(UUID().uuidString)"
+
+        // CQC records a concern and shares its summary with NMC and GMC only.
+        try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", "Night staffing \(marker)",
+                        "--summary", "One nurse for forty residents \(marker)", "--source", "whistleblower",
+                        "--subject", "location:1-134558905:Oaktrees")
+        try exchange.ok("CQC", "concern", "evaluate", "ECP-2026-0001", "--decision", "trigger", "--rationale", "Pattern across shifts")
+        let share = try exchange.ok("CQC", "share", "ECP-2026-0001", "--to", "NMC,GMC", "--purpose", "Emerging concern",
+                                    "--basis", "ECP 2021, information sharing gateway").object["id"] as? String ?? ""
+        for organisation in ["CQC", "NMC", "GMC", "LGSCO"] { try exchange.ok(organisation, "sync") }
+
+        for organisation in ["NMC", "GMC"] {
+            let shown = try exchange.ok(organisation, "received", "show", share).stdout
+            #expect(shown.contains(marker), "\(organisation) did not receive the summary")
+            #expect(exchange.files(of: organisation, contain: marker))
+        }
+        #expect(try exchange.ok("LGSCO", "received").array.isEmpty)
+        #expect(!exchange.files(of: "LGSCO", contain: marker), "LGSCO's file holds content it was not addressed")
+        // The source and subjects never leave CQC: they are not in the shared document.
+        #expect(!exchange.files(of: "NMC", contain: "whistleblower") && !exchange.files(of: "NMC", contain: "Oaktrees"))
+
+        // A panel with NMC and GMC invitees, shared as identifiable for that panel.
+        try exchange.ok("CQC", "panel", "decide", "ECP-2026-0001", "--call", "--rationale", "Several holders")
+        try exchange.ok("CQC", "panel", "convene", "ECP-2026-0001/P1", "--chair", "B. Chair", "--date", "2026-12-01")
+        try exchange.ok("CQC", "panel", "invite", "ECP-2026-0001/P1", "--org", "NMC", "--person", "C. Officer", "--role", "member",
+                        "--need-to-know", "Holds the nurses' registrations")
+        try exchange.ok("CQC", "panel", "invite", "ECP-2026-0001/P1", "--org", "GMC", "--person", "D. Adviser", "--role", "member",
+                        "--need-to-know", "Holds the doctors' registrations")
+        let panelShare = try exchange.ok("CQC", "share", "ECP-2026-0001/P1", "--to", "NMC,GMC", "--purpose", "Regulatory Review Panel",
+                                         "--basis", "ECP 2021", "--class", "identifiable", "--panel", "ECP-2026-0001/P1",
+                                         "--approved-by", "Head of Information Governance").object["id"] as? String ?? ""
+        for organisation in ["CQC", "NMC", "GMC"] { try exchange.ok(organisation, "sync") }
+
+        // NMC and GMC write the minutes while offline from each other.
+        try exchange.ok("NMC", "received", "edit", panelShare, "--set", "minutes=NMC: two actions agreed", "--add", "attendance=NMC:C. Officer",
+                        user: "C. Officer")
+        try exchange.ok("GMC", "received", "edit", panelShare, "--set", "minutes=GMC: three actions agreed", "--add", "attendance=GMC:D. Adviser",
+                        user: "D. Adviser")
+        for _ in 0..<2 { for organisation in ["NMC", "GMC", "CQC"] { try exchange.ok(organisation, "sync") } }
+        let nmcView = try exchange.ok("NMC", "received", "show", panelShare, user: "C. Officer").object
+        let gmcView = try exchange.ok("GMC", "received", "show", panelShare, user: "D. Adviser").object
+        let nmcFields = nmcView["fields"] as? [String: Any] ?? [:]
+        let minutes = nmcFields["minutes"] as? [String: Any] ?? [:]
+        #expect((minutes["conflicts"] as? [Any])?.count == 2, "the concurrent minutes must both be shown: \(minutes)")
+        #expect(NSDictionary(dictionary: nmcFields).isEqual(to: gmcView["fields"] as? [String: Any] ?? [:]))
+        #expect(Set(nmcView["sets"].flatMap { ($0 as? [String: [String]])?["attendance"] } ?? []) == ["NMC:C. Officer", "GMC:D. Adviser"])
+        let panel = try exchange.ok("CQC", "panel", "show", "ECP-2026-0001/P1").object
+        #expect(panel["minutes"] as? String == minutes["value"] as? String, "CQC's own panel record holds the winning minutes")
+        // Personal data reaches only the named invitees.
+        let other = try exchange.ok("NMC", "received", "show", panelShare, user: "Someone Else").object
+        #expect((other["fields"] as? [String: Any])?["minutes"] == nil && (other["withheld"] as? [String])?.contains("minutes") == true)
+
+        // CQC withdraws GMC from the concern share: GMC's next sync purges it from its file.
+        try exchange.ok("CQC", "share", "withdraw", share, "--org", "GMC", "--reason", "GMC has no registrant involved")
+        try exchange.ok("CQC", "sync")
+        let purge = try exchange.ok("GMC", "sync").object
+        #expect(purge["withdrawalsPurged"] as? Int == 1)
+        #expect(!exchange.files(of: "GMC", contain: marker), "the withdrawn content is still in GMC's file")
+        let stub = try exchange.ok("GMC", "received", "show", share).object
+        #expect((stub["share"] as? [String: Any])?["withdrawnBy"] as? String == "CQC")
+        try exchange.ok("NMC", "sync")
+        #expect(exchange.files(of: "NMC", contain: marker), "NMC was not withdrawn and keeps the summary")
+    }
+
+    @Test func unsignedStaleReplayedAndForgedRequestsAreRefused() async throws {
+        let exchange = try Exchange()
+        try exchange.join("CQC")
+        let key = try exchange.key(of: "CQC")
+
+        let (unsigned, unsignedBody) = try await exchange.request("GET", "/v1/inbox", headers: [:])
+        #expect(unsigned == 401 && unsignedBody.contains("not signed"))
+
+        let signed = try RequestSignature.sign(method: "GET", path: "/v1/inbox", body: Data(), key: key, at: Date())
+        let (first, _) = try await exchange.request("GET", "/v1/inbox", headers: signed.headers)
+        #expect(first == 200)
+        let (replayed, replayedBody) = try await exchange.request("GET", "/v1/inbox", headers: signed.headers)
+        #expect(replayed == 401 && replayedBody.contains("replayed"))
+
+        let stale = try RequestSignature.sign(method: "GET", path: "/v1/inbox", body: Data(), key: key, at: Date().addingTimeInterval(-900))
+        let (staleStatus, staleBody) = try await exchange.request("GET", "/v1/inbox", headers: stale.headers)
+        #expect(staleStatus == 401 && staleBody.contains("clock"))
+
+        var forged = try RequestSignature.sign(method: "GET", path: "/v1/inbox", body: Data(), key: NodeSigningKey(), at: Date())
+        forged.keyID = key.publicKey.keyID
+        let (forgedStatus, forgedBody) = try await exchange.request("GET", "/v1/inbox", headers: forged.headers)
+        #expect(forgedStatus == 401 && forgedBody.contains("does not verify"))
+
+        // A body changed after signing no longer matches its digest.
+        let body = Data(#"{"shares":[],"batches":[],"withdrawals":[],"purges":[]}"#.utf8)
+        let push = try RequestSignature.sign(method: "POST", path: "/v1/push", body: body, key: key, at: Date())
+        let (tampered, _) = try await exchange.request("POST", "/v1/push", body: Data(body.reversed()), headers: push.headers)
+        #expect(tampered == 401)
+
+        // A suspended organisation can do nothing.
+        try exchange.operator_("org", "suspend", "CQC")
+        let later = try RequestSignature.sign(method: "GET", path: "/v1/inbox", body: Data(), key: key, at: Date())
+        let (suspended, suspendedBody) = try await exchange.request("GET", "/v1/inbox", headers: later.headers)
+        #expect(suspended == 401 && suspendedBody.contains("suspended"))
+        let sync = try exchange.node("CQC", "sync")
+        #expect(sync.status == 1 && sync.stderr.contains("suspended"))
+    }
+}
