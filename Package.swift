@@ -115,6 +115,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TriangulateHubTests",
+            dependencies: ["TriangulateHub", "TriangulateProtocol", "TriangulateSync"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TriangulateNodeTests",
             dependencies: [
                 "TriangulateModel",

@@ -4,27 +4,37 @@ import Foundation
 /// A node's Ed25519 key pair, made at `init`. The public key is enrolled with the hub; the
 /// private key signs every request and every batch of changes the node sends.
 public struct NodeSigningKey: Sendable {
-    /// The 32 bytes to store.
-    public let rawRepresentation: Data
+    private let box: KeyBox
+    /// The public half.
+    public let publicKey: NodePublicKey
 
     /// A new random key.
-    public init() { rawRepresentation = Curve25519.Signing.PrivateKey().rawRepresentation }
+    public init() { self.init(Curve25519.Signing.PrivateKey()) }
 
     /// The key stored as `rawRepresentation` (32 bytes).
     public init(rawRepresentation: Data) throws {
-        self.rawRepresentation = try Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation).rawRepresentation
+        self.init(try Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation))
     }
 
-    private var privateKey: Curve25519.Signing.PrivateKey {
-        // The bytes were checked when the key was made.
-        try! Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation)
+    private init(_ key: Curve25519.Signing.PrivateKey) {
+        box = KeyBox(key: key)
+        publicKey = NodePublicKey(raw: key.publicKey.rawRepresentation)
     }
 
-    /// The public half.
-    public var publicKey: NodePublicKey { NodePublicKey(raw: privateKey.publicKey.rawRepresentation) }
+    /// The 32 bytes to store.
+    public var rawRepresentation: Data { privateKey.rawRepresentation }
+
+    private var privateKey: Curve25519.Signing.PrivateKey { box.key }
 
     /// Signs `message`.
     public func signature(for message: Data) throws -> Data { try privateKey.signature(for: message) }
+}
+
+/// Holds a private key, which is immutable and safe to sign with from any thread, but is not
+/// declared `Sendable` by its library.
+private final class KeyBox: @unchecked Sendable {
+    let key: Curve25519.Signing.PrivateKey
+    init(key: Curve25519.Signing.PrivateKey) { self.key = key }
 }
 
 /// A node's Ed25519 public key, as enrolled with the hub and pinned by the nodes that verify it.

@@ -9,7 +9,15 @@ import TriangulateSync
 public final class SQLiteHubStore: HubStore {
     /// SQLite's `application_id` for hub stores ("TRIH").
     static let applicationID: Int32 = 0x5452_4948
-    private let database: DatabasePool
+    private let database: any DatabaseWriter
+
+    /// A store held in memory, gone when released: for tests.
+    public static func inMemory() throws -> SQLiteHubStore { try SQLiteHubStore(database: DatabaseQueue()) }
+
+    private init(database: any DatabaseWriter) throws {
+        self.database = database
+        try Self.migrator.migrate(database)
+    }
 
     /// Opens the store at `path`, creating it when `create` is true.
     public init(path: String, create: Bool = true) throws {

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import TriangulateHub
+import TriangulateProtocol
+import TriangulateSync
+
+/// Nothing reaches anyone outside its audience, ever: random organisations, shares, batches,
+/// withdrawals and suspensions run against the hub and against a small reference model of who
+/// may see what. Every item any organisation pulls must be allowed by the model at that moment,
+/// every push the model forbids must be refused, and at the end every organisation still in an
+/// audience has received every batch of that share.
+///
+/// `TRIANGULATE_LEAK_SCENARIOS=N` resizes the run (CI: 1,000); `TRIANGULATE_LEAK_SEED=S` replays one.
+@Suite("Need-to-know never leaks")
+struct LeakPropertyTests {
+    static var seeds: [UInt64] {
+        let environment = ProcessInfo.processInfo.environment
+        if let seed = environment["TRIANGULATE_LEAK_SEED"].flatMap(UInt64.init) { return [seed] }
+        let count = environment["TRIANGULATE_LEAK_SCENARIOS"].flatMap(UInt64.init) ?? 1_000
+        return (0..<count).map { 0x1EA4_0000 + $0 }
+    }
+
+    @Test func noDeliveryOutsideTheModel() throws {
+        var failures: [String] = []
+        for seed in Self.seeds {
+            var scenario = try Scenario(seed: seed)
+            if let failure = try scenario.run() {
+                failures.append("seed \(seed): \(failure)")
+                if failures.count == 3 { break }
+            }
+        }
+        #expect(failures.isEmpty, "replay with TRIANGULATE_LEAK_SEED=…: \(failures)")
+    }
+}
+
+/// One random scenario and its reference model.
+private struct Scenario {
+    var random: SeededGenerator
+    let hub: Hub
+    let organisations: [String]
+    var keys: [String: NodeSigningKey] = [:]
+    var active: [String: Bool] = [:]
+    var cursors: [String: Int64] = [:]
+    var clock: UInt64 = 1_800_000_000_000
+
+    /// The model of a share: who owns it, who it is for, what has been withdrawn.
+    struct ModelShare {
+        var declaration: ShareDeclaration
+        var removed: Set<String> = []
+        var withdrawn = false
+        var batches: [String] = []  // batch signatures accepted, in order
+        var senders: [String: String] = [:]  // signature → sender
+        var audience: Set<String> { withdrawn ? [] : Set(declaration.audience.map(\.organisation)).subtracting(removed) }
+    }
+    var shares: [String: ModelShare] = [:]
+    var received: [String: Set<String>] = [:]  // organisation → batch signatures pulled
+
+    init(seed: UInt64) throws {
+        random = SeededGenerator(seed: seed)
+        hub = Hub(store: try SQLiteHubStore.inMemory(), now: { Date(timeIntervalSince1970: 1_800_000_000) })
+        let all = ["CQC", "NMC", "GMC", "HCPC", "LGSCO", "PHSO"]
+        organisations = Array(all.prefix(Int.random(in: 3...6, using: &random)))
+        for code in organisations {
+            let token = try hub.addOrganisation(code: code, name: code, role: "signatory")
+            let key = NodeSigningKey()
+            _ = try hub.enrol(EnrolmentRequest(token: token, publicKey: key.publicKey.base64))
+            keys[code] = key
+            active[code] = true
+            cursors[code] = 0
+        }
+    }
+
+    /// What authenticating each organisation gave, kept until its status changes: signing is
+    /// slow in debug builds, and authentication itself is tested end to end.
+    var authenticated: [String: String?] = [:]
+
+    /// Authenticates as `organisation` through a real signed request; nil when refused.
+    mutating func caller(_ organisation: String) throws -> String? {
+        if let known = authenticated[organisation] { return known }
+        let signature = try RequestSignature.sign(method: "POST", path: "/v1/push", body: Data(), key: keys[organisation]!,
+                                                  at: Date(timeIntervalSince1970: 1_800_000_000))
+        let result = try? hub.authenticate(signature, method: "POST", path: "/v1/push", body: Data())
+        authenticated[organisation] = .some(result)
+        return result
+    }
+
+    mutating func run() throws -> String? {
+        for _ in 0..<Int.random(in: 10...40, using: &random) {
+            let actor = organisations.randomElement(using: &random)!
+            switch Int.random(in: 0..<100, using: &random) {
+            case 0..<20: if let failure = try declare(by: actor) { return failure }
+            case 20..<55: if let failure = try pushBatch(by: actor) { return failure }
+            case 55..<65: if let failure = try withdraw(by: actor) { return failure }
+            case 65..<70:
+                active[actor]!.toggle()
+                authenticated[actor] = nil
+                try hub.setStatus(of: actor, to: active[actor]! ? "active" : "suspended")
+            default: if let failure = try pull(actor) { return failure }
+            }
+        }
+        for code in organisations where !active[code]! {
+            active[code] = true
+            authenticated[code] = nil
+            try hub.setStatus(of: code, to: "active")
+        }
+        for code in organisations { if let failure = try pull(code) { return failure } }
+        for (id, share) in shares {
+            for member in share.audience {
+                let expected = Set(share.batches.filter { share.senders[$0] != member })
+                guard expected.isSubset(of: received[member] ?? []) else {
+                    return "\(member) is in the audience of \(id) but did not receive all its batches"
+                }
+            }
+        }
+        return nil
+    }
+
+    mutating func declare(by owner: String) throws -> String? {
+        let others = organisations.filter { $0 != owner }
+        let audience = others.filter { _ in Bool.random(using: &random) }
+        let fields = ["reference", "summary", "state", "evidence"].filter { _ in Bool.random(using: &random) }
+        let declaration = ShareDeclaration(
+            id: UUID().uuidString.lowercased(),
+            document: DocumentHeader(id: UUID().uuidString.lowercased(), type: .action, owner: owner),
+            audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b", payloadClass: "metadata",
+            fields: fields.isEmpty ? ["state"] : fields)
+        guard let caller = try caller(owner) else {
+            return active[owner]! ? "\(owner) is active but could not authenticate" : nil
+        }
+        let answer = try hub.push(PushRequest(shares: [declaration]), from: caller)
+        let allowed = audience.allSatisfy { active[$0]! }
+        if answer.accepted == 1 {
+            guard allowed else { return "a share naming a suspended organisation was accepted" }
+            shares[declaration.id] = ModelShare(declaration: declaration)
+        } else if allowed {
+            return "a valid share was refused: \(answer.refused)"
+        }
+        return nil
+    }
+
+    mutating func pushBatch(by sender: String) throws -> String? {
+        guard let (id, share) = shares.randomElement(using: &random) else { return nil }
+        let field = ["reference", "summary", "state", "evidence"].randomElement(using: &random)!
+        clock += 1
+        let change = Change(document: share.declaration.document.id, field: field,
+                            operation: .assign(value: "v\(clock)", supersedes: []),
+                            stamp: HybridTimestamp(milliseconds: clock, counter: 0, replica: ReplicaID("\(sender).r")))
+        let batch = try SignedBatch(share: id, changes: ChangeSet(headers: [share.declaration.document.id: share.declaration.document],
+                                                                   changes: [change]), key: keys[sender]!)
+        guard let caller = try caller(sender) else { return active[sender]! ? "\(sender) could not authenticate" : nil }
+        let answer = try hub.push(PushRequest(batches: [batch]), from: caller)
+        let owner = share.declaration.document.owner
+        let writerOK = DocumentType.action.schema.field(field)!.writer == .audience || sender == owner
+        let allowed = !share.withdrawn && (sender == owner || share.audience.contains(sender))
+            && share.declaration.allows(field) && writerOK
+        if answer.accepted == 1 {
+            guard allowed else { return "a batch the model forbids was accepted: \(sender) → \(field) of \(id)" }
+            shares[id]!.batches.append(batch.signature)
+            shares[id]!.senders[batch.signature] = sender
+        } else if allowed {
+            return "a batch the model allows was refused: \(answer.refused)"
+        }
+        return nil
+    }
+
+    mutating func withdraw(by organisation: String) throws -> String? {
+        guard let (id, share) = shares.randomElement(using: &random) else { return nil }
+        let members = share.declaration.audience.map(\.organisation)
+        let targets = Bool.random(using: &random) ? [] : members.filter { _ in Bool.random(using: &random) }
+        if !targets.isEmpty && targets.count == members.count { return nil }
+        guard let caller = try caller(organisation) else { return nil }
+        let answer = try hub.push(PushRequest(withdrawals: [WithdrawalRequest(share: id, organisations: targets)]), from: caller)
+        let allowed = organisation == share.declaration.document.owner
+        if answer.accepted == 1 {
+            guard allowed else { return "\(organisation) withdrew a share it does not own" }
+            if targets.isEmpty { shares[id]!.withdrawn = true } else { shares[id]!.removed.formUnion(targets) }
+        } else if allowed {
+            return "the owner's withdrawal was refused: \(answer.refused)"
+        }
+        return nil
+    }
+
+    mutating func pull(_ organisation: String) throws -> String? {
+        guard try caller(organisation) != nil else { return active[organisation]! ? "\(organisation) could not authenticate" : nil }
+        while true {
+            let page = try hub.inbox(for: organisation, after: cursors[organisation]!, limit: 7)
+            for item in page.items {
+                guard let share = shares[item.share] else { return "\(organisation) received an item of unknown share \(item.share)" }
+                switch item.kind {
+                case "share":
+                    guard share.audience.contains(organisation) else {
+                        return "LEAK: \(organisation) received share \(item.share), outside its audience \(share.audience.sorted())"
+                    }
+                case "batch":
+                    let isOwner = share.declaration.document.owner == organisation
+                    guard isOwner || share.audience.contains(organisation) else {
+                        return "LEAK: \(organisation) received a batch of \(item.share), outside its audience \(share.audience.sorted())"
+                    }
+                    guard !share.withdrawn else { return "LEAK: \(organisation) received a batch of a withdrawn share" }
+                    received[organisation, default: []].insert(item.batch!.signature)
+                case "withdrawal":
+                    guard share.removed.contains(organisation) || share.withdrawn else {
+                        return "\(organisation) received a withdrawal of a share it is still in"
+                    }
+                default:
+                    return "unknown item kind \(item.kind)"
+                }
+            }
+            cursors[organisation] = page.cursor
+            if !page.more { return nil }
+        }
+    }
+}
