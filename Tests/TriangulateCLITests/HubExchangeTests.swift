@@ -27,8 +27,10 @@ struct HubExchangeTests {
         }
         #expect(try exchange.ok("LGSCO", "received").array.isEmpty)
         #expect(!exchange.files(of: "LGSCO", contain: marker), "LGSCO's file holds content it was not addressed")
-        // The source and subjects never leave CQC: they are not in the shared document.
+        // The source and subjects never leave CQC (they are not in the shared document), nor does the
+        // full account (personal data: it needs an approved, identifiable share).
         #expect(!exchange.files(of: "NMC", contain: "whistleblower") && !exchange.files(of: "NMC", contain: "Oaktrees"))
+        #expect(!exchange.files(of: "NMC", contain: "One nurse for forty residents"))
 
         // A panel with NMC and GMC invitees, shared as identifiable for that panel.
         try exchange.ok("CQC", "panel", "decide", "ECP-2026-0001", "--call", "--rationale", "Several holders")
@@ -71,6 +73,28 @@ struct HubExchangeTests {
         #expect((stub["share"] as? [String: Any])?["withdrawnBy"] as? String == "CQC")
         try exchange.ok("NMC", "sync")
         #expect(exchange.files(of: "NMC", contain: marker), "NMC was not withdrawn and keeps the summary")
+    }
+
+    /// Every path and method in Protocol/openapi.yaml is served, and nothing else answers.
+    @Test func theServerMatchesTheSpecification() async throws {
+        let exchange = try Exchange()
+        let spec = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Protocol/openapi.yaml").standardized, encoding: .utf8)
+        var path: String?
+        var operations: [(String, String)] = []
+        for line in spec.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  /"), line.hasSuffix(":") { path = String(line.dropFirst(2).dropLast()) }
+            if line.hasPrefix("components:") { path = nil }
+            if let path, let method = ["get", "post"].first(where: { line == "    \($0):" }) { operations.append((method.uppercased(), path)) }
+        }
+        #expect(operations.count == 4)
+        for (method, path) in operations {
+            let (status, body) = try await exchange.request(method, path, body: Data("{}".utf8), headers: [:])
+            #expect(status != 404, "\(method) \(path) is in the specification but not served")
+            #expect(status == 200 || body.contains("\"error\""), "\(method) \(path): errors are {\"error\": …}")
+        }
+        let (missing, _) = try await exchange.request("GET", "/v1/everything", headers: [:])
+        #expect(missing == 404)
     }
 
     @Test func unsignedStaleReplayedAndForgedRequestsAreRefused() async throws {

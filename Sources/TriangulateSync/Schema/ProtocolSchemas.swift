@@ -7,7 +7,7 @@ extension DocumentSchema {
             FieldSchema("category", .register),
             FieldSchema("setting", .register),
             FieldSchema("title", .register),
-            FieldSchema("summary", .register),
+            FieldSchema("summary", .register, isPersonal: true),  // the full account, which stays on the node unless approved
             FieldSchema("identifiedOn", .register),
             FieldSchema("state", .register),
             FieldSchema("safeguarding", .register),
