@@ -99,6 +99,8 @@ let package = Package(
             dependencies: [
                 "TriangulateSync",
                 "TriangulateNode",
+                "TriangulateHub",
+                "TriangulateProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -10,6 +10,8 @@ public struct Hub: Sendable {
     public let store: any HubStore
     /// The clock.
     public let now: @Sendable () -> Date
+    /// Fires whenever something is accepted, for long-polling inboxes.
+    public let signal = DeliverySignal()
 
     /// Makes a hub over `store`.
     public init(store: any HubStore, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -20,7 +22,7 @@ public struct Hub: Sendable {
     // MARK: Operators
 
     /// Adds an organisation and returns its one-time enrolment token.
-    public func addOrganisation(code: String, name: String, role: String) throws -> String {
+    public func addOrganisation(code: String, name: String, role: String) async throws -> String {
         guard code.range(of: "^[A-Z][A-Z0-9-]{1,15}$", options: .regularExpression) != nil else {
             throw HubError(.invalidRequest, "'\(code)' is not an organisation code: use 2 to 16 capital letters, digits or hyphens, starting with a letter")
         }
@@ -29,22 +31,22 @@ public struct Hub: Sendable {
         }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw HubError(.invalidRequest, "give the organisation's --name") }
         let token = Self.newToken()
-        try store.addOrganisation(HubOrganisation(code: code, name: name, role: role, status: "active", addedAt: now()),
+        try await store.addOrganisation(HubOrganisation(code: code, name: name, role: role, status: "active", addedAt: now()),
                                   tokenHash: Self.hash(token))
         return token
     }
 
     /// Issues a new one-time enrolment token for an organisation (a new machine, a lost key).
-    public func newToken(for code: String) throws -> String {
+    public func newToken(for code: String) async throws -> String {
         let token = Self.newToken()
-        try store.replaceToken(of: code, tokenHash: Self.hash(token))
+        try await store.replaceToken(of: code, tokenHash: Self.hash(token))
         return token
     }
 
     /// Suspends, removes or reinstates an organisation: only active ones send or receive.
-    public func setStatus(of code: String, to status: String) throws {
+    public func setStatus(of code: String, to status: String) async throws {
         guard ["active", "suspended", "removed"].contains(status) else { throw HubError(.invalidRequest, "unknown status \(status)") }
-        try store.setStatus(of: code, to: status)
+        try await store.setStatus(of: code, to: status)
     }
 
     private static func newToken() -> String {
@@ -57,22 +59,22 @@ public struct Hub: Sendable {
     // MARK: Nodes
 
     /// Enrols a node's public key with a one-time token.
-    public func enrol(_ request: EnrolmentRequest) throws -> EnrolmentResponse {
+    public func enrol(_ request: EnrolmentRequest) async throws -> EnrolmentResponse {
         let key: NodePublicKey
         do {
             key = try NodePublicKey(base64: request.publicKey)
         } catch {
             throw HubError(.invalidRequest, error.message)
         }
-        let organisation = try store.enrol(tokenHash: Self.hash(request.token),
+        let organisation = try await store.enrol(tokenHash: Self.hash(request.token),
                                            key: HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64), at: now())
         return EnrolmentResponse(organisation: organisation, keyID: key.keyID)
     }
 
     /// The organisation behind a signed request: refuses unsigned, stale, replayed and forged
     /// requests, unknown keys, and organisations that are not active.
-    public func authenticate(_ signature: RequestSignature, method: String, path: String, body: Data) throws -> String {
-        guard let enrolled = try store.key(signature.keyID) else {
+    public func authenticate(_ signature: RequestSignature, method: String, path: String, body: Data) async throws -> String {
+        guard let enrolled = try await store.key(signature.keyID) else {
             throw HubError(.unauthorised, "key \(signature.keyID) is not enrolled with this hub: run `triangulate enrol`")
         }
         do {
@@ -80,10 +82,11 @@ public struct Hub: Sendable {
         } catch {
             throw HubError(.unauthorised, error.message)
         }
-        guard try store.useNonce(signature.nonce, keyID: signature.keyID, at: now()) else {
-            throw HubError(.unauthorised, "this request was replayed: its nonce has been used before")
+        guard try await store.useNonce(signature.nonce, keyID: signature.keyID,
+                                 signedAt: Date(timeIntervalSince1970: TimeInterval(signature.timestamp)), at: now()) else {
+            throw HubError(.unauthorised, "this request was replayed: its nonce has been used before, or it was signed before the hub restarted (sign it again)")
         }
-        guard let organisation = try store.organisation(enrolled.organisation), organisation.status == "active" else {
+        guard let organisation = try await store.organisation(enrolled.organisation), organisation.status == "active" else {
             throw HubError(.unauthorised, "\(enrolled.organisation) is suspended or removed on this hub: ask the hub operator")
         }
         return organisation.code
@@ -91,27 +94,36 @@ public struct Hub: Sendable {
 
     /// Takes in what a node pushes. Each item is checked on its own; a refused item is reported
     /// with its reason and the others still apply.
-    public func push(_ request: PushRequest, from organisation: String) throws -> PushResponse {
+    public func push(_ request: PushRequest, from organisation: String) async throws -> PushResponse {
         var accepted = 0
         var refused: [Refusal] = []
-        func attempt(_ kind: String, _ share: String, _ body: () throws -> Void) throws {
+        var concerned: Set<String> = []
+        func attempt(_ kind: String, _ share: String, _ body: () async throws -> Void) async throws {
             do {
-                try body()
+                try await body()
                 accepted += 1
+                if let stored = try await store.share(share) {
+                    concerned.insert(stored.declaration.document.owner)
+                    concerned.formUnion(stored.declaration.audience.map(\.organisation))
+                }
             } catch let error as HubError where error.code != .storeFailure {
                 refused.append(Refusal(kind: kind, share: share, reason: error.message))
             }
         }
-        for declaration in request.shares { try attempt("share", declaration.id) { try declare(declaration, by: organisation) } }
-        for batch in request.batches { try attempt("batch", batch.share) { try relay(batch, from: organisation) } }
-        for withdrawal in request.withdrawals { try attempt("withdrawal", withdrawal.share) { try withdraw(withdrawal, by: organisation) } }
-        for purge in request.purges {
-            try attempt("purge", purge.share) { try store.acknowledgePurge(share: purge.share, organisation: organisation, at: now()) }
+        for declaration in request.shares { try await attempt("share", declaration.id) { try await declare(declaration, by: organisation) } }
+        for batch in request.batches { try await attempt("batch", batch.share) { try await relay(batch, from: organisation) } }
+        for withdrawal in request.withdrawals {
+            try await attempt("withdrawal", withdrawal.share) { try await withdraw(withdrawal, by: organisation) }
         }
+        for purge in request.purges {
+            try await attempt("purge", purge.share) { try await store.acknowledgePurge(share: purge.share, organisation: organisation, at: now()) }
+        }
+        concerned.remove(organisation)
+        if !concerned.isEmpty { signal.fire(for: concerned) }
         return PushResponse(accepted: accepted, refused: refused)
     }
 
-    private func declare(_ declaration: ShareDeclaration, by organisation: String) throws {
+    private func declare(_ declaration: ShareDeclaration, by organisation: String) async throws {
         guard declaration.document.owner == organisation else {
             throw HubError(.forbidden, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
         }
@@ -120,26 +132,26 @@ public struct Hub: Sendable {
         } catch {
             throw HubError(.invalidRequest, error.message)
         }
-        if let existing = try store.share(declaration.id) {
+        if let existing = try await store.share(declaration.id) {
             guard existing.declaration == declaration else { throw HubError(.conflict, "share \(declaration.id) exists with a different declaration") }
             return  // a repeated push of the same declaration
         }
         for member in declaration.audience {
-            guard let recipient = try store.organisation(member.organisation), recipient.status == "active" else {
+            guard let recipient = try await store.organisation(member.organisation), recipient.status == "active" else {
                 throw HubError(.invalidRequest, "\(member.organisation) is not an active organisation of this hub, so it cannot receive share \(declaration.id)")
             }
         }
-        _ = try store.addShare(declaration, at: now())
+        _ = try await store.addShare(declaration, at: now())
     }
 
-    private func relay(_ batch: SignedBatch, from organisation: String) throws {
-        guard let share = try store.share(batch.share) else { throw HubError(.notFound, "there is no share \(batch.share) on this hub") }
+    private func relay(_ batch: SignedBatch, from organisation: String) async throws {
+        guard let share = try await store.share(batch.share) else { throw HubError(.notFound, "there is no share \(batch.share) on this hub") }
         let owner = share.declaration.document.owner
         guard share.withdrawnAt == nil else { throw HubError(.forbidden, "share \(batch.share) has been withdrawn") }
         guard organisation == owner || share.currentAudience.contains(organisation) else {
             throw HubError(.forbidden, "\(organisation) is not in the audience of share \(batch.share)")
         }
-        guard let key = try store.key(batch.signer), key.organisation == organisation else {
+        guard let key = try await store.key(batch.signer), key.organisation == organisation else {
             throw HubError(.forbidden, "the batch is signed with key \(batch.signer), which is not \(organisation)'s")
         }
         let changes: ChangeSet
@@ -168,11 +180,11 @@ public struct Hub: Sendable {
                 throw HubError(.forbidden, "only \(owner) may write '\(change.field)' of this \(document.type.rawValue)")
             }
         }
-        _ = try store.appendBatch(batch, sender: organisation, at: now())
+        _ = try await store.appendBatch(batch, sender: organisation, at: now())
     }
 
-    private func withdraw(_ withdrawal: WithdrawalRequest, by organisation: String) throws {
-        guard let share = try store.share(withdrawal.share) else { throw HubError(.notFound, "there is no share \(withdrawal.share) on this hub") }
+    private func withdraw(_ withdrawal: WithdrawalRequest, by organisation: String) async throws {
+        guard let share = try await store.share(withdrawal.share) else { throw HubError(.notFound, "there is no share \(withdrawal.share) on this hub") }
         guard share.declaration.document.owner == organisation else {
             throw HubError(.forbidden, "only \(share.declaration.document.owner), which made share \(withdrawal.share), may withdraw it")
         }
@@ -183,12 +195,24 @@ public struct Hub: Sendable {
         if share.withdrawnAt != nil { return }
         let targets = withdrawal.organisations.filter { !share.removed.contains($0) }
         if !withdrawal.organisations.isEmpty && targets.isEmpty { return }
-        _ = try store.withdraw(share: withdrawal.share, organisations: targets, by: organisation, reason: withdrawal.reason, at: now())
+        _ = try await store.withdraw(share: withdrawal.share, organisations: targets, by: organisation, reason: withdrawal.reason, at: now())
+    }
+
+    /// What is addressed to `organisation` after `cursor`; when there is nothing yet, waits up
+    /// to `wait` for something to arrive (a long poll).
+    public func inbox(for organisation: String, after cursor: Int64, limit: Int, wait: Duration) async throws -> InboxPage {
+        let deadline = ContinuousClock.now + wait
+        while true {
+            let generation = signal.generation(of: organisation)
+            let page = try await inbox(for: organisation, after: cursor, limit: limit)
+            if !page.items.isEmpty || ContinuousClock.now >= deadline { return page }
+            await signal.wait(for: organisation, after: generation, until: deadline)
+        }
     }
 
     /// What is addressed to `organisation` after `cursor`.
-    public func inbox(for organisation: String, after cursor: Int64, limit: Int) throws -> InboxPage {
-        let (messages, more) = try store.inbox(for: organisation, after: cursor, limit: min(max(limit, 1), 1_000), at: now())
+    public func inbox(for organisation: String, after cursor: Int64, limit: Int) async throws -> InboxPage {
+        let (messages, more) = try await store.inbox(for: organisation, after: cursor, limit: min(max(limit, 1), 1_000), at: now())
         let decoder = WireJSON.decoder()
         var items: [InboxItem] = []
         for message in messages {
@@ -198,7 +222,7 @@ public struct Hub: Sendable {
                                        declaration: try decoder.decode(ShareDeclaration.self, from: message.payload)))
             case "batch":
                 let batch = try decoder.decode(SignedBatch.self, from: message.payload)
-                let key = try store.key(batch.signer)
+                let key = try await store.key(batch.signer)
                 items.append(InboxItem(seq: message.seq, kind: "batch", share: message.share, batch: batch,
                                        signerOrganisation: key?.organisation, signerKey: key?.publicKey))
             default:

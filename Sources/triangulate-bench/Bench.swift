@@ -4,7 +4,7 @@ import Foundation
 /// `triangulate-bench`: measures the speed targets of Triangulate and prints one JSON object.
 /// Run it in a release build: `swift run -c release triangulate-bench`.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triangulate-bench",
         abstract: "Measure Triangulate's speed targets; prints one JSON object.",
@@ -27,16 +27,34 @@ struct Bench: ParsableCommand {
     @Option(help: "The seed of the workload's random choices.")
     var seed: UInt64 = 2026
 
+    @Option(help: "Which benchmarks: sync, hub or all.")
+    var suite = "all"
+
+    @Option(help: "How many nodes sync with the hub at once.")
+    var nodes = 50
+
+    @Option(help: "Milliseconds between one node's writes in the latency run.")
+    var writeInterval = 200
+
     func validate() throws {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
+        guard ["sync", "hub", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub or all") }
+        guard nodes >= 2 else { throw ValidationError("--nodes must be at least 2") }
+        guard writeInterval > 0 else { throw ValidationError("--write-interval must be at least 1") }
     }
 
-    func run() throws {
-        let workload = Workload(documents: documents, editFraction: editFraction, seed: seed)
+    func run() async throws {
         var report = BenchReport(build: Self.buildConfiguration, documents: documents, fieldsPerDocument: Workload.fields.count)
-        report.sync = try SyncBenchmarks(workload: workload, repeats: repeats).run()
+        if suite != "hub" {
+            let workload = Workload(documents: documents, editFraction: editFraction, seed: seed)
+            report.sync = try SyncBenchmarks(workload: workload, repeats: repeats).run()
+        }
+        if suite != "sync" {
+            report.hub = try await HubBenchmarks(nodes: nodes, batches: 20, changesPerBatch: 100, writes: 20,
+                                               interval: .milliseconds(writeInterval)).run()
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(report), as: UTF8.self))

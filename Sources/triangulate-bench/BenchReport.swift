@@ -4,6 +4,21 @@ struct BenchReport: Encodable {
     var documents: Int
     var fieldsPerDocument: Int
     var sync: SyncFigures?
+    var hub: HubFigures?
+}
+
+/// The figures of issue 4.
+struct HubFigures: Encodable {
+    /// Changes the hub accepted per second, from all nodes at once.
+    var ingest: Figure
+    var ingestedChanges: Int
+    /// From the start of a write's push to the end of the pull that delivered it.
+    var writeToArrivalP50: Figure
+    var writeToArrivalP99: Figure
+    var latencySamples: Int
+    var nodes: Int
+    /// The write load during the latency run, across all nodes.
+    var writesPerSecond: Double
 }
 
 /// A measured figure, its unit, its target and whether it met it.

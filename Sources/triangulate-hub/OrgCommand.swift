@@ -3,13 +3,13 @@ import Foundation
 import TriangulateHub
 
 /// `triangulate-hub org`: the organisations of the exchange and their enrolment tokens.
-struct OrgCommand: ParsableCommand {
+struct OrgCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Add, list, suspend, remove or reinstate organisations, and issue enrolment tokens.",
         subcommands: [Add.self, List.self, Token.self, Suspend.self, Remove.self, Reinstate.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an organisation and print its one-time enrolment token (--json: field \"token\").")
         @OptionGroup var options: HubOptions
@@ -17,10 +17,10 @@ struct OrgCommand: ParsableCommand {
         @Option(help: "Its name.") var name: String
         @Option(help: "signatory, partner or secretariat.") var role = "signatory"
 
-        func run() throws {
+        func run() async throws {
             do {
                 let hub = Hub(store: try SQLiteHubStore(path: options.storePath))
-                let token = try hub.addOrganisation(code: code, name: name, role: role)
+                let token = try await hub.addOrganisation(code: code, name: name, role: role)
                 emit(["organisation": code, "token": token],
                      text: "Added \(code). Its one-time enrolment token (hand it to its node's operator):\n\(token)\nOn its node: triangulate enrol --hub URL --token \(token)",
                      json: options.json)
@@ -30,13 +30,13 @@ struct OrgCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the organisations.")
         @OptionGroup var options: HubOptions
 
-        func run() throws {
+        func run() async throws {
             do {
-                let organisations = try SQLiteHubStore(path: options.storePath, create: false).organisations()
+                let organisations = try await SQLiteHubStore(path: options.storePath, create: false).organisations()
                 let lines = organisations.map { "\($0.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.status.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.role.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.name)" }
                 emit(organisations, text: organisations.isEmpty ? "No organisations yet: add one with `triangulate-hub org add CODE --name NAME`." : lines.joined(separator: "\n"), json: options.json)
             } catch {
@@ -45,14 +45,14 @@ struct OrgCommand: ParsableCommand {
         }
     }
 
-    struct Token: ParsableCommand {
+    struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue a new one-time enrolment token (a new machine, a lost key).")
         @OptionGroup var options: HubOptions
         @Argument(help: "The organisation's code.") var code: String
 
-        func run() throws {
+        func run() async throws {
             do {
-                let token = try Hub(store: try SQLiteHubStore(path: options.storePath, create: false)).newToken(for: code)
+                let token = try await Hub(store: try SQLiteHubStore(path: options.storePath, create: false)).newToken(for: code)
                 emit(["organisation": code, "token": token], text: token, json: options.json)
             } catch {
                 throw fail(error)
@@ -60,31 +60,31 @@ struct OrgCommand: ParsableCommand {
         }
     }
 
-    struct Suspend: ParsableCommand {
+    struct Suspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend an organisation: it can send and receive nothing until reinstated.")
         @OptionGroup var options: HubOptions
         @Argument(help: "The organisation's code.") var code: String
-        func run() throws { try setStatus(options, code, "suspended") }
+        func run() async throws { try await setStatus(options, code, "suspended") }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an organisation from the exchange: it can send and receive nothing.")
         @OptionGroup var options: HubOptions
         @Argument(help: "The organisation's code.") var code: String
-        func run() throws { try setStatus(options, code, "removed") }
+        func run() async throws { try await setStatus(options, code, "removed") }
     }
 
-    struct Reinstate: ParsableCommand {
+    struct Reinstate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reinstate a suspended or removed organisation.")
         @OptionGroup var options: HubOptions
         @Argument(help: "The organisation's code.") var code: String
-        func run() throws { try setStatus(options, code, "active") }
+        func run() async throws { try await setStatus(options, code, "active") }
     }
 }
 
-private func setStatus(_ options: HubOptions, _ code: String, _ status: String) throws {
+private func setStatus(_ options: HubOptions, _ code: String, _ status: String) async throws {
     do {
-        try Hub(store: try SQLiteHubStore(path: options.storePath, create: false)).setStatus(of: code, to: status)
+        try await Hub(store: try SQLiteHubStore(path: options.storePath, create: false)).setStatus(of: code, to: status)
         emit(["organisation": code, "status": status], text: "\(code) is now \(status).", json: options.json)
     } catch {
         throw fail(error)

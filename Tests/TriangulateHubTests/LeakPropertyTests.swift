@@ -20,14 +20,25 @@ struct LeakPropertyTests {
         return (0..<count).map { 0x1EA4_0000 + $0 }
     }
 
-    @Test func noDeliveryOutsideTheModel() throws {
-        var failures: [String] = []
-        for seed in Self.seeds {
-            var scenario = try Scenario(seed: seed)
-            if let failure = try scenario.run() {
-                failures.append("seed \(seed): \(failure)")
-                if failures.count == 3 { break }
+    @Test func noDeliveryOutsideTheModel() async throws {
+        // Scenarios are independent: run them on as many workers as there are cores.
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let seeds = Self.seeds
+        let failures = try await withThrowingTaskGroup(of: [String].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var failures: [String] = []
+                    for seed in seeds.enumerated().filter({ $0.offset % workers == worker }).map(\.element) {
+                        var scenario = try await Scenario(seed: seed)
+                        if let failure = try await scenario.run() {
+                            failures.append("seed \(seed): \(failure)")
+                            if failures.count == 3 { break }
+                        }
+                    }
+                    return failures
+                }
             }
+            return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(failures.isEmpty, "replay with TRIANGULATE_LEAK_SEED=…: \(failures)")
     }
@@ -55,15 +66,15 @@ private struct Scenario {
     var shares: [String: ModelShare] = [:]
     var received: [String: Set<String>] = [:]  // organisation → batch signatures pulled
 
-    init(seed: UInt64) throws {
+    init(seed: UInt64) async throws {
         random = SeededGenerator(seed: seed)
         hub = Hub(store: try SQLiteHubStore.inMemory(), now: { Date(timeIntervalSince1970: 1_800_000_000) })
         let all = ["CQC", "NMC", "GMC", "HCPC", "LGSCO", "PHSO"]
         organisations = Array(all.prefix(Int.random(in: 3...6, using: &random)))
         for code in organisations {
-            let token = try hub.addOrganisation(code: code, name: code, role: "signatory")
+            let token = try await hub.addOrganisation(code: code, name: code, role: "signatory")
             let key = NodeSigningKey()
-            _ = try hub.enrol(EnrolmentRequest(token: token, publicKey: key.publicKey.base64))
+            _ = try await hub.enrol(EnrolmentRequest(token: token, publicKey: key.publicKey.base64))
             keys[code] = key
             active[code] = true
             cursors[code] = 0
@@ -75,35 +86,35 @@ private struct Scenario {
     var authenticated: [String: String?] = [:]
 
     /// Authenticates as `organisation` through a real signed request; nil when refused.
-    mutating func caller(_ organisation: String) throws -> String? {
+    mutating func caller(_ organisation: String) async throws -> String? {
         if let known = authenticated[organisation] { return known }
         let signature = try RequestSignature.sign(method: "POST", path: "/v1/push", body: Data(), key: keys[organisation]!,
                                                   at: Date(timeIntervalSince1970: 1_800_000_000))
-        let result = try? hub.authenticate(signature, method: "POST", path: "/v1/push", body: Data())
+        let result = try? await hub.authenticate(signature, method: "POST", path: "/v1/push", body: Data())
         authenticated[organisation] = .some(result)
         return result
     }
 
-    mutating func run() throws -> String? {
+    mutating func run() async throws -> String? {
         for _ in 0..<Int.random(in: 10...40, using: &random) {
             let actor = organisations.randomElement(using: &random)!
             switch Int.random(in: 0..<100, using: &random) {
-            case 0..<20: if let failure = try declare(by: actor) { return failure }
-            case 20..<55: if let failure = try pushBatch(by: actor) { return failure }
-            case 55..<65: if let failure = try withdraw(by: actor) { return failure }
+            case 0..<20: if let failure = try await declare(by: actor) { return failure }
+            case 20..<55: if let failure = try await pushBatch(by: actor) { return failure }
+            case 55..<65: if let failure = try await withdraw(by: actor) { return failure }
             case 65..<70:
                 active[actor]!.toggle()
                 authenticated[actor] = nil
-                try hub.setStatus(of: actor, to: active[actor]! ? "active" : "suspended")
-            default: if let failure = try pull(actor) { return failure }
+                try await hub.setStatus(of: actor, to: active[actor]! ? "active" : "suspended")
+            default: if let failure = try await pull(actor) { return failure }
             }
         }
         for code in organisations where !active[code]! {
             active[code] = true
             authenticated[code] = nil
-            try hub.setStatus(of: code, to: "active")
+            try await hub.setStatus(of: code, to: "active")
         }
-        for code in organisations { if let failure = try pull(code) { return failure } }
+        for code in organisations { if let failure = try await pull(code) { return failure } }
         for (id, share) in shares {
             for member in share.audience {
                 let expected = Set(share.batches.filter { share.senders[$0] != member })
@@ -115,7 +126,7 @@ private struct Scenario {
         return nil
     }
 
-    mutating func declare(by owner: String) throws -> String? {
+    mutating func declare(by owner: String) async throws -> String? {
         let others = organisations.filter { $0 != owner }
         let audience = others.filter { _ in Bool.random(using: &random) }
         let fields = ["reference", "summary", "state", "evidence"].filter { _ in Bool.random(using: &random) }
@@ -124,10 +135,10 @@ private struct Scenario {
             document: DocumentHeader(id: UUID().uuidString.lowercased(), type: .action, owner: owner),
             audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b", payloadClass: "metadata",
             fields: fields.isEmpty ? ["state"] : fields)
-        guard let caller = try caller(owner) else {
+        guard let caller = try await caller(owner) else {
             return active[owner]! ? "\(owner) is active but could not authenticate" : nil
         }
-        let answer = try hub.push(PushRequest(shares: [declaration]), from: caller)
+        let answer = try await hub.push(PushRequest(shares: [declaration]), from: caller)
         let allowed = audience.allSatisfy { active[$0]! }
         if answer.accepted == 1 {
             guard allowed else { return "a share naming a suspended organisation was accepted" }
@@ -138,7 +149,7 @@ private struct Scenario {
         return nil
     }
 
-    mutating func pushBatch(by sender: String) throws -> String? {
+    mutating func pushBatch(by sender: String) async throws -> String? {
         guard let (id, share) = shares.randomElement(using: &random) else { return nil }
         let field = ["reference", "summary", "state", "evidence"].randomElement(using: &random)!
         clock += 1
@@ -147,8 +158,8 @@ private struct Scenario {
                             stamp: HybridTimestamp(milliseconds: clock, counter: 0, replica: ReplicaID("\(sender).r")))
         let batch = try SignedBatch(share: id, changes: ChangeSet(headers: [share.declaration.document.id: share.declaration.document],
                                                                    changes: [change]), key: keys[sender]!)
-        guard let caller = try caller(sender) else { return active[sender]! ? "\(sender) could not authenticate" : nil }
-        let answer = try hub.push(PushRequest(batches: [batch]), from: caller)
+        guard let caller = try await caller(sender) else { return active[sender]! ? "\(sender) could not authenticate" : nil }
+        let answer = try await hub.push(PushRequest(batches: [batch]), from: caller)
         let owner = share.declaration.document.owner
         let writerOK = DocumentType.action.schema.field(field)!.writer == .audience || sender == owner
         let allowed = !share.withdrawn && (sender == owner || share.audience.contains(sender))
@@ -163,13 +174,13 @@ private struct Scenario {
         return nil
     }
 
-    mutating func withdraw(by organisation: String) throws -> String? {
+    mutating func withdraw(by organisation: String) async throws -> String? {
         guard let (id, share) = shares.randomElement(using: &random) else { return nil }
         let members = share.declaration.audience.map(\.organisation)
         let targets = Bool.random(using: &random) ? [] : members.filter { _ in Bool.random(using: &random) }
         if !targets.isEmpty && targets.count == members.count { return nil }
-        guard let caller = try caller(organisation) else { return nil }
-        let answer = try hub.push(PushRequest(withdrawals: [WithdrawalRequest(share: id, organisations: targets)]), from: caller)
+        guard let caller = try await caller(organisation) else { return nil }
+        let answer = try await hub.push(PushRequest(withdrawals: [WithdrawalRequest(share: id, organisations: targets)]), from: caller)
         let allowed = organisation == share.declaration.document.owner
         if answer.accepted == 1 {
             guard allowed else { return "\(organisation) withdrew a share it does not own" }
@@ -180,10 +191,10 @@ private struct Scenario {
         return nil
     }
 
-    mutating func pull(_ organisation: String) throws -> String? {
-        guard try caller(organisation) != nil else { return active[organisation]! ? "\(organisation) could not authenticate" : nil }
+    mutating func pull(_ organisation: String) async throws -> String? {
+        guard try await caller(organisation) != nil else { return active[organisation]! ? "\(organisation) could not authenticate" : nil }
         while true {
-            let page = try hub.inbox(for: organisation, after: cursors[organisation]!, limit: 7)
+            let page = try await hub.inbox(for: organisation, after: cursors[organisation]!, limit: 7)
             for item in page.items {
                 guard let share = shares[item.share] else { return "\(organisation) received an item of unknown share \(item.share)" }
                 switch item.kind {

@@ -19,28 +19,29 @@ enum HubRoutes {
             try await respond {
                 let body = Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
                 let enrolment = try decode(EnrolmentRequest.self, body)
-                return try json(hub.enrol(enrolment))
+                return try json(await hub.enrol(enrolment))
             }
         }
         router.post("/v1/push") { request, _ in
             try await respond {
                 let body = Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
-                let organisation = try authenticate(request, body: body, hub: hub)
-                return try json(hub.push(try decode(PushRequest.self, body), from: organisation))
+                let organisation = try await authenticate(request, body: body, hub: hub)
+                return try json(await hub.push(try decode(PushRequest.self, body), from: organisation))
             }
         }
         router.get("/v1/inbox") { request, _ in
             try await respond {
-                let organisation = try authenticate(request, body: Data(), hub: hub)
+                let organisation = try await authenticate(request, body: Data(), hub: hub)
                 let after = request.uri.queryParameters.get("after", as: Int64.self) ?? 0
                 let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 500
-                return try json(hub.inbox(for: organisation, after: after, limit: limit))
+                let wait = min(max(request.uri.queryParameters.get("wait", as: Double.self) ?? 0, 0), 30)
+                return try json(await hub.inbox(for: organisation, after: after, limit: limit, wait: .milliseconds(Int(wait * 1000))))
             }
         }
         return router
     }
 
-    private static func authenticate(_ request: Request, body: Data, hub: Hub) throws -> String {
+    private static func authenticate(_ request: Request, body: Data, hub: Hub) async throws -> String {
         let headers = request.headers
         func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
         let signature: RequestSignature
@@ -51,7 +52,7 @@ enum HubRoutes {
         } catch {
             throw HubError(.unauthorised, error.message)
         }
-        return try hub.authenticate(signature, method: request.method.rawValue, path: request.uri.path, body: body)
+        return try await hub.authenticate(signature, method: request.method.rawValue, path: request.uri.path, body: body)
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ body: Data) throws -> T {

@@ -10,6 +10,7 @@ public final class SQLiteHubStore: HubStore {
     /// SQLite's `application_id` for hub stores ("TRIH").
     static let applicationID: Int32 = 0x5452_4948
     private let database: any DatabaseWriter
+    private let nonces = NonceMemory(startedAt: Date())
 
     /// A store held in memory, gone when released: for tests.
     public static func inMemory() throws -> SQLiteHubStore { try SQLiteHubStore(database: DatabaseQueue()) }
@@ -57,12 +58,6 @@ public final class SQLiteHubStore: HubStore {
                 t.column("publicKey", .text).notNull()
                 t.column("enrolledAt", .datetime).notNull()
             }
-            try db.create(table: "nonce", options: .withoutRowID) { t in
-                t.column("keyID", .text).notNull()
-                t.column("nonce", .text).notNull()
-                t.column("at", .datetime).notNull()
-                t.primaryKey(["keyID", "nonce"])
-            }
             try db.create(table: "share") { t in
                 t.primaryKey("id", .text)
                 t.column("owner", .text).notNull().references("organisation")
@@ -100,8 +95,8 @@ public final class SQLiteHubStore: HubStore {
         return migrator
     }
 
-    public func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) throws {
-        try database.write { db in
+    public func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) async throws {
+        try await database.write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE code = ?", arguments: [organisation.code]) != nil {
                 throw HubError(.conflict, "\(organisation.code) is already an organisation of this hub: to enrol another key, use `triangulate-hub org token \(organisation.code)`")
             }
@@ -111,34 +106,34 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    public func replaceToken(of code: String, tokenHash: String) throws {
-        try database.write { db in
+    public func replaceToken(of code: String, tokenHash: String) async throws {
+        try await database.write { db in
             try db.execute(sql: "UPDATE organisation SET tokenHash = ? WHERE code = ?", arguments: [tokenHash, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
         }
     }
 
-    public func setStatus(of code: String, to status: String) throws {
-        try database.write { db in
+    public func setStatus(of code: String, to status: String) async throws {
+        try await database.write { db in
             try db.execute(sql: "UPDATE organisation SET status = ? WHERE code = ?", arguments: [status, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
         }
     }
 
-    public func organisations() throws -> [HubOrganisation] {
-        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY code").map(Self.organisation) }
+    public func organisations() async throws -> [HubOrganisation] {
+        try await database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY code").map(Self.organisation) }
     }
 
-    public func organisation(_ code: String) throws -> HubOrganisation? {
-        try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM organisation WHERE code = ?", arguments: [code]).map(Self.organisation) }
+    public func organisation(_ code: String) async throws -> HubOrganisation? {
+        try await database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM organisation WHERE code = ?", arguments: [code]).map(Self.organisation) }
     }
 
     private static func organisation(_ row: Row) -> HubOrganisation {
         HubOrganisation(code: row["code"], name: row["name"], role: row["role"], status: row["status"], addedAt: row["addedAt"])
     }
 
-    public func enrol(tokenHash: String, key: HubKey, at: Date) throws -> String {
-        try database.write { db in
+    public func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String {
+        try await database.write { db in
             guard let code = try String.fetchOne(db, sql: "SELECT code FROM organisation WHERE tokenHash = ? AND status = 'active'", arguments: [tokenHash]) else {
                 throw HubError(.unauthorised, "this enrolment token is unknown, already used, or its organisation is suspended: ask the hub operator for a new one")
             }
@@ -150,24 +145,23 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    public func key(_ keyID: String) throws -> HubKey? {
-        try database.read { db in
+    public func key(_ keyID: String) async throws -> HubKey? {
+        try await database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM nodeKey WHERE keyID = ?", arguments: [keyID]).map {
                 HubKey(keyID: $0["keyID"], organisation: $0["organisation"], publicKey: $0["publicKey"])
             }
         }
     }
 
-    public func useNonce(_ nonce: String, keyID: String, at: Date) throws -> Bool {
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM nonce WHERE at < ?", arguments: [at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew))])
-            try db.execute(sql: "INSERT OR IGNORE INTO nonce (keyID, nonce, at) VALUES (?, ?, ?)", arguments: [keyID, nonce, at])
-            return db.changesCount == 1
-        }
+    /// Nonces are kept in memory: a single hub process is the only one that checks them, and a
+    /// request signed before this process started is refused, so a restart opens no window
+    /// for replay. (A hub of several processes keeps them in its shared store.)
+    public func useNonce(_ nonce: String, keyID: String, signedAt: Date, at: Date) async throws -> Bool {
+        nonces.use(nonce, keyID: keyID, signedAt: signedAt, at: at)
     }
 
-    public func share(_ id: String) throws -> HubShare? {
-        try database.read { db in try Self.share(id, in: db) }
+    public func share(_ id: String) async throws -> HubShare? {
+        try await database.read { db in try Self.share(id, in: db) }
     }
 
     private static func share(_ id: String, in db: Database) throws -> HubShare? {
@@ -177,9 +171,9 @@ public final class SQLiteHubStore: HubStore {
         return HubShare(declaration: declaration, withdrawnAt: row["withdrawnAt"], removed: Set(removed))
     }
 
-    public func addShare(_ declaration: ShareDeclaration, at: Date) throws -> Int64 {
+    public func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(declaration)
-        return try database.write { db in
+        return try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO share (id, owner, declaration, createdAt) VALUES (?, ?, ?, ?)",
                 arguments: [declaration.id, declaration.document.owner, payload, at])
@@ -190,16 +184,16 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) throws -> Int64 {
+    public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(batch)
-        return try database.write { db in
+        return try await database.write { db in
             try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
         }
     }
 
-    public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) throws -> Int64 {
+    public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
-        return try database.write { db in
+        return try await database.write { db in
             let targets: [String]
             if organisations.isEmpty {
                 targets = try String.fetchAll(db, sql: "SELECT organisation FROM audience WHERE share = ? AND removedAt IS NULL", arguments: [share])
@@ -219,8 +213,8 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    public func acknowledgePurge(share: String, organisation: String, at: Date) throws {
-        try database.write { db in
+    public func acknowledgePurge(share: String, organisation: String, at: Date) async throws {
+        try await database.write { db in
             try db.execute(sql: "UPDATE audience SET purgedAt = coalesce(purgedAt, ?) WHERE share = ? AND organisation = ? AND removedAt IS NOT NULL",
                            arguments: [at, share, organisation])
             if db.changesCount == 0 {
@@ -229,8 +223,9 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    public func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) throws -> (messages: [HubMessage], more: Bool) {
-        try database.write { db in
+    public func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool) {
+        // Read first, concurrently with other readers; take the writer only to record deliveries.
+        let (messages, more) = try await database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT m.* FROM message m JOIN share s ON s.id = m.share
                 WHERE m.seq > ? AND m.sender <> ? AND (
@@ -242,16 +237,21 @@ public final class SQLiteHubStore: HubStore {
             let messages = rows.prefix(limit).map {
                 HubMessage(seq: $0["seq"], kind: $0["kind"], share: $0["share"], sender: $0["sender"], payload: $0["payload"], at: $0["at"])
             }
-            for message in messages {
-                try db.execute(sql: "INSERT OR IGNORE INTO delivery (seq, organisation, at) VALUES (?, ?, ?)",
-                               arguments: [message.seq, organisation, at])
-            }
             return (Array(messages), rows.count > limit)
         }
+        if !messages.isEmpty {
+            try await database.write { db in
+                for message in messages {
+                    try db.execute(sql: "INSERT OR IGNORE INTO delivery (seq, organisation, at) VALUES (?, ?, ?)",
+                                   arguments: [message.seq, organisation, at])
+                }
+            }
+        }
+        return (messages, more)
     }
 
-    public func withdrawalTargets(seq: Int64) throws -> [String] {
-        try database.read { db in try String.fetchAll(db, sql: "SELECT organisation FROM withdrawalTarget WHERE seq = ? ORDER BY organisation", arguments: [seq]) }
+    public func withdrawalTargets(seq: Int64) async throws -> [String] {
+        try await database.read { db in try String.fetchAll(db, sql: "SELECT organisation FROM withdrawalTarget WHERE seq = ? ORDER BY organisation", arguments: [seq]) }
     }
 
     private static func append(kind: String, share: String, sender: String, payload: Data, at: Date, in db: Database) throws -> Int64 {

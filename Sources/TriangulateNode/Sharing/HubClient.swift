@@ -5,12 +5,19 @@ import FoundationNetworking
 import TriangulateProtocol
 
 /// Talks to a hub over HTTP(S): signs every request with the node's key and turns the hub's
-/// error bodies into one clear line.
-struct HubClient {
-    let baseURL: URL
-    let key: NodeSigningKey?
+/// error bodies into one clear line. The node's `sync` uses it; so do tools such as the benchmark.
+public struct HubClient: @unchecked Sendable {
+    /// The hub's base URL.
+    public let baseURL: URL
+    /// The key that signs requests; `nil` for enrolment, which is not signed.
+    public let key: NodeSigningKey?
+    /// The session requests go through (URLSession is thread-safe).
+    let session: URLSession
 
-    init(url: String, key: NodeSigningKey?) throws {
+    /// A client of the hub at `url`, through `session` (by default the shared one, which holds at
+    /// most a few connections to one host).
+    public init(url: String, key: NodeSigningKey?, session: URLSession = .shared) throws {
+        self.session = session
         guard let parsed = URL(string: url.hasSuffix("/") ? String(url.dropLast()) : url),
               let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil else {
             throw NodeError(.invalidInput, "'\(url)' is not a hub URL: write it as https://HOST[:PORT] (http:// for a hub on this machine)")
@@ -20,7 +27,7 @@ struct HubClient {
     }
 
     /// Sends a request and decodes the answer.
-    func send<Answer: Decodable>(_ method: String, _ path: String, query: String = "", body: (some Encodable)? = Optional<Int>.none,
+    public func send<Answer: Decodable>(_ method: String, _ path: String, query: String = "", body: (some Encodable)? = Optional<Int>.none,
                                  as answer: Answer.Type) async throws -> Answer {
         let data = try body.map { try WireJSON.encoder().encode($0) } ?? Data()
         guard let url = URL(string: baseURL.absoluteString + path + (query.isEmpty ? "" : "?" + query)) else {
@@ -36,7 +43,7 @@ struct HubClient {
         }
         let (answer, response): (Data, URLResponse)
         do {
-            (answer, response) = try await URLSession.shared.data(for: request)
+            (answer, response) = try await session.data(for: request)
         } catch {
             throw NodeError(.hubUnreachable, "cannot reach the hub at \(baseURL): \(error.localizedDescription). Nothing was lost: run `triangulate sync` again later")
         }

@@ -1,0 +1,177 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TriangulateHub
+import TriangulateNode
+import TriangulateProtocol
+import TriangulateSync
+
+/// Issue 4's benchmarks, against a real hub listening on loopback (in this process, with its
+/// SQLite store on disk) and `nodes` clients speaking the signed HTTP protocol concurrently:
+/// ingest in changes per second, and the time from a write on one node to its arrival on the
+/// node it is addressed to, p50 and p99.
+struct HubBenchmarks {
+    let nodes: Int
+    let batches: Int
+    let changesPerBatch: Int
+    let writes: Int
+    /// The pause between one node's writes.
+    let interval: Duration
+
+    func run() async throws -> HubFigures {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteHubStore(path: directory.appendingPathComponent("hub.sqlite").path)
+            let hub = Hub(store: store)
+            let (url, server) = try await Self.start(hub)
+            defer { server.cancel() }
+
+            progress("enrolling \(nodes) nodes and declaring their shares")
+            var clients: [BenchNode] = []
+            for index in 0..<nodes {
+                let code = "ORG\(index)"
+                let token = try await hub.addOrganisation(code: code, name: code, role: "signatory")
+                let key = NodeSigningKey()
+                _ = try await HubClient(url: url, key: nil).send(
+                    "POST", "/v1/enrol", body: EnrolmentRequest(token: token, publicKey: key.publicKey.base64), as: EnrolmentResponse.self)
+                // Each node has its own connections, as separate machines would: one for its long
+                // poll and one for its writes, so that a write never queues behind the poll.
+                clients.append(BenchNode(code: code, key: key,
+                                         client: try HubClient(url: url, key: key, session: URLSession(configuration: .ephemeral)),
+                                         puller: try HubClient(url: url, key: key, session: URLSession(configuration: .ephemeral))))
+            }
+            for (index, node) in clients.enumerated() {
+                try await node.declare(to: clients[(index + 1) % nodes].code)
+            }
+
+            progress("(ingest) \(nodes) nodes push \(batches) batches of \(changesPerBatch) changes each, concurrently")
+            let ingest = try await measureAsync {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for node in clients {
+                        group.addTask {
+                            for batch in 0..<batches { try await node.push(count: changesPerBatch, sequence: batch * changesPerBatch) }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            let ingested = nodes * batches * changesPerBatch
+
+            progress("(latency) \(nodes) nodes each write \(writes) times, every \(interval), while all of them sync")
+            let samples = try await latencySamples(clients)
+            let sorted = samples.sorted()
+            func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+            return HubFigures(
+                ingest: .atLeast(Double(ingested) / ingest.seconds, 20_000, "changes/s"),
+                ingestedChanges: ingested,
+                writeToArrivalP50: .atMost(percentile(0.5), 20, "ms"),
+                writeToArrivalP99: .atMost(percentile(0.99), 20, "ms"),
+                latencySamples: samples.count,
+                nodes: nodes,
+                writesPerSecond: (Double(nodes) / interval.seconds).rounded())
+        }
+    }
+
+    /// Every node writes `writes` times, `interval` apart (the nodes spread evenly over the
+    /// interval, as independent machines would be), and meanwhile pulls its inbox in a loop,
+    /// long-polling (`wait=5`); a sample is the time from the start of a write's push to the end
+    /// of the pull that brought it. Each node's first write, which opens its connections, is a
+    /// warm-up and not counted.
+    private func latencySamples(_ clients: [BenchNode]) async throws -> [Double] {
+        let start = ContinuousClock.now
+        let expected = clients.count * writes
+        return try await withThrowingTaskGroup(of: [Double].self) { group in
+            for (index, node) in clients.enumerated() {
+                group.addTask {
+                    // Nodes are not in step: each starts at its own offset within the interval.
+                    try await Task.sleep(for: interval * (Double(index) / Double(clients.count)))
+                    for write in 0..<writes {
+                        try await Task.sleep(for: interval)
+                        let sent = (ContinuousClock.now - start).seconds
+                        try await node.push(count: 1, sequence: 1_000_000 + write, value: "t=\(sent);w=\(write)")
+                    }
+                    return []
+                }
+                group.addTask {
+                    var cursor: Int64 = 0
+                    var latencies: [Double] = []
+                    let deadline = ContinuousClock.now + interval * writes + .seconds(10)
+                    var arrivals = 0
+                    while arrivals < writes, ContinuousClock.now < deadline {
+                        let page = try await node.puller.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500&wait=5", as: InboxPage.self)
+                        let arrived = (ContinuousClock.now - start).seconds
+                        for item in page.items {
+                            guard let batch = item.batch, let changes = try? batch.decodedChanges() else { continue }
+                            for change in changes.changes {
+                                guard case .assign(let value?, _) = change.operation, value.hasPrefix("t=") else { continue }
+                                let parts = value.dropFirst(2).split(separator: ";w=")
+                                guard parts.count == 2, let sent = Double(parts[0]) else { continue }
+                                arrivals += 1
+                                // The first write of each node opens its connections: a warm-up, not counted.
+                                if parts[1] != "0" { latencies.append((arrived - sent) * 1000) }
+                            }
+                        }
+                        cursor = page.cursor
+                    }
+                    return latencies
+                }
+            }
+            var all: [Double] = []
+            for try await latencies in group { all += latencies }
+            if all.count < expected - clients.count {
+                progress("only \(all.count) of \(expected - clients.count) measured writes arrived before the deadline")
+            }
+            return all
+        }
+    }
+
+    /// Starts the hub's HTTP server on a free loopback port.
+    private static func start(_ hub: Hub) async throws -> (String, Task<Void, any Error>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
+        let server = Task {
+            try await HubServer(host: "127.0.0.1", port: 0).run(hub) { url in continuation.yield(url) }
+        }
+        for await url in stream { return (url, server) }
+        throw HubError(.storeFailure, "the hub did not start")
+    }
+}
+
+/// One benchmark node: an organisation, its key, and its share of one document.
+struct BenchNode: Sendable {
+    let code: String
+    let key: NodeSigningKey
+    /// Pushes go through this client.
+    let client: HubClient
+    /// Pulls go through this one.
+    let puller: HubClient
+    let share = UUID().uuidString.lowercased()
+    let document = UUID().uuidString.lowercased()
+
+    var header: DocumentHeader { DocumentHeader(id: document, type: .action, owner: code) }
+
+    func declare(to recipient: String) async throws {
+        let declaration = ShareDeclaration(id: share, document: header, audience: [AudienceMember(organisation: recipient)],
+                                           purpose: "benchmark", basis: "benchmark", payloadClass: "metadata",
+                                           fields: ["state", "evidence", "summary"])
+        _ = try await client.send("POST", "/v1/push", body: PushRequest(shares: [declaration]), as: PushResponse.self)
+    }
+
+    func push(count: Int, sequence: Int, value: String? = nil) async throws {
+        let wall = UInt64(Date().timeIntervalSince1970 * 1000)
+        let changes = (0..<count).map { index in
+            Change(document: document, field: "evidence", operation: .assign(value: value ?? "Report filed \(sequence + index)", supersedes: []),
+                   stamp: HybridTimestamp(milliseconds: wall, counter: UInt32(sequence + index), replica: ReplicaID("\(code).bench")))
+        }
+        let batch = try SignedBatch(share: share, changes: ChangeSet(headers: [document: header], changes: changes), key: key)
+        let answer = try await client.send("POST", "/v1/push", body: PushRequest(batches: [batch]), as: PushResponse.self)
+        if !answer.refused.isEmpty { throw HubError(.invalidRequest, "the hub refused a benchmark batch: \(answer.refused)") }
+    }
+}
+
+/// Times an asynchronous block with the monotonic clock.
+func measureAsync(_ body: () async throws -> Void) async rethrows -> Duration {
+    let clock = ContinuousClock()
+    let start = clock.now
+    try await body()
+    return clock.now - start
+}
