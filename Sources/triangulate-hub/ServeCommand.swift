@@ -23,15 +23,16 @@ struct ServeCommand: AsyncParsableCommand {
     var tlsKey: String?
 
     func run() async throws {
+        let server = HubServer(host: host, port: port, certificatePath: tlsCertificate, keyPath: tlsKey)
         let hub: Hub
         do {
+            _ = try server.tlsConfiguration()  // refuse a bad configuration before creating any file
             hub = Hub(store: try SQLiteHubStore(path: options.storePath))
         } catch {
             throw fail(error)
         }
         let json = options.json
         let store = options.storePath
-        let server = HubServer(host: host, port: port, certificatePath: tlsCertificate, keyPath: tlsKey)
         do {
             try await server.run(hub) { url in
                 emit(["url": url, "store": store], text: "triangulate-hub: listening on \(url) (store \(store))", json: json)

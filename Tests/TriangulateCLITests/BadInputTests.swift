@@ -31,6 +31,15 @@ struct BadInputTests {
         (["report", "--from", "2026-05-01", "--to", "2026-04-01"], "swap --from and --to"),
         (["report", "--format", "xml"], "unknown report format 'xml'"),
         (["org", "add", "1BAD", "--name", "x", "--kind", "council"], "is not an organisation code"),
+        (["share", "ECP-2026-0001", "--to", "NMC", "--purpose", "p", "--basis", "b", "--fields", "source"], "has no field 'source'"),
+        (["share", "ECP-2026-0001", "--to", "NMC", "--purpose", "p", "--basis", "b", "--fields", "summary"], "only as --class identifiable"),
+        (["share", "ECP-2026-0001", "--to", "NMC", "--purpose", "p", "--basis", "b", "--class", "identifiable", "--approved-by", "X"], "only for a panel"),
+        (["share", "ECP-2026-0001", "--to", "NMC", "--purpose", " ", "--basis", "b"], "say its purpose"),
+        (["share", "ECP-2026-0001", "--to", "ZZZ", "--purpose", "p", "--basis", "b"], "is not an organisation this node knows"),
+        (["share", "withdraw", "0123456789"], "no share matches"),
+        (["sync"], "not enrolled with a hub"),
+        (["enrol", "--hub", "ftp://hub", "--token", "t"], "is not a hub URL"),
+        (["received", "show", "abcdef123"], "nothing received matches"),
     ])
     func refusedWithOneLineAndNothingChanged(_ arguments: [String], _ message: String) throws {
         let cli = try CLI()
@@ -44,6 +53,20 @@ struct BadInputTests {
         #expect(lines.count == 1, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("triangulate: ") && result.stderr.contains(message), "\(result.stderr)")
         #expect(try Self.contents(cli) == before)
+    }
+
+    @Test func theHubRefusesPlainHTTPOffLoopbackAndBadCertificatesBeforeCreatingItsStore() throws {
+        let cli = try CLI()
+        let hub = CLI.executable(named: "triangulate-hub")
+        let store = cli.directory.appendingPathComponent("hub.sqlite").path
+        let plain = try CLI.launch(["serve", "--host", "0.0.0.0", "--port", "0", "--store", store], in: cli.directory, executable: hub)
+        #expect(plain.status == 1 && plain.stderr.contains("plain HTTP is allowed on loopback only"))
+        let missing = try CLI.launch(["serve", "--port", "0", "--store", store, "--tls-certificate", "nope.pem", "--tls-key", "nope.key"],
+                                     in: cli.directory, executable: hub)
+        #expect(missing.status == 1 && missing.stderr.contains("cannot read a PEM certificate chain from nope.pem"))
+        #expect(!FileManager.default.fileExists(atPath: store))
+        let operatorOnMissing = try CLI.launch(["org", "list", "--store", store], in: cli.directory, executable: hub)
+        #expect(operatorOnMissing.status == 1 && operatorOnMissing.stderr.contains("there is no hub store"))
     }
 
     @Test func missingAndForeignStores() throws {

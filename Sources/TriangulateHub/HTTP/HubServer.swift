@@ -29,26 +29,45 @@ public struct HubServer: Sendable {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
+    /// The TLS configuration, or nil for plain HTTP; refuses plain HTTP off loopback and
+    /// unreadable certificate or key files, before anything else is done.
+    public func tlsConfiguration() throws -> TLSConfiguration? {
+        switch (certificatePath, keyPath) {
+        case let (certificate?, key?):
+            let chain: [NIOSSLCertificate]
+            do {
+                chain = try NIOSSLCertificate.fromPEMFile(certificate)
+            } catch {
+                throw HubError(.invalidRequest, "cannot read a PEM certificate chain from \(certificate): \(error)")
+            }
+            let privateKey: NIOSSLPrivateKey
+            do {
+                privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+            } catch {
+                throw HubError(.invalidRequest, "cannot read a PEM private key from \(key): \(error)")
+            }
+            return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+        case (nil, nil):
+            guard Self.isLoopback(host) else {
+                throw HubError(.invalidRequest, "plain HTTP is allowed on loopback only: give --tls-certificate and --tls-key to listen on \(host)")
+            }
+            return nil
+        default:
+            throw HubError(.invalidRequest, "give both --tls-certificate and --tls-key, or neither")
+        }
+    }
+
     /// Serves `hub` until a shutdown signal; `onListening` gets the URL once it listens.
     public func run(_ hub: Hub, onListening: @escaping @Sendable (String) -> Void) async throws {
         let router = HubRoutes.router(for: hub)
         let server: HTTPServerBuilder
         let scheme: String
-        switch (certificatePath, keyPath) {
-        case let (certificate?, key?):
-            let tls = TLSConfiguration.makeServerConfiguration(
-                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
-                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        if let tls = try tlsConfiguration() {
             server = try .tls(.http1(), tlsConfiguration: tls)
             scheme = "https"
-        case (nil, nil):
-            guard Self.isLoopback(host) else {
-                throw HubError(.invalidRequest, "plain HTTP is allowed on loopback only: give --tls-certificate and --tls-key to listen on \(host)")
-            }
+        } else {
             server = .http1()
             scheme = "http"
-        default:
-            throw HubError(.invalidRequest, "give both --tls-certificate and --tls-key, or neither")
         }
         let host = self.host
         let app = Application(
