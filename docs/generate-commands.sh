@@ -18,7 +18,8 @@ out=docs/commands.md
       "request send" "request ack" "request answer" "request decline" "request withdraw" "panel decide" "panel convene" \
       "panel invite" "panel attend" "panel agenda" "panel minutes" "panel distribute" "panel close" "panel cancel" \
       "panel external" "panel show" "panel list" "action add" "action list" "action start" "action done" \
-      "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set"; do
+      "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set" enrol "share create" "share list" \
+      "share withdraw" "share decline" sync "received list" "received show" "received edit"; do
     echo
     echo "## triangulate ${command:-(overview)}"
     echo
@@ -28,4 +29,20 @@ out=docs/commands.md
     echo '```'
   done
 } > "$out"
+
+swift build --product triangulate-hub >/dev/null
+hub=.build/debug/triangulate-hub
+{
+  echo
+  echo "# triangulate-hub commands"
+  for command in "" serve "org add" "org list" "org token" "org suspend" "org remove" "org reinstate"; do
+    echo
+    echo "## triangulate-hub ${command:-(overview)}"
+    echo
+    echo '```'
+    # shellcheck disable=SC2086
+    COLUMNS=100 "$hub" $command --help
+    echo '```'
+  done
+} >> "$out"
 echo "wrote $out"
