@@ -117,6 +117,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TriangulateProtocolTests",
+            dependencies: ["TriangulateProtocol"],
+            resources: [.copy("Resources/rfc6962-vectors.json")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TriangulateHubTests",
             dependencies: ["TriangulateHub", "TriangulateProtocol", "TriangulateSync"],
             swiftSettings: strictSettings

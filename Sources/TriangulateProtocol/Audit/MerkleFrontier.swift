@@ -1,0 +1,38 @@
+import Foundation
+
+/// The right edge of a growing Merkle tree: the heads of its perfect subtrees, largest first,
+/// which is all it takes to append a leaf and to compute the tree head in O(log n).
+public struct MerkleFrontier: Hashable, Sendable {
+    /// How many leaves the tree has.
+    public private(set) var size: UInt64 = 0
+    /// The heads of the perfect subtrees the leaves decompose into, largest first.
+    public private(set) var hashes: [Data] = []
+
+    /// The frontier of the empty tree.
+    public init() {}
+
+    /// A stored frontier.
+    public init(size: UInt64, hashes: [Data]) {
+        self.size = size
+        self.hashes = hashes
+    }
+
+    /// Appends a leaf hash.
+    public mutating func append(_ leaf: Data) {
+        var carry = leaf
+        var level = size
+        while level & 1 == 1 {
+            carry = MerkleHash.node(hashes.removeLast(), carry)
+            level >>= 1
+        }
+        hashes.append(carry)
+        size += 1
+    }
+
+    /// The tree head.
+    public var root: Data {
+        guard var result = hashes.last else { return MerkleHash.empty }
+        for hash in hashes.dropLast().reversed() { result = MerkleHash.node(hash, result) }
+        return result
+    }
+}
