@@ -68,7 +68,7 @@ public struct Hub: Sendable {
         }
         let organisation = try await store.enrol(tokenHash: Self.hash(request.token),
                                            key: HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64), at: now())
-        return EnrolmentResponse(organisation: organisation, keyID: key.keyID)
+        return EnrolmentResponse(organisation: organisation, keyID: key.keyID, hubKey: store.hubKey.base64)
     }
 
     /// The organisation behind a signed request: refuses unsigned, stale, replayed and forged
@@ -107,7 +107,9 @@ public struct Hub: Sendable {
                     concerned.formUnion(stored.declaration.audience.map(\.organisation))
                 }
             } catch let error as HubError where error.code != .storeFailure {
-                refused.append(Refusal(kind: kind, share: share, reason: error.message))
+                let refusal = Refusal(kind: kind, share: share, reason: error.message)
+                try await store.recordRefusal(refusal, by: organisation, at: now())  // fails closed: no log, no answer
+                refused.append(refusal)
             }
         }
         for declaration in request.shares { try await attempt("share", declaration.id) { try await declare(declaration, by: organisation) } }
@@ -196,6 +198,31 @@ public struct Hub: Sendable {
         let targets = withdrawal.organisations.filter { !share.removed.contains($0) }
         if !withdrawal.organisations.isEmpty && targets.isEmpty { return }
         _ = try await store.withdraw(share: withdrawal.share, organisations: targets, by: organisation, reason: withdrawal.reason, at: now())
+    }
+
+    // MARK: Audit
+
+    /// The latest signed checkpoint of the audit log.
+    public func auditCheckpoint() async throws -> SignedCheckpoint { try await store.auditCheckpoint() }
+
+    /// The proof that the log at `new` entries extends the log at `old` (RFC 9162 §2.1.4).
+    public func consistencyProof(from old: UInt64, to new: UInt64) async throws -> AuditProof {
+        let size = try await store.auditCheckpoint().size
+        guard old <= new, new <= size else {
+            throw HubError(.invalidRequest, "a consistency proof needs 0 ≤ from ≤ to ≤ \(size), the log's size")
+        }
+        let leaves = try await store.auditLeafHashes(size: new)
+        return AuditProof(hashes: MerkleTree.consistencyProof(oldSize: Int(old), leaves[...]))
+    }
+
+    /// The proof that entry `index` is in the log of `size` entries (RFC 9162 §2.1.3).
+    public func inclusionProof(index: UInt64, size: UInt64) async throws -> AuditProof {
+        let logSize = try await store.auditCheckpoint().size
+        guard index < size, size <= logSize else {
+            throw HubError(.invalidRequest, "an inclusion proof needs 0 ≤ index < size ≤ \(logSize), the log's size")
+        }
+        let leaves = try await store.auditLeafHashes(size: size)
+        return AuditProof(hashes: MerkleTree.inclusionProof(index: Int(index), leaves[...]))
     }
 
     /// What is addressed to `organisation` after `cursor`; when there is nothing yet, waits up

@@ -23,11 +23,14 @@ public struct EnrolmentResponse: Codable, Hashable, Sendable {
     public var organisation: String
     /// The enrolled key's id.
     public var keyID: String
+    /// The hub's public key, base64, which signs its audit checkpoints: the node pins it.
+    public var hubKey: String
 
     /// Makes a response.
-    public init(organisation: String, keyID: String) {
+    public init(organisation: String, keyID: String, hubKey: String) {
         self.organisation = organisation
         self.keyID = keyID
+        self.hubKey = hubKey
     }
 }
 

@@ -38,6 +38,23 @@ enum HubRoutes {
                 return try json(await hub.inbox(for: organisation, after: after, limit: limit, wait: .milliseconds(Int(wait * 1000))))
             }
         }
+        router.get("/v1/audit/checkpoint") { _, _ in
+            try await respond { try json(await hub.auditCheckpoint()) }
+        }
+        router.get("/v1/audit/consistency") { request, _ in
+            try await respond {
+                let from = request.uri.queryParameters.get("from", as: UInt64.self) ?? 0
+                let to = request.uri.queryParameters.get("to", as: UInt64.self) ?? 0
+                return try json(await hub.consistencyProof(from: from, to: to))
+            }
+        }
+        router.get("/v1/audit/inclusion") { request, _ in
+            try await respond {
+                let index = request.uri.queryParameters.get("index", as: UInt64.self) ?? 0
+                let size = request.uri.queryParameters.get("size", as: UInt64.self) ?? 0
+                return try json(await hub.inclusionProof(index: index, size: size))
+            }
+        }
         return router
     }
 

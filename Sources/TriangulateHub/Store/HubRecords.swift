@@ -65,3 +65,13 @@ public struct HubMessage: Hashable, Sendable {
     /// When the hub accepted it.
     public var at: Date
 }
+
+/// One stored audit entry: its index in the log, its leaf bytes, and the leaf hash stored with it.
+public struct StoredAuditEntry: Hashable, Sendable {
+    /// Its index, from 0.
+    public var index: UInt64
+    /// The leaf bytes (the entry's JSON).
+    public var entry: Data
+    /// The stored leaf hash.
+    public var hash: Data
+}

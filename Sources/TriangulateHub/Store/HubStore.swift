@@ -38,6 +38,20 @@ public protocol HubStore: Sendable {
     /// The log entries for `organisation` after `cursor`, at most `limit`, recording their
     /// delivery; and whether more wait.
     func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool)
+    /// Logs a refused push item (the refusal is the event).
+    func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws
+    /// The latest signed checkpoint of the audit log.
+    func auditCheckpoint() async throws -> SignedCheckpoint
+    /// Every checkpoint, by size.
+    func auditCheckpoints() async throws -> [SignedCheckpoint]
+    /// Audit entries from `index`, at most `limit`.
+    func auditEntries(from index: UInt64, limit: Int) async throws -> [StoredAuditEntry]
+    /// The leaf hashes of the first `size` entries.
+    func auditLeafHashes(size: UInt64) async throws -> [Data]
+    /// The key that signs checkpoints.
+    var hubKey: NodePublicKey { get }
+    /// The salted hash the log uses for a document id.
+    func documentHash(_ id: String) -> String
     /// The organisations a withdrawal notice is for.
     func withdrawalTargets(seq: Int64) async throws -> [String]
 }

@@ -11,6 +11,8 @@ public final class SQLiteHubStore: HubStore {
     static let applicationID: Int32 = 0x5452_4948
     private let database: any DatabaseWriter
     private let nonces = NonceMemory(startedAt: Date())
+    private let key: NodeSigningKey
+    private let salt: Data
 
     /// A store held in memory, gone when released: for tests.
     public static func inMemory() throws -> SQLiteHubStore { try SQLiteHubStore(database: DatabaseQueue()) }
@@ -18,6 +20,16 @@ public final class SQLiteHubStore: HubStore {
     private init(database: any DatabaseWriter) throws {
         self.database = database
         try Self.migrator.migrate(database)
+        (key, salt) = try Self.secrets(database)
+    }
+
+    private static func secrets(_ database: any DatabaseWriter) throws -> (NodeSigningKey, Data) {
+        try database.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT privateKey, salt FROM hubSecret") else {
+                throw HubError(.storeFailure, "the hub store has no signing key")
+            }
+            return (try NodeSigningKey(rawRepresentation: row["privateKey"]), row["salt"])
+        }
     }
 
     /// Opens the store at `path`, creating it when `create` is true.
@@ -38,6 +50,7 @@ public final class SQLiteHubStore: HubStore {
             throw HubError(.invalidRequest, "\(path) is not a Triangulate hub store: check --store")
         }
         try Self.migrator.migrate(database)
+        (key, salt) = try Self.secrets(database)
     }
 
     private static var migrator: DatabaseMigrator {
@@ -85,6 +98,31 @@ public final class SQLiteHubStore: HubStore {
                 t.column("organisation", .text).notNull()
                 t.primaryKey(["seq", "organisation"])
             }
+            try db.create(table: "hubSecret") { t in
+                t.primaryKey("singleton", .integer).check { $0 == 1 }
+                t.column("privateKey", .blob).notNull()
+                t.column("salt", .blob).notNull()
+            }
+            var generator = SystemRandomNumberGenerator()
+            try db.execute(sql: "INSERT INTO hubSecret (singleton, privateKey, salt) VALUES (1, ?, ?)",
+                           arguments: [NodeSigningKey().rawRepresentation, Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })])
+            try db.create(table: "auditEntry") { t in
+                t.primaryKey("idx", .integer)
+                t.column("entry", .blob).notNull()
+                t.column("hash", .blob).notNull()
+            }
+            try db.create(table: "auditFrontier") { t in
+                t.primaryKey("singleton", .integer).check { $0 == 1 }
+                t.column("size", .integer).notNull()
+                t.column("hashes", .blob).notNull()
+            }
+            try db.execute(sql: "INSERT INTO auditFrontier (singleton, size, hashes) VALUES (1, 0, x'')")
+            try db.create(table: "auditCheckpoint") { t in
+                t.primaryKey("size", .integer)
+                t.column("root", .text).notNull()
+                t.column("keyID", .text).notNull()
+                t.column("signature", .text).notNull()
+            }
             try db.create(table: "delivery", options: .withoutRowID) { t in
                 t.column("seq", .integer).notNull()
                 t.column("organisation", .text).notNull()
@@ -103,6 +141,8 @@ public final class SQLiteHubStore: HubStore {
             try db.execute(
                 sql: "INSERT INTO organisation (code, name, role, status, addedAt, tokenHash) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [organisation.code, organisation.name, organisation.role, organisation.status, organisation.addedAt, tokenHash])
+            try self.audit([AuditEntry(event: "organisation-added", at: organisation.addedAt, actor: "operator", subject: organisation.code,
+                                       detail: ["role": organisation.role])], in: db)
         }
     }
 
@@ -110,6 +150,7 @@ public final class SQLiteHubStore: HubStore {
         try await database.write { db in
             try db.execute(sql: "UPDATE organisation SET tokenHash = ? WHERE code = ?", arguments: [tokenHash, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
+            try self.audit([AuditEntry(event: "token-issued", at: Date(), actor: "operator", subject: code)], in: db)
         }
     }
 
@@ -117,6 +158,7 @@ public final class SQLiteHubStore: HubStore {
         try await database.write { db in
             try db.execute(sql: "UPDATE organisation SET status = ? WHERE code = ?", arguments: [status, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
+            try self.audit([AuditEntry(event: "organisation-status", at: Date(), actor: "operator", subject: code, detail: ["status": status])], in: db)
         }
     }
 
@@ -141,6 +183,7 @@ public final class SQLiteHubStore: HubStore {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO nodeKey (keyID, organisation, publicKey, enrolledAt) VALUES (?, ?, ?, ?)",
                 arguments: [key.keyID, code, key.publicKey, at])
+            try self.audit([AuditEntry(event: "enrolled", at: at, actor: code, detail: ["keyID": key.keyID])], in: db)
             return code
         }
     }
@@ -180,14 +223,26 @@ public final class SQLiteHubStore: HubStore {
             for member in declaration.audience {
                 try db.execute(sql: "INSERT INTO audience (share, organisation) VALUES (?, ?)", arguments: [declaration.id, member.organisation])
             }
-            return try Self.append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, in: db)
+            let seq = try Self.append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, in: db)
+            try self.audit([AuditEntry(
+                event: "share-accepted", at: at, actor: declaration.document.owner, share: declaration.id,
+                document: self.documentHash(declaration.document.id), message: seq,
+                detail: ["type": declaration.document.type.rawValue, "audience": declaration.audience.map(\.organisation).joined(separator: ","),
+                         "purpose": declaration.purpose, "basis": declaration.basis, "class": declaration.payloadClass,
+                         "fields": declaration.fields.joined(separator: ","), "approvedBy": declaration.approvedBy ?? "",
+                         "panel": declaration.panel ?? ""])], in: db)
+            return seq
         }
     }
 
     public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(batch)
         return try await database.write { db in
-            try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
+            let seq = try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
+            let document = try Self.share(batch.share, in: db).map { self.documentHash($0.declaration.document.id) }
+            try self.audit([AuditEntry(event: "batch-accepted", at: at, actor: sender, share: batch.share, document: document, message: seq,
+                                       digest: sha256Hex(payload))], in: db)
+            return seq
         }
     }
 
@@ -209,6 +264,11 @@ public final class SQLiteHubStore: HubStore {
             for organisation in targets {
                 try db.execute(sql: "INSERT INTO withdrawalTarget (seq, organisation) VALUES (?, ?)", arguments: [seq, organisation])
             }
+            let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
+            try self.audit(targets.map {
+                AuditEntry(event: "withdrawn", at: at, actor: by, subject: $0, share: share, document: document, message: seq,
+                           detail: reason.map { ["reason": $0] })
+            }, in: db)
             return seq
         }
     }
@@ -220,6 +280,8 @@ public final class SQLiteHubStore: HubStore {
             if db.changesCount == 0 {
                 throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
             }
+            let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
+            try self.audit([AuditEntry(event: "purge-acknowledged", at: at, actor: organisation, share: share, document: document)], in: db)
         }
     }
 
@@ -241,10 +303,16 @@ public final class SQLiteHubStore: HubStore {
         }
         if !messages.isEmpty {
             try await database.write { db in
+                var entries: [AuditEntry] = []
                 for message in messages {
                     try db.execute(sql: "INSERT OR IGNORE INTO delivery (seq, organisation, at) VALUES (?, ?, ?)",
                                    arguments: [message.seq, organisation, at])
+                    guard db.changesCount == 1 else { continue }  // delivered before: logged then
+                    let document = try Self.share(message.share, in: db).map { self.documentHash($0.declaration.document.id) }
+                    entries.append(AuditEntry(event: "delivered", at: at, actor: message.sender, subject: organisation, share: message.share,
+                                              document: document, message: message.seq, detail: ["kind": message.kind]))
                 }
+                try self.audit(entries, in: db)
             }
         }
         return (messages, more)
@@ -252,6 +320,73 @@ public final class SQLiteHubStore: HubStore {
 
     public func withdrawalTargets(seq: Int64) async throws -> [String] {
         try await database.read { db in try String.fetchAll(db, sql: "SELECT organisation FROM withdrawalTarget WHERE seq = ? ORDER BY organisation", arguments: [seq]) }
+    }
+
+    // MARK: Audit
+
+    public var hubKey: NodePublicKey { key.publicKey }
+
+    public func documentHash(_ id: String) -> String { sha256Hex(salt + Data(id.utf8)) }
+
+    /// Appends entries to the audit log in the caller's transaction, then signs a checkpoint of
+    /// the new size: if any of it fails, the transaction — the event itself — rolls back.
+    private func audit(_ entries: [AuditEntry], in db: Database) throws {
+        guard !entries.isEmpty else { return }
+        let row = try Row.fetchOne(db, sql: "SELECT size, hashes FROM auditFrontier")!
+        let stored: Data = row["hashes"]
+        var frontier = MerkleFrontier(size: UInt64(row["size"] as Int64),
+                                      hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
+        for entry in entries {
+            let data = try entry.encoded()
+            let hash = MerkleHash.leaf(data)
+            try db.execute(sql: "INSERT INTO auditEntry (idx, entry, hash) VALUES (?, ?, ?)", arguments: [Int64(frontier.size), data, hash])
+            frontier.append(hash)
+        }
+        try db.execute(sql: "UPDATE auditFrontier SET size = ?, hashes = ?",
+                       arguments: [Int64(frontier.size), frontier.hashes.reduce(Data(), +)])
+        let checkpoint = try SignedCheckpoint(size: frontier.size, root: frontier.root, key: key)
+        try db.execute(sql: "INSERT INTO auditCheckpoint (size, root, keyID, signature) VALUES (?, ?, ?, ?)",
+                       arguments: [Int64(checkpoint.size), checkpoint.root, checkpoint.keyID, checkpoint.signature])
+    }
+
+    public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
+        try await database.write { db in
+            let document = try Self.share(refusal.share, in: db).map { self.documentHash($0.declaration.document.id) }
+            try self.audit([AuditEntry(event: "refused", at: at, actor: organisation, share: refusal.share, document: document,
+                                       detail: ["kind": refusal.kind, "reason": refusal.reason])], in: db)
+        }
+    }
+
+    public func auditCheckpoint() async throws -> SignedCheckpoint {
+        try await database.read { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM auditCheckpoint ORDER BY size DESC LIMIT 1") {
+                return Self.checkpoint(row)
+            }
+            return try SignedCheckpoint(size: 0, root: MerkleHash.empty, key: self.key)
+        }
+    }
+
+    public func auditCheckpoints() async throws -> [SignedCheckpoint] {
+        try await database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM auditCheckpoint ORDER BY size").map(Self.checkpoint) }
+    }
+
+    private static func checkpoint(_ row: Row) -> SignedCheckpoint {
+        SignedCheckpoint(size: UInt64(row["size"] as Int64), root: row["root"], keyID: row["keyID"], signature: row["signature"])
+    }
+
+    public func auditEntries(from index: UInt64, limit: Int) async throws -> [StoredAuditEntry] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT idx, entry, hash FROM auditEntry WHERE idx >= ? ORDER BY idx LIMIT ?",
+                             arguments: [Int64(index), limit]).map {
+                StoredAuditEntry(index: UInt64($0["idx"] as Int64), entry: $0["entry"], hash: $0["hash"])
+            }
+        }
+    }
+
+    public func auditLeafHashes(size: UInt64) async throws -> [Data] {
+        try await database.read { db in
+            try Data.fetchAll(db, sql: "SELECT hash FROM auditEntry WHERE idx < ? ORDER BY idx", arguments: [Int64(size)])
+        }
     }
 
     private static func append(kind: String, share: String, sender: String, payload: Data, at: Date, in db: Database) throws -> Int64 {

@@ -12,7 +12,7 @@ extension NodeStore {
         guard answer.organisation == organisation.rawValue else {
             throw NodeError(.invalidInput, "that token is for \(answer.organisation), but this node is \(organisation): ask the hub operator for \(organisation)'s token")
         }
-        try recordEnrolment(url: url, by: user)
+        try recordEnrolment(url: url, hubKey: answer.hubKey, by: user)
         return answer
     }
 
@@ -25,6 +25,7 @@ extension NodeStore {
         let key = try signingKey()
         let client = try HubClient(url: url, key: key)
         var summary = SyncSummary()
+        try await checkAuditLog(client)
         try await push(client, key: key, into: &summary, progress: progress)
         var cursor = try hubCursor()
         while true {
@@ -37,7 +38,30 @@ extension NodeStore {
         summary.cursor = cursor
         // Acknowledge the purges this pull made, and send any co-edits it triggered.
         try await push(client, key: key, into: &summary, progress: progress)
+        summary.checkpoint = try await checkAuditLog(client)
         return summary
+    }
+
+    /// Fetches the hub's audit checkpoint and accepts it only if the pinned hub key signed it
+    /// and it is consistent with the last one accepted; otherwise stops with an alarm.
+    @discardableResult
+    private func checkAuditLog(_ client: HubClient) async throws -> SignedCheckpoint {
+        let (hubKey, previous) = try auditState()
+        guard let hubKey else {
+            throw NodeError(.notEnrolled, "this node has no pinned hub key: enrol again with `triangulate enrol`")
+        }
+        let current = try await client.send("GET", "/v1/audit/checkpoint", as: SignedCheckpoint.self)
+        var proof: [Data] = []
+        if let previous, previous.size < current.size {
+            proof = try await client.send("GET", "/v1/audit/consistency", query: "from=\(previous.size)&to=\(current.size)", as: AuditProof.self).bytes
+        }
+        do {
+            try AuditMonitor.check(previous: previous, new: current, proof: proof, hubKey: hubKey)
+        } catch {
+            throw NodeError(.auditAlarm, error.message)
+        }
+        try acceptCheckpoint(current)
+        return current
     }
 
     private func push(_ client: HubClient, key: NodeSigningKey, into summary: inout SyncSummary,

@@ -31,13 +31,30 @@ extension NodeStore {
         try read { db in try String.fetchOne(db, sql: "SELECT url FROM hubLink") }
     }
 
-    /// Records that this node enrolled with the hub at `url`.
-    func recordEnrolment(url: String, by user: String) throws {
+    /// Records that this node enrolled with the hub at `url`, whose checkpoints `hubKey` signs.
+    func recordEnrolment(url: String, hubKey: String, by user: String) throws {
         try perform(by: user) { command in
             try command.db.execute(
-                sql: "INSERT INTO hubLink (singleton, url, enrolledAt, cursor) VALUES (1, ?, ?, 0) ON CONFLICT (singleton) DO UPDATE SET url = excluded.url, enrolledAt = excluded.enrolledAt",
-                arguments: [url, command.at])
+                sql: "INSERT INTO hubLink (singleton, url, enrolledAt, cursor, hubKey) VALUES (1, ?, ?, 0, ?) ON CONFLICT (singleton) DO UPDATE SET url = excluded.url, enrolledAt = excluded.enrolledAt, hubKey = excluded.hubKey, checkpoint = NULL",
+                arguments: [url, command.at, hubKey])
             try command.log(nil, "hub", url, "enrolled")
+        }
+    }
+
+    /// The hub's pinned checkpoint key and the last checkpoint accepted.
+    func auditState() throws -> (hubKey: NodePublicKey?, checkpoint: SignedCheckpoint?) {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT hubKey, checkpoint FROM hubLink") else { return (nil, nil) }
+            let key = try (row["hubKey"] as String?).map { try NodePublicKey(base64: $0) }
+            let checkpoint = try (row["checkpoint"] as Data?).map { try WireJSON.decoder().decode(SignedCheckpoint.self, from: $0) }
+            return (key, checkpoint)
+        }
+    }
+
+    /// Keeps `checkpoint` as the last one accepted.
+    func acceptCheckpoint(_ checkpoint: SignedCheckpoint) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE hubLink SET checkpoint = ?", arguments: [try WireJSON.encoder().encode(checkpoint)])
         }
     }
 

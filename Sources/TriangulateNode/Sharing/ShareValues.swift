@@ -130,6 +130,8 @@ public struct SyncSummary: Codable, Hashable, Sendable {
     public var rejected: [String] = []
     /// The cursor after this sync.
     public var cursor: Int64 = 0
+    /// The hub's audit checkpoint accepted at the end, consistent with every earlier one.
+    public var checkpoint: SignedCheckpoint?
 
     /// Makes an empty summary.
     public init() {}

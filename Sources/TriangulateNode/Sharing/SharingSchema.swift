@@ -13,6 +13,14 @@ import TriangulateProtocol
 ///   what was withdrawn, by whom and when, the content itself purged.
 /// - `pinnedKey`: the public keys of other nodes, pinned the first time they are seen.
 enum SharingSchema {
+    /// The hub's checkpoint key, pinned at enrolment, and the last audit checkpoint accepted.
+    static func addAuditCheckpoints(_ db: Database) throws {
+        try db.alter(table: "hubLink") { t in
+            t.add(column: "hubKey", .text)
+            t.add(column: "checkpoint", .blob)
+        }
+    }
+
     static func create(_ db: Database) throws {
         try db.create(table: "nodeKey") { t in
             t.primaryKey("singleton", .integer).check { $0 == 1 }

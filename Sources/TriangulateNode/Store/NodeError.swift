@@ -27,6 +27,8 @@ public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let hubUnreachable = Code("hubUnreachable")
         /// The hub answered with an error.
         public static let hubRefused = Code("hubRefused")
+        /// The hub's audit log is not consistent with what this node accepted before.
+        public static let auditAlarm = Code("auditAlarm")
         /// The node is not enrolled with a hub.
         public static let notEnrolled = Code("notEnrolled")
         public var description: String { name }

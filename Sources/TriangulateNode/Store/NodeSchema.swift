@@ -13,6 +13,7 @@ enum NodeSchema {
         migrator.registerMigration("v1-protocol-record", migrate: createProtocolRecord)
         migrator.registerMigration("v2-sync-ledger", migrate: SyncLedgerSchema.create)
         migrator.registerMigration("v3-sharing", migrate: SharingSchema.create)
+        migrator.registerMigration("v4-audit-checkpoints", migrate: SharingSchema.addAuditCheckpoints)
         return migrator
     }
 
