@@ -13,7 +13,7 @@ struct TriangulateHubCommand: AsyncParsableCommand {
             ./triangulate-hub.sqlite. Every command takes --json.
             Start with `triangulate-hub serve`, then `triangulate-hub org add CODE --name NAME` for each organisation.
             """,
-        subcommands: [ServeCommand.self, OrgCommand.self])
+        subcommands: [ServeCommand.self, OrgCommand.self, AuditCommand.self])
 }
 
 /// Options every hub command takes.
