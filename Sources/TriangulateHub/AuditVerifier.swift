@@ -77,8 +77,9 @@ public struct AuditVerifier: Sendable {
 
     /// Who received a document: every delivery of a message about it, oldest first.
     public func whoReceived(document id: String) async throws -> [AuditEntry] {
-        let hash = store.documentHash(id)
-        return try await entries { $0.document == hash && $0.event == "delivered" }
+        try await store.auditEntries(aboutDocument: store.documentHash(id))
+            .compactMap { try? AuditEntry(decoding: $0.entry) }
+            .filter { $0.event == "delivered" }
     }
 
     /// What an organisation sent, received, had refused and had withdrawn in a period.

@@ -27,7 +27,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The seed of the workload's random choices.")
     var seed: UInt64 = 2026
 
-    @Option(help: "Which benchmarks: sync, hub or all.")
+    @Option(help: "How many entries the audit log benchmark appends.")
+    var auditEntries = 1_000_000
+
+    @Option(help: "Which benchmarks: sync, hub, audit or all.")
     var suite = "all"
 
     @Option(help: "How many nodes sync with the hub at once.")
@@ -40,18 +43,22 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub or all") }
+        guard ["sync", "hub", "audit", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub, audit or all") }
+        guard auditEntries > 0 else { throw ValidationError("--audit-entries must be at least 1") }
         guard nodes >= 2 else { throw ValidationError("--nodes must be at least 2") }
         guard writeInterval > 0 else { throw ValidationError("--write-interval must be at least 1") }
     }
 
     func run() async throws {
         var report = BenchReport(build: Self.buildConfiguration, documents: documents, fieldsPerDocument: Workload.fields.count)
-        if suite != "hub" {
+        if suite == "sync" || suite == "all" {
             let workload = Workload(documents: documents, editFraction: editFraction, seed: seed)
             report.sync = try SyncBenchmarks(workload: workload, repeats: repeats).run()
         }
-        if suite != "sync" {
+        if suite == "audit" || suite == "all" {
+            report.audit = try await AuditBenchmarks(entries: auditEntries, batch: 1_000).run()
+        }
+        if suite == "hub" || suite == "all" {
             report.hub = try await HubBenchmarks(nodes: nodes, batches: 20, changesPerBatch: 100, writes: 20,
                                                interval: .milliseconds(writeInterval)).run()
         }

@@ -5,6 +5,25 @@ struct BenchReport: Encodable {
     var fieldsPerDocument: Int
     var sync: SyncFigures?
     var hub: HubFigures?
+    var audit: AuditFigures?
+}
+
+/// The figures of issue 5.
+struct AuditFigures: Encodable {
+    /// Entries appended per second, in durable batches.
+    var appends: Figure
+    var entriesPerDurableTransaction: Int
+    /// An inclusion proof at the log's size.
+    var inclusionProofBytes: Figure
+    var inclusionProofHashes: Int
+    var inclusionProofVerification: Figure
+    var inclusionProofVerified: Bool
+    /// Making the proof, which reads every leaf hash today.
+    var inclusionProofGenerationMilliseconds: Double
+    /// Answering who received one document, through the document index.
+    var whoReceived: Figure
+    var whoReceivedDeliveries: Int
+    var entries: Int
 }
 
 /// The figures of issue 4.

@@ -46,6 +46,8 @@ public protocol HubStore: Sendable {
     func auditCheckpoints() async throws -> [SignedCheckpoint]
     /// Audit entries from `index`, at most `limit`.
     func auditEntries(from index: UInt64, limit: Int) async throws -> [StoredAuditEntry]
+    /// The entries about one document, by its salted hash, through an index.
+    func auditEntries(aboutDocument hash: String) async throws -> [StoredAuditEntry]
     /// The leaf hashes of the first `size` entries.
     func auditLeafHashes(size: UInt64) async throws -> [Data]
     /// The key that signs checkpoints.

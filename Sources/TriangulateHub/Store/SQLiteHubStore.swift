@@ -117,6 +117,11 @@ public final class SQLiteHubStore: HubStore {
                 t.column("hashes", .blob).notNull()
             }
             try db.execute(sql: "INSERT INTO auditFrontier (singleton, size, hashes) VALUES (1, 0, x'')")
+            try db.create(table: "auditDocument", options: .withoutRowID) { t in
+                t.column("document", .text).notNull()
+                t.column("idx", .integer).notNull()
+                t.primaryKey(["document", "idx"])
+            }
             try db.create(table: "auditCheckpoint") { t in
                 t.primaryKey("size", .integer)
                 t.column("root", .text).notNull()
@@ -241,7 +246,7 @@ public final class SQLiteHubStore: HubStore {
             let seq = try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
             let document = try Self.share(batch.share, in: db).map { self.documentHash($0.declaration.document.id) }
             try self.audit([AuditEntry(event: "batch-accepted", at: at, actor: sender, share: batch.share, document: document, message: seq,
-                                       digest: sha256Hex(payload))], in: db)
+                                       digest: self.saltedHash(payload))], in: db)
             return seq
         }
     }
@@ -326,7 +331,11 @@ public final class SQLiteHubStore: HubStore {
 
     public var hubKey: NodePublicKey { key.publicKey }
 
-    public func documentHash(_ id: String) -> String { sha256Hex(salt + Data(id.utf8)) }
+    public func documentHash(_ id: String) -> String { saltedHash(Data(id.utf8)) }
+
+    /// SHA-256 of the hub's secret salt and `data`, hex: says nothing of `data` to anyone
+    /// without the salt, yet lets the hub's auditors match what they hold.
+    private func saltedHash(_ data: Data) -> String { sha256Hex(salt + data) }
 
     /// Appends entries to the audit log in the caller's transaction, then signs a checkpoint of
     /// the new size: if any of it fails, the transaction — the event itself — rolls back.
@@ -336,10 +345,14 @@ public final class SQLiteHubStore: HubStore {
         let stored: Data = row["hashes"]
         var frontier = MerkleFrontier(size: UInt64(row["size"] as Int64),
                                       hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
+        let encoder = WireJSON.encoder()
+        let insertEntry = try db.cachedStatement(sql: "INSERT INTO auditEntry (idx, entry, hash) VALUES (?, ?, ?)")
+        let insertDocument = try db.cachedStatement(sql: "INSERT INTO auditDocument (document, idx) VALUES (?, ?)")
         for entry in entries {
-            let data = try entry.encoded()
+            let data = try entry.encoded(with: encoder)
             let hash = MerkleHash.leaf(data)
-            try db.execute(sql: "INSERT INTO auditEntry (idx, entry, hash) VALUES (?, ?, ?)", arguments: [Int64(frontier.size), data, hash])
+            try insertEntry.execute(arguments: [Int64(frontier.size), data, hash])
+            if let document = entry.document { try insertDocument.execute(arguments: [document, Int64(frontier.size)]) }
             frontier.append(hash)
         }
         try db.execute(sql: "UPDATE auditFrontier SET size = ?, hashes = ?",
@@ -381,6 +394,23 @@ public final class SQLiteHubStore: HubStore {
                 StoredAuditEntry(index: UInt64($0["idx"] as Int64), entry: $0["entry"], hash: $0["hash"])
             }
         }
+    }
+
+    public func auditEntries(aboutDocument hash: String) async throws -> [StoredAuditEntry] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.idx, e.entry, e.hash FROM auditDocument d JOIN auditEntry e ON e.idx = d.idx
+                WHERE d.document = ? ORDER BY e.idx
+                """, arguments: [hash]).map {
+                StoredAuditEntry(index: UInt64($0["idx"] as Int64), entry: $0["entry"], hash: $0["hash"])
+            }
+        }
+    }
+
+    /// Appends entries to the audit log in one durable transaction: for operator actions done
+    /// in bulk, and for measuring the log.
+    public func appendAudit(_ entries: [AuditEntry]) async throws {
+        try await database.write { db in try self.audit(entries, in: db) }
     }
 
     public func auditLeafHashes(size: UInt64) async throws -> [Data] {

@@ -39,8 +39,8 @@ public struct AuditEntry: Codable, Hashable, Sendable {
         self.detail = detail
     }
 
-    /// The entry's leaf bytes.
-    public func encoded() throws -> Data { try WireJSON.encoder().encode(self) }
+    /// The entry's leaf bytes; pass an encoder from `WireJSON.encoder()` to reuse it.
+    public func encoded(with encoder: JSONEncoder = WireJSON.encoder()) throws -> Data { try encoder.encode(self) }
 
     /// Reads an entry from its leaf bytes.
     public init(decoding data: Data) throws { self = try WireJSON.decoder().decode(AuditEntry.self, from: data) }
