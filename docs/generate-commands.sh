@@ -35,7 +35,8 @@ hub=.build/debug/triangulate-hub
 {
   echo
   echo "# triangulate-hub commands"
-  for command in "" serve "org add" "org list" "org token" "org suspend" "org remove" "org reinstate"; do
+  for command in "" serve "org add" "org list" "org token" "org suspend" "org remove" "org reinstate" \
+      "audit verify" "audit who-received" "audit org" "audit export"; do
     echo
     echo "## triangulate-hub ${command:-(overview)}"
     echo
