@@ -34,7 +34,7 @@ public struct AuditVerifier: Sendable {
         var report = Report(entries: 0, checkpoints: 0, root: "", problem: nil)
         func fail(_ problem: String) -> Report {
             report.problem = problem
-            report.root = frontier.root.map { String(format: "%02x", $0) }.joined()
+            report.root = frontier.root.hex
             return report
         }
         if let bad = checkpoints.first(where: { !$0.isSigned(by: key) }) {
@@ -71,7 +71,7 @@ public struct AuditVerifier: Sendable {
         if let missing = pending.first {
             return fail("the signed checkpoint at size \(missing.size) covers entries the log no longer has (it ends at \(frontier.size)): entries were removed")
         }
-        report.root = frontier.root.map { String(format: "%02x", $0) }.joined()
+        report.root = frontier.root.hex
         return report
     }
 

@@ -57,7 +57,7 @@ public struct NodePublicKey: Hashable, Sendable {
 
     /// The key's id: the first 16 hex digits of the SHA-256 of its bytes.
     public var keyID: String {
-        SHA256.hash(data: raw).prefix(8).map { String(format: "%02x", $0) }.joined()
+        Data(SHA256.hash(data: raw).prefix(8)).hex
     }
 
     /// Whether `signature` is this key's signature of `message`.
@@ -68,5 +68,5 @@ public struct NodePublicKey: Hashable, Sendable {
 
 /// SHA-256 of `data`, as lowercase hex.
 public func sha256Hex(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    Data(SHA256.hash(data: data)).hex
 }

@@ -91,7 +91,7 @@ struct AuditCommand: AsyncParsableCommand {
                     let batch = try await store.auditEntries(from: next, limit: 10_000)
                     guard let last = batch.last else { break }
                     for stored in batch {
-                        let hex = stored.entry.map { String(format: "%02x", $0) }.joined()
+                        let hex = stored.entry.hex
                         let entry = try AuditEntry(decoding: stored.entry)
                         if format == "jsonl" {
                             let line: [String: String] = ["index": String(stored.index), "leaf": hex, "entry": String(decoding: stored.entry, as: UTF8.self)]

@@ -21,18 +21,9 @@ struct MerkleTreeTests {
         return try! JSONDecoder().decode(Vectors.self, from: Data(contentsOf: url))
     }()
 
-    static func bytes(_ hex: String) -> Data {
-        var data = Data()
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            data.append(UInt8(hex[index..<next], radix: 16)!)
-            index = next
-        }
-        return data
-    }
+    static func bytes(_ hex: String) -> Data { Data(hex: hex)! }
 
-    static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ data: Data) -> String { data.hex }
 
     static var leafHashes: [Data] { vectors.leaves.map { MerkleHash.leaf(bytes($0)) } }
 

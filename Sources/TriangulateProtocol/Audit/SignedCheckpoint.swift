@@ -15,7 +15,7 @@ public struct SignedCheckpoint: Codable, Hashable, Sendable, CustomStringConvert
     /// Signs a checkpoint.
     public init(size: UInt64, root: Data, key: NodeSigningKey) throws {
         self.size = size
-        self.root = root.map { String(format: "%02x", $0) }.joined()
+        self.root = root.hex
         self.keyID = key.publicKey.keyID
         self.signature = try key.signature(for: Self.message(size: size, root: self.root)).base64EncodedString()
     }
@@ -35,16 +35,7 @@ public struct SignedCheckpoint: Codable, Hashable, Sendable, CustomStringConvert
     }
 
     /// The tree head's bytes.
-    public var rootBytes: Data {
-        var data = Data()
-        var index = root.startIndex
-        while index < root.endIndex, let next = root.index(index, offsetBy: 2, limitedBy: root.endIndex),
-              let byte = UInt8(root[index..<next], radix: 16) {
-            data.append(byte)
-            index = next
-        }
-        return data
-    }
+    public var rootBytes: Data { Data(hex: root) ?? Data() }
 
     public var description: String { "size \(size), root \(root.prefix(16))…" }
 
@@ -59,19 +50,8 @@ public struct AuditProof: Codable, Hashable, Sendable {
     public var hashes: [String]
 
     /// Makes a proof.
-    public init(hashes: [Data]) { self.hashes = hashes.map { $0.map { String(format: "%02x", $0) }.joined() } }
+    public init(hashes: [Data]) { self.hashes = hashes.map(\.hex) }
 
-    /// The hashes' bytes.
-    public var bytes: [Data] {
-        hashes.map { hex in
-            var data = Data()
-            var index = hex.startIndex
-            while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex),
-                  let byte = UInt8(hex[index..<next], radix: 16) {
-                data.append(byte)
-                index = next
-            }
-            return data
-        }
-    }
+    /// The hashes' bytes (an unreadable hash becomes empty, and fails verification).
+    public var bytes: [Data] { hashes.map { Data(hex: $0) ?? Data() } }
 }
