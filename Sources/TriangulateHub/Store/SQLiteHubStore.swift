@@ -345,11 +345,10 @@ public final class SQLiteHubStore: HubStore {
         let stored: Data = row["hashes"]
         var frontier = MerkleFrontier(size: UInt64(row["size"] as Int64),
                                       hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
-        let encoder = WireJSON.encoder()
         let insertEntry = try db.cachedStatement(sql: "INSERT INTO auditEntry (idx, entry, hash) VALUES (?, ?, ?)")
         let insertDocument = try db.cachedStatement(sql: "INSERT INTO auditDocument (document, idx) VALUES (?, ?)")
         for entry in entries {
-            let data = try entry.encoded(with: encoder)
+            let data = entry.encoded()
             let hash = MerkleHash.leaf(data)
             try insertEntry.execute(arguments: [Int64(frontier.size), data, hash])
             if let document = entry.document { try insertDocument.execute(arguments: [document, Int64(frontier.size)]) }

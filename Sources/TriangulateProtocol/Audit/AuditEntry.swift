@@ -39,8 +39,47 @@ public struct AuditEntry: Codable, Hashable, Sendable {
         self.detail = detail
     }
 
-    /// The entry's leaf bytes; pass an encoder from `WireJSON.encoder()` to reuse it.
-    public func encoded(with encoder: JSONEncoder = WireJSON.encoder()) throws -> Data { try encoder.encode(self) }
+    /// The entry's leaf bytes: its JSON with keys sorted, no white space, dates in ISO 8601 to the
+    /// second — written directly, as the log appends many of them.
+    public func encoded() -> Data {
+        var fields: [(String, String)] = [("actor", Self.quoted(actor)), ("at", Self.quoted(Self.timestamp(at))), ("event", Self.quoted(event))]
+        if let detail {
+            let pairs = detail.sorted { $0.key < $1.key }.map { "\(Self.quoted($0.key)):\(Self.quoted($0.value))" }
+            fields.append(("detail", "{" + pairs.joined(separator: ",") + "}"))
+        }
+        if let digest { fields.append(("digest", Self.quoted(digest))) }
+        if let document { fields.append(("document", Self.quoted(document))) }
+        if let message { fields.append(("message", String(message))) }
+        if let share { fields.append(("share", Self.quoted(share))) }
+        if let subject { fields.append(("subject", Self.quoted(subject))) }
+        let body = fields.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
+        return Data(("{" + body + "}").utf8)
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// `2026-11-22T08:00:00Z`.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
 
     /// Reads an entry from its leaf bytes.
     public init(decoding data: Data) throws { self = try WireJSON.decoder().decode(AuditEntry.self, from: data) }
