@@ -25,6 +25,26 @@ public struct DocumentState: Hashable, Sendable {
         fields[change.field, default: FieldState()].apply(change.operation, stamp: change.stamp)
     }
 
+    /// Whether applying `change` would change nothing because it, or a change that supersedes
+    /// or removes it, has been applied already.
+    public func knows(_ change: Change) -> Bool {
+        if isPurged { return true }
+        guard let field = fields[change.field] else { return false }
+        switch change.operation {
+        case .assign(_, let supersedes):
+            // Known only if what it supersedes is superseded too: a write can arrive after a
+            // later one that superseded it, and must still supersede what it saw.
+            return (field.register.superseded.contains(change.stamp) || field.register.live.contains { $0.stamp == change.stamp })
+                && supersedes.isSubset(of: field.register.superseded)
+        case .add(let element):
+            return field.set.removed.contains(change.stamp) || field.set.tags[element]?.contains(change.stamp) == true
+        case .remove(_, let observed):
+            return observed.isSubset(of: field.set.removed)
+        case .purge:
+            return false
+        }
+    }
+
     /// Applies changes in order.
     public mutating func apply(_ changes: some Collection<Change>) {
         if fields.isEmpty { fields.reserveCapacity(changes.count) }

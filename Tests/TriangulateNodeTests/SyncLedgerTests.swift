@@ -102,6 +102,27 @@ struct SyncLedgerTests {
         #expect(try cqc.store.listRequests().first?.question == "Complaints about Oaktrees?")
     }
 
+    /// A recipient gets only the shares it is in, so one origin's changes can arrive out of
+    /// stamp order: a document shared today whose changes are older than another's received
+    /// yesterday. Nothing may be dropped for it.
+    @Test func olderChangesOfAnotherDocumentArrivingLaterAreMerged() throws {
+        let cqc = try TemporaryStore(org: "CQC")
+        let nmc = try TemporaryStore(org: "NMC")
+        let concern = try cqc.store.addConcern(StoreTests.newConcern(), by: "tester").concern
+        _ = try cqc.store.evaluate(concern.reference, EvaluationInput(on: day("2026-03-02"), decision: .trigger), by: "tester")
+        let request = try cqc.store.addRequest(
+            concern.reference, RequestInput(direction: .outgoing, counterpart: org("NMC"), question: "Registrants?", on: day("2026-03-03")),
+            by: "tester")
+        let all = try cqc.store.ownChanges()
+        func only(_ id: String) -> ChangeSet {
+            ChangeSet(headers: all.headers.filter { $0.key == id }, changes: all.changes.filter { $0.document == id })
+        }
+        let newer = try nmc.store.applyRemote(only(request.id.description))
+        let older = try nmc.store.applyRemote(only(concern.id.description))
+        #expect(newer.applied > 0 && older.applied > 0 && older.duplicates == 0)
+        #expect(try nmc.store.sharedDocument(concern.id.description)?.view.registers["title"]?.value == concern.title)
+    }
+
     @Test func aChangeFromFarInTheFutureRefusesTheWholeSet() throws {
         let cqc = try TemporaryStore(org: "CQC")
         let nmc = try TemporaryStore(org: "NMC")

@@ -74,3 +74,25 @@ struct SchemaTests {
         }
     }
 }
+
+/// `DocumentState.knows`, which lets a node count duplicates without a version vector: a change
+/// it calls known must change nothing when applied again.
+@Suite("Known changes")
+struct KnownChangeTests {
+    @Test(arguments: 0..<100)
+    func knownChangesChangeNothing(seed: UInt64) {
+        let (set, replicas) = EncodingTests.history(seed: seed, operations: 120)
+        var checked = 0
+        for replica in replicas {
+            for (id, state) in replica.documents {
+                for change in set.changes where change.document == id && state.knows(change) {
+                    var again = state
+                    again.apply(change)
+                    #expect(again == state, "seed \(seed): \(change.field) \(change.stamp) was called known but changed the state")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 0)
+    }
+}

@@ -90,9 +90,15 @@ public struct SyncLedger {
 
     // MARK: Remote changes
 
-    /// Applies changes from other replicas: duplicates are skipped, changes a replica of a
-    /// non-owner makes to an owner-only field are refused, and the whole set is refused — nothing
-    /// applied — when it is malformed or a change is stamped more than a day ahead of `date`.
+    /// Applies changes from other replicas: changes already merged are counted as duplicates,
+    /// changes a replica of a non-owner makes to an owner-only field are refused, and the whole
+    /// set is refused — nothing applied — when it is malformed or a change is stamped more than a
+    /// day ahead of `date`.
+    ///
+    /// Nothing is skipped by version vector: a node receives only the changes of the shares it
+    /// is in, so one origin's changes can arrive out of stamp order (a document shared today
+    /// whose changes are older than another's received yesterday). The merge is idempotent, so
+    /// every change is simply merged; the vector only records how far each origin has been seen.
     public mutating func applyRemote(_ set: ChangeSet, at date: Date) throws -> RemoteApplyReport {
         let wall = Self.wall(date)
         var fields: [FieldSchema?] = []
@@ -110,7 +116,7 @@ public struct SyncLedger {
         accepted.reserveCapacity(set.changes.count)
         for (change, field) in zip(set.changes, fields) {
             let origin = change.stamp.replica
-            if origin == clock.replica || (vector[origin].map { change.stamp <= $0 } ?? false) {
+            if origin == clock.replica {
                 report.duplicates += 1
             } else if let field, field.writer == .owner, let header = set.headers[change.document],
                       Self.organisation(of: origin) != header.owner {
@@ -132,11 +138,15 @@ public struct SyncLedger {
                 continue
             }
             var state = stored?.state ?? DocumentState()
-            state.apply(accepted[start..<end])
-            for change in accepted[start..<end] where vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true {
-                vector[change.stamp.replica] = change.stamp
+            for change in accepted[start..<end] {
+                if state.knows(change) {
+                    report.duplicates += 1
+                } else {
+                    state.apply(change)
+                    report.applied += 1
+                }
+                if vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true { vector[change.stamp.replica] = change.stamp }
             }
-            report.applied += end - start
             try saveState(header, state, isNew: stored == nil)
             if header.owner == organisation.rawValue {
                 try SharedWriteBack.apply(state.view, to: header, in: db)
