@@ -70,6 +70,40 @@ struct AuditLogTests {
         #expect(rehashed.status == 1 && rehashed.stdout.contains("checkpoint"), "\(rehashed.stdout)")
     }
 
+    @Test func reorderedEntriesAreDetected() throws {
+        let (exchange, _, _) = try Self.sharedExchange()
+        let database = try DatabaseQueue(path: hubStore(exchange))
+        try database.write { db in
+            let four = try Row.fetchOne(db, sql: "SELECT entry, hash FROM auditEntry WHERE idx = 4")!
+            let five = try Row.fetchOne(db, sql: "SELECT entry, hash FROM auditEntry WHERE idx = 5")!
+            try db.execute(sql: "UPDATE auditEntry SET entry = ?, hash = ? WHERE idx = 4", arguments: [five["entry"] as Data, five["hash"] as Data])
+            try db.execute(sql: "UPDATE auditEntry SET entry = ?, hash = ? WHERE idx = 5", arguments: [four["entry"] as Data, four["hash"] as Data])
+        }
+        let reordered = try exchange.operator_("audit", "verify")
+        #expect(reordered.status == 1 && reordered.stdout.contains("checkpoint at size 5"), "\(reordered.stdout)")
+    }
+
+    /// If the audit entry cannot be written, the event does not happen: the share is not
+    /// accepted, and goes through once the log can be written again.
+    @Test func anEventWhoseEntryCannotBeWrittenDoesNotHappen() throws {
+        let (exchange, _, _) = try Self.sharedExchange()
+        let database = try DatabaseQueue(path: hubStore(exchange))
+        let shares = { try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM share") ?? 0 } }
+        let before = try shares()
+        try database.write { try $0.execute(sql: "CREATE TRIGGER auditDown BEFORE INSERT ON auditEntry BEGIN SELECT RAISE(ABORT, 'disk full'); END") }
+        try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", "Second",
+                        "--summary", "s", "--source", "complaint")
+        try exchange.ok("CQC", "share", "ECP-2026-0002", "--to", "NMC", "--purpose", "Emerging concern", "--basis", "ECP 2021")
+        let refused = try exchange.node("CQC", "sync")
+        #expect(refused.status == 1 && refused.stderr.contains("hub"), "\(refused.stderr)")
+        #expect(try shares() == before, "a share was stored without its audit entry")
+
+        try database.write { try $0.execute(sql: "DROP TRIGGER auditDown") }
+        try exchange.ok("CQC", "sync")
+        #expect(try shares() == before + 1)
+        #expect(try exchange.operator_("audit", "verify").status == 0)
+    }
+
     @Test func removedEntriesAndForgedCheckpointsAreDetected() throws {
         let (exchange, _, _) = try Self.sharedExchange()
         let database = try DatabaseQueue(path: hubStore(exchange))
