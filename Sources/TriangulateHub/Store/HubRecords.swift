@@ -32,6 +32,13 @@ public struct HubKey: Hashable, Sendable {
     public var organisation: String
     /// The public key, base64.
     public var publicKey: String
+
+    /// Makes a record; a store enrolling a key fills in the organisation from the token.
+    public init(keyID: String, organisation: String, publicKey: String) {
+        self.keyID = keyID
+        self.organisation = organisation
+        self.publicKey = publicKey
+    }
 }
 
 /// A share as the hub holds it: the declaration, and what has been withdrawn.

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TriangulateHub
+import TriangulateProtocol
+import TriangulateSync
+
+/// What every hub store must do, whatever its database: one suite, run against each store, so
+/// that the stores cannot drift. (The PostgreSQL store will join `stores`.)
+@Suite("Hub store conformance")
+struct HubStoreConformanceTests {
+    /// A way to make a fresh, empty store.
+    struct Factory: CustomTestStringConvertible, Sendable {
+        let name: String
+        let make: @Sendable () throws -> any HubStore
+        var testDescription: String { name }
+    }
+
+    static let stores: [Factory] = [
+        Factory(name: "SQLite file") {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-conformance-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return try SQLiteHubStore(path: directory.appendingPathComponent("hub.sqlite").path)
+        },
+        Factory(name: "SQLite in memory") { try SQLiteHubStore.inMemory() },
+    ]
+
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func organisation(_ code: String) -> HubOrganisation {
+        HubOrganisation(code: code, name: code, role: "signatory", status: "active", addedAt: now)
+    }
+
+    static func declaration(_ id: String, owner: String, to audience: [String]) -> ShareDeclaration {
+        ShareDeclaration(id: id, document: DocumentHeader(id: "doc-\(id)", type: .action, owner: owner),
+                         audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b",
+                         payloadClass: "metadata", fields: ["state"])
+    }
+
+    static func batch(_ share: String, owner: String) throws -> SignedBatch {
+        let change = Change(document: "doc-\(share)", field: "state", operation: .assign(value: "agreed", supersedes: []),
+                            stamp: HybridTimestamp(milliseconds: 1, counter: 0, replica: ReplicaID("\(owner).r")))
+        return try SignedBatch(share: share, changes: ChangeSet(headers: ["doc-\(share)": DocumentHeader(id: "doc-\(share)", type: .action, owner: owner)],
+                                                                changes: [change]), key: NodeSigningKey())
+    }
+
+    @Test(arguments: stores)
+    func organisationsTokensAndKeys(_ factory: Factory) async throws {
+        let store = try factory.make()
+        try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "t1")
+        await #expect(throws: HubError.self) { try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "t2") }
+        let key = NodeSigningKey().publicKey
+        #expect(try await store.enrol(tokenHash: "t1", key: HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64), at: Self.now) == "CQC")
+        await #expect(throws: HubError.self, "a token is spent on use") {
+            try await store.enrol(tokenHash: "t1", key: HubKey(keyID: "x", organisation: "", publicKey: key.base64), at: Self.now)
+        }
+        #expect(try await store.key(key.keyID)?.organisation == "CQC")
+        try await store.setStatus(of: "CQC", to: "suspended")
+        #expect(try await store.organisation("CQC")?.status == "suspended")
+        try await store.replaceToken(of: "CQC", tokenHash: "t3")
+        await #expect(throws: HubError.self, "a suspended organisation cannot enrol") {
+            try await store.enrol(tokenHash: "t3", key: HubKey(keyID: "y", organisation: "", publicKey: key.base64), at: Self.now)
+        }
+        #expect(try await store.organisations().map(\.code) == ["CQC"])
+    }
+
+    @Test(arguments: stores)
+    func noncesAreSingleUse(_ factory: Factory) async throws {
+        let store = try factory.make()
+        let signed = Date()
+        #expect(try await store.useNonce("n-0123456789abcdef", keyID: "k", signedAt: signed, at: signed))
+        #expect(try await !store.useNonce("n-0123456789abcdef", keyID: "k", signedAt: signed, at: signed))
+        #expect(try await store.useNonce("n-0123456789abcdef", keyID: "other", signedAt: signed, at: signed))
+    }
+
+    @Test(arguments: stores)
+    func sharesSequenceNumbersCursorsAndWithdrawals(_ factory: Factory) async throws {
+        let store = try factory.make()
+        for code in ["CQC", "NMC", "GMC"] { try await store.addOrganisation(Self.organisation(code), tokenHash: code) }
+        let first = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC", "GMC"]), at: Self.now)
+        let second = try await store.appendBatch(try Self.batch("s1", owner: "CQC"), sender: "CQC", at: Self.now)
+        #expect(second > first, "sequence numbers grow")
+        #expect(try await store.share("s1")?.currentAudience == ["NMC", "GMC"])
+
+        let page = try await store.inbox(for: "NMC", after: 0, limit: 1, at: Self.now)
+        #expect(page.messages.map(\.seq) == [first] && page.more)
+        let rest = try await store.inbox(for: "NMC", after: first, limit: 10, at: Self.now)
+        #expect(rest.messages.map(\.seq) == [second] && !rest.more)
+        #expect(try await store.inbox(for: "CQC", after: 0, limit: 10, at: Self.now).messages.isEmpty, "never your own messages")
+
+        let withdrawal = try await store.withdraw(share: "s1", organisations: ["GMC"], by: "CQC", reason: "r", at: Self.now)
+        #expect(try await store.withdrawalTargets(seq: withdrawal) == ["GMC"])
+        #expect(try await store.share("s1")?.currentAudience == ["NMC"])
+        let gmc = try await store.inbox(for: "GMC", after: 0, limit: 10, at: Self.now).messages
+        #expect(gmc.map(\.kind) == ["withdrawal"], "nothing of the share after its withdrawal, only the notice")
+        try await store.acknowledgePurge(share: "s1", organisation: "GMC", at: Self.now)
+        await #expect(throws: HubError.self, "only a withdrawn organisation acknowledges a purge") {
+            try await store.acknowledgePurge(share: "s1", organisation: "NMC", at: Self.now)
+        }
+        _ = try await store.withdraw(share: "s1", organisations: [], by: "CQC", reason: nil, at: Self.now)
+        #expect(try await store.share("s1")?.currentAudience == [])
+        #expect(try await store.inbox(for: "NMC", after: withdrawal, limit: 10, at: Self.now).messages.map(\.kind) == ["withdrawal"])
+    }
+
+    @Test(arguments: stores)
+    func everyWriteIsInTheSignedAuditLog(_ factory: Factory) async throws {
+        let store = try factory.make()
+        #expect(try await store.auditCheckpoint().size == 0)
+        try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "c")
+        try await store.addOrganisation(Self.organisation("NMC"), tokenHash: "n")
+        _ = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC"]), at: Self.now)
+        _ = try await store.inbox(for: "NMC", after: 0, limit: 10, at: Self.now)
+        try await store.recordRefusal(Refusal(kind: "batch", share: "s1", reason: "not allowed"), by: "NMC", at: Self.now)
+        let checkpoint = try await store.auditCheckpoint()
+        #expect(checkpoint.size == 5 && checkpoint.isSigned(by: store.hubKey))
+        let entries = try await store.auditEntries(from: 0, limit: 100)
+        #expect(entries.map(\.index) == [0, 1, 2, 3, 4])
+        #expect(try entries.map { try AuditEntry(decoding: $0.entry).event } == ["organisation-added", "organisation-added", "share-accepted", "delivered", "refused"])
+        let leaves = try await store.auditLeafHashes(size: 5)
+        #expect(MerkleTree.root(leaves[...]) == checkpoint.rootBytes)
+        #expect(try await store.auditEntries(aboutDocument: store.documentHash("doc-s1")).count == 3)
+        #expect(try await store.auditCheckpoints().map(\.size) == [1, 2, 3, 4, 5])
+        let report = try await AuditVerifier(store: store).verify()
+        #expect(report.ok && report.entries == 5 && report.checkpoints == 5)
+    }
+}
