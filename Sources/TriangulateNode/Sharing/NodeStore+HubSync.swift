@@ -79,11 +79,10 @@ extension NodeStore {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM received WHERE withdrawnAt IS NULL AND declaration IS NOT NULL") {
                 coEdited.append((try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data), Self.watermark(row)))
             }
-            let oldest = (own + coEdited).map { $0.watermark }.reduce(into: HybridTimestamp?.none) { oldest, mark in
-                guard let mark else { oldest = nil; return }
-                if let current = oldest { oldest = min(current, mark) } else { oldest = mark }
-            }
-            let changes = (own.isEmpty && coEdited.isEmpty) ? ChangeSet() : try SyncLedger.ownChanges(after: (own + coEdited).contains { $0.watermark == nil } ? nil : oldest, in: db)
+            // Read the node's own changes once, from the oldest watermark of any live share.
+            let marks = (own + coEdited).map(\.watermark)
+            let since = marks.contains { $0 == nil } ? nil : marks.compactMap { $0 }.min()
+            let changes = marks.isEmpty ? ChangeSet() : try SyncLedger.ownChanges(after: since, in: db)
             for (isOwn, list) in [(true, own), (false, coEdited)] {
                 for (declaration, watermark) in list {
                     let document = declaration.document
