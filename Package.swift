@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Domain values and rules. Pure: no I/O, no frameworks.
@@ -60,11 +61,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The hub store on PostgreSQL, for several hub processes sharing one database.
+        .target(
+            name: "TriangulateHubPostgres",
+            dependencies: [
+                "TriangulateHub",
+                "TriangulateProtocol",
+                "TriangulateSync",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The hub's server and operator command line: wiring only.
         .executableTarget(
             name: "triangulate-hub",
             dependencies: [
                 "TriangulateHub",
+                "TriangulateHubPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -124,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateHubTests",
-            dependencies: ["TriangulateHub", "TriangulateProtocol", "TriangulateSync"],
+            dependencies: [
+                "TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -18,7 +18,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             let report: AuditVerifier.Report
             do {
-                report = try await AuditVerifier(store: try SQLiteHubStore(path: options.storePath, create: false)).verify()
+                report = try await AuditVerifier(store: try await options.openStore()).verify()
             } catch {
                 throw fail(error)
             }
@@ -37,7 +37,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let entries = try await AuditVerifier(store: try SQLiteHubStore(path: options.storePath, create: false))
+                let entries = try await AuditVerifier(store: try await options.openStore())
                     .whoReceived(document: document.lowercased())
                 let lines = entries.map { "\(ISO8601DateFormatter().string(from: $0.at))  \($0.subject ?? "?")  \($0.detail?["kind"] ?? "")  share \($0.share ?? "?")  from \($0.actor)" }
                 emit(entries, text: entries.isEmpty ? "Nobody has received \(document)." : lines.joined(separator: "\n"), json: options.json)
@@ -57,7 +57,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let entries = try await AuditVerifier(store: try SQLiteHubStore(path: options.storePath, create: false))
+                let entries = try await AuditVerifier(store: try await options.openStore())
                     .activity(of: code, from: try day(from), to: try day(to))
                 let lines = entries.map { "\(ISO8601DateFormatter().string(from: $0.at))  \($0.event)  \($0.actor)\($0.subject.map { " → \($0)" } ?? "")  \($0.share ?? "")\($0.detail?["reason"].map { "  \($0)" } ?? "")" }
                 emit(entries, text: entries.isEmpty ? "Nothing for \(code) in that period." : lines.joined(separator: "\n"), json: options.json)
@@ -84,7 +84,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 guard ["jsonl", "csv"].contains(format) else { throw HubError(.invalidRequest, "unknown format '\(format)': use jsonl or csv") }
-                let store = try SQLiteHubStore(path: options.storePath, create: false)
+                let store = try await options.openStore()
                 if format == "csv" { print("index,event,at,actor,subject,share,document,leaf_hex") }
                 var next: UInt64 = 0
                 while true {

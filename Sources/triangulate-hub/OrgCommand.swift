@@ -19,7 +19,7 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let hub = Hub(store: try SQLiteHubStore(path: options.storePath))
+                let hub = Hub(store: try await options.openStore(create: true))
                 let token = try await hub.addOrganisation(code: code, name: name, role: role)
                 emit(["organisation": code, "token": token],
                      text: "Added \(code). Its one-time enrolment token (hand it to its node's operator):\n\(token)\nOn its node: triangulate enrol --hub URL --token \(token)",
@@ -36,7 +36,7 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let organisations = try await SQLiteHubStore(path: options.storePath, create: false).organisations()
+                let organisations = try await options.openStore().organisations()
                 let lines = organisations.map { "\($0.code.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.status.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.role.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.name)" }
                 emit(organisations, text: organisations.isEmpty ? "No organisations yet: add one with `triangulate-hub org add CODE --name NAME`." : lines.joined(separator: "\n"), json: options.json)
             } catch {
@@ -52,7 +52,7 @@ struct OrgCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let token = try await Hub(store: try SQLiteHubStore(path: options.storePath, create: false)).newToken(for: code)
+                let token = try await Hub(store: try await options.openStore()).newToken(for: code)
                 emit(["organisation": code, "token": token], text: token, json: options.json)
             } catch {
                 throw fail(error)
@@ -84,7 +84,7 @@ struct OrgCommand: AsyncParsableCommand {
 
 private func setStatus(_ options: HubOptions, _ code: String, _ status: String) async throws {
     do {
-        try await Hub(store: try SQLiteHubStore(path: options.storePath, create: false)).setStatus(of: code, to: status)
+        try await Hub(store: try await options.openStore()).setStatus(of: code, to: status)
         emit(["organisation": code, "status": status], text: "\(code) is now \(status).", json: options.json)
     } catch {
         throw fail(error)

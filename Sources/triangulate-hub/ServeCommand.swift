@@ -27,12 +27,12 @@ struct ServeCommand: AsyncParsableCommand {
         let hub: Hub
         do {
             _ = try server.tlsConfiguration()  // refuse a bad configuration before creating any file
-            hub = Hub(store: try SQLiteHubStore(path: options.storePath))
+            hub = Hub(store: try await options.openStore(create: true))
         } catch {
             throw fail(error)
         }
         let json = options.json
-        let store = options.storePath
+        let store = options.storeDescription
         do {
             try await server.run(hub) { url in
                 emit(["url": url, "store": store], text: "triangulate-hub: listening on \(url) (store \(store))", json: json)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriangulateHub
+import TriangulateHubPostgres
 
 /// The hub's command line: run the server, and the operator's commands on its store.
 @main
@@ -9,8 +10,9 @@ struct TriangulateHubCommand: AsyncParsableCommand {
         commandName: "triangulate-hub",
         abstract: "Run the Triangulate hub, which relays minimised, signed records between organisations on a need-to-know basis.",
         discussion: """
-            Every command works on one hub store: --store PATH, else $TRIANGULATE_HUB_STORE, else \
-            ./triangulate-hub.sqlite. Every command takes --json.
+            Every command works on one hub store: --postgres URL (or $TRIANGULATE_HUB_POSTGRES) for a \
+            PostgreSQL database shared by several hub processes, else the SQLite file --store PATH, \
+            else $TRIANGULATE_HUB_STORE, else ./triangulate-hub.sqlite. Every command takes --json.
             Start with `triangulate-hub serve`, then `triangulate-hub org add CODE --name NAME` for each organisation.
             """,
         subcommands: [ServeCommand.self, OrgCommand.self, AuditCommand.self])
@@ -21,10 +23,26 @@ struct HubOptions: ParsableArguments {
     @Option(help: "The hub store file (default: $TRIANGULATE_HUB_STORE, else ./triangulate-hub.sqlite).")
     var store: String?
 
+    @Option(help: "A PostgreSQL database for the hub store, postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $TRIANGULATE_HUB_POSTGRES).")
+    var postgres: String?
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
     var storePath: String { store ?? ProcessInfo.processInfo.environment["TRIANGULATE_HUB_STORE"] ?? "triangulate-hub.sqlite" }
+
+    /// The PostgreSQL URL, from the option or the environment.
+    var postgresURL: String? { postgres ?? ProcessInfo.processInfo.environment["TRIANGULATE_HUB_POSTGRES"] }
+
+    /// Opens the hub store: PostgreSQL when a URL is given, else the SQLite file, created only
+    /// when `create` is true.
+    func openStore(create: Bool = false) async throws -> any HubStore {
+        if let url = postgresURL { return try await PostgresHubStore.connect(url: url) }
+        return try SQLiteHubStore(path: storePath, create: create)
+    }
+
+    /// Where the store is, for messages.
+    var storeDescription: String { postgresURL.map { _ in "PostgreSQL" } ?? storePath }
 }
 
 /// Prints `value` as JSON or `text`.

@@ -1,21 +1,44 @@
 import Foundation
 import Testing
 import TriangulateHub
+import TriangulateHubPostgres
 import TriangulateProtocol
 import TriangulateSync
 
 /// What every hub store must do, whatever its database: one suite, run against each store, so
-/// that the stores cannot drift. (The PostgreSQL store will join `stores`.)
+/// that the stores cannot drift. The PostgreSQL store joins when `TRIANGULATE_POSTGRES_URL`
+/// names a server whose user may create databases (`.ci/run` starts one); each test gets a
+/// database of its own.
 @Suite("Hub store conformance")
 struct HubStoreConformanceTests {
     /// A way to make a fresh, empty store.
     struct Factory: CustomTestStringConvertible, Sendable {
         let name: String
-        let make: @Sendable () throws -> any HubStore
+        let make: @Sendable () async throws -> any HubStore
         var testDescription: String { name }
     }
 
-    static let stores: [Factory] = [
+    static let postgresURL = ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"]
+
+    static let stores: [Factory] = sqliteStores + (postgresURL.map { [postgres($0)] } ?? [])
+
+    /// A store on a new database on the server at `url`.
+    static func postgres(_ url: String) -> Factory {
+        Factory(name: "PostgreSQL") {
+            let name = "triangulate_test_\(UUID().uuidString.prefix(8).lowercased())"
+            try await PostgresTestDatabase.create(name, on: url)
+            return try await PostgresHubStore.connect(url: PostgresTestDatabase.url(url, database: name))
+        }
+    }
+
+    @Test func postgreSQLRunsOrSaysWhyNot() {
+        if Self.postgresURL == nil {
+            print("Hub store conformance: the PostgreSQL store was NOT tested — set TRIANGULATE_POSTGRES_URL=postgres://USER@HOST:PORT/DATABASE (`.ci/run` starts a server and sets it)")
+        }
+        #expect(Self.stores.count == (Self.postgresURL == nil ? 2 : 3))
+    }
+
+    static let sqliteStores: [Factory] = [
         Factory(name: "SQLite file") {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-conformance-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -45,7 +68,7 @@ struct HubStoreConformanceTests {
 
     @Test(arguments: stores)
     func organisationsTokensAndKeys(_ factory: Factory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "t1")
         await #expect(throws: HubError.self) { try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "t2") }
         let key = NodeSigningKey().publicKey
@@ -65,7 +88,7 @@ struct HubStoreConformanceTests {
 
     @Test(arguments: stores)
     func noncesAreSingleUse(_ factory: Factory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         let signed = Date()
         #expect(try await store.useNonce("n-0123456789abcdef", keyID: "k", signedAt: signed, at: signed))
         #expect(try await !store.useNonce("n-0123456789abcdef", keyID: "k", signedAt: signed, at: signed))
@@ -74,7 +97,7 @@ struct HubStoreConformanceTests {
 
     @Test(arguments: stores)
     func sharesSequenceNumbersCursorsAndWithdrawals(_ factory: Factory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         for code in ["CQC", "NMC", "GMC"] { try await store.addOrganisation(Self.organisation(code), tokenHash: code) }
         let first = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC", "GMC"]), at: Self.now)
         let second = try await store.appendBatch(try Self.batch("s1", owner: "CQC"), sender: "CQC", at: Self.now)
@@ -103,7 +126,7 @@ struct HubStoreConformanceTests {
 
     @Test(arguments: stores)
     func everyWriteIsInTheSignedAuditLog(_ factory: Factory) async throws {
-        let store = try factory.make()
+        let store = try await factory.make()
         #expect(try await store.auditCheckpoint().size == 0)
         try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "c")
         try await store.addOrganisation(Self.organisation("NMC"), tokenHash: "n")

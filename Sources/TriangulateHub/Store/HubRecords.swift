@@ -50,6 +50,13 @@ public struct HubShare: Hashable, Sendable {
     /// The organisations removed from its audience.
     public var removed: Set<String>
 
+    /// Makes a record.
+    public init(declaration: ShareDeclaration, withdrawnAt: Date?, removed: Set<String>) {
+        self.declaration = declaration
+        self.withdrawnAt = withdrawnAt
+        self.removed = removed
+    }
+
     /// The organisations it is delivered to now: the audience, less those removed; nobody once
     /// withdrawn.
     public var currentAudience: Set<String> {
@@ -71,6 +78,16 @@ public struct HubMessage: Hashable, Sendable {
     public var payload: Data
     /// When the hub accepted it.
     public var at: Date
+
+    /// Makes a record.
+    public init(seq: Int64, kind: String, share: String, sender: String, payload: Data, at: Date) {
+        self.seq = seq
+        self.kind = kind
+        self.share = share
+        self.sender = sender
+        self.payload = payload
+        self.at = at
+    }
 }
 
 /// One stored audit entry: its index in the log, its leaf bytes, and the leaf hash stored with it.
@@ -81,4 +98,11 @@ public struct StoredAuditEntry: Hashable, Sendable {
     public var entry: Data
     /// The stored leaf hash.
     public var hash: Data
+
+    /// Makes a record.
+    public init(index: UInt64, entry: Data, hash: Data) {
+        self.index = index
+        self.entry = entry
+        self.hash = hash
+    }
 }

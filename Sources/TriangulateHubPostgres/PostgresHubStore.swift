@@ -1,0 +1,353 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TriangulateHub
+import TriangulateProtocol
+import TriangulateSync
+
+/// The hub store on PostgreSQL, for several stateless hub processes sharing one database. It
+/// passes the same conformance suite as the SQLite store. Every method is one transaction; the
+/// audit log's right edge is locked (`FOR UPDATE`) while entries are appended, so that
+/// processes appending at once keep one log with no gap and no fork.
+public final class PostgresHubStore: HubStore {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+    private let key: NodeSigningKey
+    private let salt: Data
+
+    private init(client: PostgresClient, runner: Task<Void, Never>, logger: Logger, key: NodeSigningKey, salt: Data) {
+        self.client = client
+        self.runner = runner
+        self.logger = logger
+        self.key = key
+        self.salt = salt
+    }
+
+    deinit { runner.cancel() }
+
+    /// Connects to `url` (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`), migrating the schema.
+    public static func connect(url: String) async throws -> PostgresHubStore {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+              let host = parts.host, let user = parts.user else {
+            throw HubError(.invalidRequest, "'\(url)' is not a PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+        }
+        let configuration = PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+            database: String(parts.path.drop { $0 == "/" }).nilIfEmpty, tls: .disable)
+        var logger = Logger(label: "triangulate-hub.postgres")
+        logger.logLevel = .error
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let runner = Task { await client.run() }
+        do {
+            try await PostgresHubSchema.migrate(client, logger: logger)
+            let candidate = NodeSigningKey()
+            var generator = SystemRandomNumberGenerator()
+            let freshSalt = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            try await client.query(
+                "INSERT INTO hub_secret (singleton, private_key, salt) VALUES (1, \(candidate.rawRepresentation), \(freshSalt)) ON CONFLICT DO NOTHING",
+                logger: logger)
+            var secrets: (Data, Data)?
+            for try await row in try await client.query("SELECT private_key, salt FROM hub_secret", logger: logger).decode((Data, Data).self) {
+                secrets = row
+            }
+            guard let (raw, salt) = secrets else { throw HubError(.storeFailure, "the hub database has no signing key") }
+            return PostgresHubStore(client: client, runner: runner, logger: logger, key: try NodeSigningKey(rawRepresentation: raw), salt: salt)
+        } catch {
+            runner.cancel()
+            throw error
+        }
+    }
+
+    /// Runs `body` in one transaction; a refusal it throws comes out as itself, not wrapped.
+    private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            if let refusal = error.closureError as? HubError, error.rollbackError == nil { throw refusal }
+            throw error
+        }
+    }
+
+    /// The rows of `query`, each decoded as `types` (one column or a tuple of columns).
+    private func rows<each Column: PostgresDecodable>(
+        _ query: PostgresQuery, as types: (repeat each Column).Type, on connection: PostgresConnection? = nil
+    ) async throws -> [(repeat each Column)] {
+        let sequence = if let connection { try await connection.query(query, logger: logger) } else { try await client.query(query, logger: logger) }
+        var result: [(repeat each Column)] = []
+        for try await row in sequence { result.append(try row.decode((repeat each Column).self)) }
+        return result
+    }
+
+    // MARK: Organisations and keys
+
+    public func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) async throws {
+        try await transaction { connection in
+            let existing = try await rows("SELECT code FROM organisation WHERE code = \(organisation.code)", as: String.self, on: connection)
+            guard existing.isEmpty else {
+                throw HubError(.conflict, "\(organisation.code) is already an organisation of this hub: to enrol another key, use `triangulate-hub org token \(organisation.code)`")
+            }
+            try await connection.query("""
+                INSERT INTO organisation (code, name, role, status, added_at, token_hash)
+                VALUES (\(organisation.code), \(organisation.name), \(organisation.role), \(organisation.status), \(organisation.addedAt), \(tokenHash))
+                """, logger: logger)
+            try await audit([AuditEntry(event: "organisation-added", at: organisation.addedAt, actor: "operator", subject: organisation.code,
+                                        detail: ["role": organisation.role])], on: connection)
+        }
+    }
+
+    public func replaceToken(of code: String, tokenHash: String) async throws {
+        try await transaction { connection in
+            let updated = try await rows("UPDATE organisation SET token_hash = \(tokenHash) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
+            guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
+            try await audit([AuditEntry(event: "token-issued", at: Date(), actor: "operator", subject: code)], on: connection)
+        }
+    }
+
+    public func setStatus(of code: String, to status: String) async throws {
+        try await transaction { connection in
+            let updated = try await rows("UPDATE organisation SET status = \(status) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
+            guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
+            try await audit([AuditEntry(event: "organisation-status", at: Date(), actor: "operator", subject: code, detail: ["status": status])], on: connection)
+        }
+    }
+
+    public func organisations() async throws -> [HubOrganisation] {
+        try await rows("SELECT code, name, role, status, added_at FROM organisation ORDER BY code", as: (String, String, String, String, Date).self)
+            .map { HubOrganisation(code: $0.0, name: $0.1, role: $0.2, status: $0.3, addedAt: $0.4) }
+    }
+
+    public func organisation(_ code: String) async throws -> HubOrganisation? {
+        try await rows("SELECT code, name, role, status, added_at FROM organisation WHERE code = \(code)", as: (String, String, String, String, Date).self)
+            .first.map { HubOrganisation(code: $0.0, name: $0.1, role: $0.2, status: $0.3, addedAt: $0.4) }
+    }
+
+    public func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String {
+        try await transaction { connection in
+            guard let code = try await rows(
+                "UPDATE organisation SET token_hash = NULL WHERE token_hash = \(tokenHash) AND status = 'active' RETURNING code",
+                as: String.self, on: connection).first else {
+                throw HubError(.unauthorised, "this enrolment token is unknown, already used, or its organisation is suspended: ask the hub operator for a new one")
+            }
+            try await connection.query("""
+                INSERT INTO node_key (key_id, organisation, public_key, enrolled_at) VALUES (\(key.keyID), \(code), \(key.publicKey), \(at))
+                ON CONFLICT (key_id) DO UPDATE SET organisation = excluded.organisation, public_key = excluded.public_key, enrolled_at = excluded.enrolled_at
+                """, logger: logger)
+            try await audit([AuditEntry(event: "enrolled", at: at, actor: code, detail: ["keyID": key.keyID])], on: connection)
+            return code
+        }
+    }
+
+    public func key(_ keyID: String) async throws -> HubKey? {
+        try await rows("SELECT key_id, organisation, public_key FROM node_key WHERE key_id = \(keyID)", as: (String, String, String).self)
+            .first.map { HubKey(keyID: $0.0, organisation: $0.1, publicKey: $0.2) }
+    }
+
+    /// Nonces are in the database: every hub process sees every other's.
+    public func useNonce(_ nonce: String, keyID: String, signedAt: Date, at: Date) async throws -> Bool {
+        try await transaction { connection in
+            try await connection.query("DELETE FROM nonce WHERE at < \(at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew)))", logger: logger)
+            return try await !rows("INSERT INTO nonce (key_id, nonce, at) VALUES (\(keyID), \(nonce), \(at)) ON CONFLICT DO NOTHING RETURNING nonce",
+                                   as: String.self, on: connection).isEmpty
+        }
+    }
+
+    // MARK: Shares and messages
+
+    public func share(_ id: String) async throws -> HubShare? {
+        try await transaction { connection in try await share(id, on: connection) }
+    }
+
+    private func share(_ id: String, on connection: PostgresConnection) async throws -> HubShare? {
+        guard let (declaration, withdrawnAt) = try await rows(
+            "SELECT declaration, withdrawn_at FROM share WHERE id = \(id)", as: (Data, Date?).self, on: connection).first else { return nil }
+        let removed = try await rows("SELECT organisation FROM audience WHERE share = \(id) AND removed_at IS NOT NULL", as: String.self, on: connection)
+        return HubShare(declaration: try WireJSON.decoder().decode(ShareDeclaration.self, from: declaration), withdrawnAt: withdrawnAt, removed: Set(removed))
+    }
+
+    public func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(declaration)
+        return try await transaction { connection in
+            try await connection.query(
+                "INSERT INTO share (id, owner, declaration, created_at) VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at))",
+                logger: logger)
+            for member in declaration.audience {
+                try await connection.query("INSERT INTO audience (share, organisation) VALUES (\(declaration.id), \(member.organisation))", logger: logger)
+            }
+            let seq = try await append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, on: connection)
+            try await audit([AuditEntry(
+                event: "share-accepted", at: at, actor: declaration.document.owner, share: declaration.id,
+                document: documentHash(declaration.document.id), message: seq,
+                detail: ["type": declaration.document.type.rawValue, "audience": declaration.audience.map(\.organisation).joined(separator: ","),
+                         "purpose": declaration.purpose, "basis": declaration.basis, "class": declaration.payloadClass,
+                         "fields": declaration.fields.joined(separator: ","), "approvedBy": declaration.approvedBy ?? "",
+                         "panel": declaration.panel ?? ""])], on: connection)
+            return seq
+        }
+    }
+
+    public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(batch)
+        return try await transaction { connection in
+            let seq = try await append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, on: connection)
+            let document = try await share(batch.share, on: connection).map { documentHash($0.declaration.document.id) }
+            try await audit([AuditEntry(event: "batch-accepted", at: at, actor: sender, share: batch.share, document: document, message: seq,
+                                        digest: sha256Hex(salt + payload))], on: connection)
+            return seq
+        }
+    }
+
+    public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
+        return try await transaction { connection in
+            let targets: [String]
+            if organisations.isEmpty {
+                targets = try await rows("SELECT organisation FROM audience WHERE share = \(share) AND removed_at IS NULL ORDER BY organisation",
+                                         as: String.self, on: connection)
+                try await connection.query("UPDATE share SET withdrawn_at = \(at) WHERE id = \(share)", logger: logger)
+            } else {
+                targets = organisations
+            }
+            for organisation in targets {
+                try await connection.query(
+                    "UPDATE audience SET removed_at = coalesce(removed_at, \(at)) WHERE share = \(share) AND organisation = \(organisation)", logger: logger)
+            }
+            let seq = try await append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, on: connection)
+            for organisation in targets {
+                try await connection.query("INSERT INTO withdrawal_target (seq, organisation) VALUES (\(seq), \(organisation))", logger: logger)
+            }
+            let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
+            try await audit(targets.map {
+                AuditEntry(event: "withdrawn", at: at, actor: by, subject: $0, share: share, document: document, message: seq,
+                           detail: reason.map { ["reason": $0] })
+            }, on: connection)
+            return seq
+        }
+    }
+
+    public func acknowledgePurge(share: String, organisation: String, at: Date) async throws {
+        try await transaction { connection in
+            let updated = try await rows("""
+                UPDATE audience SET purged_at = coalesce(purged_at, \(at))
+                WHERE share = \(share) AND organisation = \(organisation) AND removed_at IS NOT NULL RETURNING organisation
+                """, as: String.self, on: connection)
+            guard !updated.isEmpty else {
+                throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
+            }
+            let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
+            try await audit([AuditEntry(event: "purge-acknowledged", at: at, actor: organisation, share: share, document: document)], on: connection)
+        }
+    }
+
+    public func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool) {
+        let found = try await rows("""
+            SELECT m.seq, m.kind, m.share, m.sender, m.payload, m.at FROM message m JOIN share s ON s.id = m.share
+            WHERE m.seq > \(cursor) AND m.sender <> \(organisation) AND (
+                (m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND (
+                    s.owner = \(organisation) OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = \(organisation) AND a.removed_at IS NULL)))
+                OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawal_target w WHERE w.seq = m.seq AND w.organisation = \(organisation))))
+            ORDER BY m.seq LIMIT \(limit + 1)
+            """, as: (Int64, String, String, String, Data, Date).self)
+        let messages = found.prefix(limit).map { HubMessage(seq: $0.0, kind: $0.1, share: $0.2, sender: $0.3, payload: $0.4, at: $0.5) }
+        if !messages.isEmpty {
+            try await transaction { connection in
+                var entries: [AuditEntry] = []
+                for message in messages {
+                    let inserted = try await rows(
+                        "INSERT INTO delivery (seq, organisation, at) VALUES (\(message.seq), \(organisation), \(at)) ON CONFLICT DO NOTHING RETURNING seq",
+                        as: Int64.self, on: connection)
+                    guard !inserted.isEmpty else { continue }
+                    let document = try await share(message.share, on: connection).map { documentHash($0.declaration.document.id) }
+                    entries.append(AuditEntry(event: "delivered", at: at, actor: message.sender, subject: organisation, share: message.share,
+                                              document: document, message: message.seq, detail: ["kind": message.kind]))
+                }
+                try await audit(entries, on: connection)
+            }
+        }
+        return (Array(messages), found.count > limit)
+    }
+
+    public func withdrawalTargets(seq: Int64) async throws -> [String] {
+        try await rows("SELECT organisation FROM withdrawal_target WHERE seq = \(seq) ORDER BY organisation", as: String.self)
+    }
+
+    private func append(kind: String, share: String, sender: String, payload: Data, at: Date, on connection: PostgresConnection) async throws -> Int64 {
+        try await rows("""
+            INSERT INTO message (kind, share, sender, payload, at) VALUES (\(kind), \(share), \(sender), \(payload), \(at)) RETURNING seq
+            """, as: Int64.self, on: connection)[0]
+    }
+
+    // MARK: Audit
+
+    public var hubKey: NodePublicKey { key.publicKey }
+
+    public func documentHash(_ id: String) -> String { sha256Hex(salt + Data(id.utf8)) }
+
+    /// Appends entries in the caller's transaction with the log's right edge locked, then signs
+    /// a checkpoint of the new size.
+    private func audit(_ entries: [AuditEntry], on connection: PostgresConnection) async throws {
+        guard !entries.isEmpty else { return }
+        guard let (size, stored) = try await rows("SELECT size, hashes FROM audit_frontier WHERE singleton = 1 FOR UPDATE",
+                                                  as: (Int64, Data).self, on: connection).first else {
+            throw HubError(.storeFailure, "the audit log's right edge is missing")
+        }
+        var frontier = MerkleFrontier(size: UInt64(size), hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
+        for entry in entries {
+            let data = entry.encoded()
+            let hash = MerkleHash.leaf(data)
+            let index = Int64(frontier.size)
+            try await connection.query("INSERT INTO audit_entry (idx, entry, hash) VALUES (\(index), \(data), \(hash))", logger: logger)
+            if let document = entry.document {
+                try await connection.query("INSERT INTO audit_document (document, idx) VALUES (\(document), \(index))", logger: logger)
+            }
+            frontier.append(hash)
+        }
+        let hashes = frontier.hashes.reduce(Data(), +)
+        try await connection.query("UPDATE audit_frontier SET size = \(Int64(frontier.size)), hashes = \(hashes) WHERE singleton = 1", logger: logger)
+        let checkpoint = try SignedCheckpoint(size: frontier.size, root: frontier.root, key: key)
+        try await connection.query("""
+            INSERT INTO audit_checkpoint (size, root, key_id, signature)
+            VALUES (\(Int64(checkpoint.size)), \(checkpoint.root), \(checkpoint.keyID), \(checkpoint.signature))
+            """, logger: logger)
+    }
+
+    public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
+        try await transaction { connection in
+            let document = try await share(refusal.share, on: connection).map { documentHash($0.declaration.document.id) }
+            try await audit([AuditEntry(event: "refused", at: at, actor: organisation, share: refusal.share, document: document,
+                                        detail: ["kind": refusal.kind, "reason": refusal.reason])], on: connection)
+        }
+    }
+
+    public func auditCheckpoint() async throws -> SignedCheckpoint {
+        if let row = try await rows("SELECT size, root, key_id, signature FROM audit_checkpoint ORDER BY size DESC LIMIT 1",
+                                    as: (Int64, String, String, String).self).first {
+            return SignedCheckpoint(size: UInt64(row.0), root: row.1, keyID: row.2, signature: row.3)
+        }
+        return try SignedCheckpoint(size: 0, root: MerkleHash.empty, key: key)
+    }
+
+    public func auditCheckpoints() async throws -> [SignedCheckpoint] {
+        try await rows("SELECT size, root, key_id, signature FROM audit_checkpoint ORDER BY size", as: (Int64, String, String, String).self)
+            .map { SignedCheckpoint(size: UInt64($0.0), root: $0.1, keyID: $0.2, signature: $0.3) }
+    }
+
+    public func auditEntries(from index: UInt64, limit: Int) async throws -> [StoredAuditEntry] {
+        try await rows("SELECT idx, entry, hash FROM audit_entry WHERE idx >= \(Int64(index)) ORDER BY idx LIMIT \(limit)", as: (Int64, Data, Data).self)
+            .map { StoredAuditEntry(index: UInt64($0.0), entry: $0.1, hash: $0.2) }
+    }
+
+    public func auditEntries(aboutDocument hash: String) async throws -> [StoredAuditEntry] {
+        try await rows("""
+            SELECT e.idx, e.entry, e.hash FROM audit_document d JOIN audit_entry e ON e.idx = d.idx WHERE d.document = \(hash) ORDER BY e.idx
+            """, as: (Int64, Data, Data).self).map { StoredAuditEntry(index: UInt64($0.0), entry: $0.1, hash: $0.2) }
+    }
+
+    public func auditLeafHashes(size: UInt64) async throws -> [Data] {
+        try await rows("SELECT hash FROM audit_entry WHERE idx < \(Int64(size)) ORDER BY idx", as: Data.self)
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
