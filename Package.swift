@@ -137,10 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateHubTests",
-            dependencies: [
-                "TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ],
+            dependencies: ["TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -158,6 +155,7 @@ let package = Package(
             dependencies: [
                 "TriangulateModel",
                 "TriangulateProtocol",
+                "TriangulateHubPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -4,22 +4,36 @@ import FoundationNetworking
 #endif
 import GRDB
 import Testing
+import TriangulateHubPostgres
 import TriangulateProtocol
 
-/// A real exchange on this machine: a `triangulate-hub` process on loopback with its own store,
-/// and node stores driven through the built `triangulate` executable, all in a temporary folder.
+/// A real exchange on this machine: a `triangulate-hub` process on loopback with its own store —
+/// a SQLite file, or a fresh PostgreSQL database when given a server — and node stores driven
+/// through the built `triangulate` executable, all in a temporary folder.
 final class Exchange {
     let directory: URL
     let hub: Process
     let url: String
+    /// How operator commands reach the hub's store.
+    let storeArguments: [String]
     private let output: Pipe
 
-    init() throws {
+    /// The PostgreSQL server the tests may use, if any.
+    static let postgresServer = ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"]
+
+    /// An exchange on PostgreSQL: a new database on `server`.
+    static func onPostgres(_ server: String) async throws -> Exchange {
+        let database = try await PostgresDatabase.create("triangulate_e2e_\(UUID().uuidString.prefix(8).lowercased())", on: server)
+        return try Exchange(storeArguments: ["--postgres", database])
+    }
+
+    init(storeArguments: [String]? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-exchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.storeArguments = storeArguments ?? ["--store", directory.appendingPathComponent("hub.sqlite").path]
         hub = Process()
         hub.executableURL = CLI.executable(named: "triangulate-hub")
-        hub.arguments = ["serve", "--store", directory.appendingPathComponent("hub.sqlite").path, "--port", "0", "--json"]
+        hub.arguments = ["serve"] + self.storeArguments + ["--port", "0", "--json"]
         hub.currentDirectoryURL = directory
         output = Pipe()
         hub.standardOutput = output
@@ -51,8 +65,7 @@ final class Exchange {
     /// Runs `triangulate-hub` against the hub's store.
     @discardableResult
     func operator_(_ arguments: String...) throws -> CLI.Result {
-        try CLI.launch(arguments + ["--store", directory.appendingPathComponent("hub.sqlite").path, "--json"], in: directory,
-                       executable: CLI.executable(named: "triangulate-hub"))
+        try CLI.launch(arguments + storeArguments + ["--json"], in: directory, executable: CLI.executable(named: "triangulate-hub"))
     }
 
     /// Runs `triangulate` on `organisation`'s node as `user`.

@@ -6,8 +6,12 @@ import TriangulateProtocol
 /// driven through the built executables, checked on the bytes of the recipients' files.
 @Suite("Hub exchange end to end", .serialized)
 struct HubExchangeTests {
-    @Test func needToKnowCoEditingAndRevocation() async throws {
-        let exchange = try Exchange()
+    /// The hub stores the exchange runs on: SQLite always, PostgreSQL when a server is given.
+    static let stores = ["SQLite"] + (Exchange.postgresServer == nil ? [] : ["PostgreSQL"])
+
+    @Test(arguments: stores)
+    func needToKnowCoEditingAndRevocation(_ store: String) async throws {
+        let exchange = store == "PostgreSQL" ? try await Exchange.onPostgres(Exchange.postgresServer!) : try Exchange()
         try exchange.join("CQC", "NMC", "GMC", "LGSCO")
         let marker = "MARKER-\(UUID().uuidString)"
 

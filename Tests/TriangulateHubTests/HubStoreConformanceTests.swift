@@ -26,8 +26,7 @@ struct HubStoreConformanceTests {
     static func postgres(_ url: String) -> Factory {
         Factory(name: "PostgreSQL") {
             let name = "triangulate_test_\(UUID().uuidString.prefix(8).lowercased())"
-            try await PostgresTestDatabase.create(name, on: url)
-            return try await PostgresHubStore.connect(url: PostgresTestDatabase.url(url, database: name))
+            return try await PostgresHubStore.connect(url: try await PostgresDatabase.create(name, on: url))
         }
     }
 
