@@ -271,8 +271,12 @@ public final class PostgresHubStore: HubStore {
         try await rows("SELECT organisation FROM withdrawal_target WHERE seq = \(seq) ORDER BY organisation", as: String.self)
     }
 
+    /// Appends a message. The audit log's right edge is locked first, so that messages commit in
+    /// the order of their sequence numbers across hub processes: a node reading after cursor N
+    /// can never find, later, a message numbered below N.
     private func append(kind: String, share: String, sender: String, payload: Data, at: Date, on connection: PostgresConnection) async throws -> Int64 {
-        try await rows("""
+        try await connection.query("SELECT size FROM audit_frontier WHERE singleton = 1 FOR UPDATE", logger: logger)
+        return try await rows("""
             INSERT INTO message (kind, share, sender, payload, at) VALUES (\(kind), \(share), \(sender), \(payload), \(at)) RETURNING seq
             """, as: Int64.self, on: connection)[0]
     }

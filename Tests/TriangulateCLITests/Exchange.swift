@@ -17,6 +17,7 @@ final class Exchange {
     /// How operator commands reach the hub's store.
     let storeArguments: [String]
     private let output: Pipe
+    private var otherHubs: [Process] = []
 
     /// The PostgreSQL server the tests may use, if any.
     static let postgresServer = ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"]
@@ -31,14 +32,30 @@ final class Exchange {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-exchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.storeArguments = storeArguments ?? ["--store", directory.appendingPathComponent("hub.sqlite").path]
-        hub = Process()
+        (hub, output) = try Self.startHub(self.storeArguments, in: directory)
+        url = try Self.listeningURL(output)
+    }
+
+    /// Starts another hub process on the same store (PostgreSQL only) and returns its URL.
+    func startAnotherHub() throws -> String {
+        let (process, pipe) = try Self.startHub(storeArguments, in: directory)
+        otherHubs.append(process)
+        return try Self.listeningURL(pipe)
+    }
+
+    private static func startHub(_ storeArguments: [String], in directory: URL) throws -> (Process, Pipe) {
+        let hub = Process()
         hub.executableURL = CLI.executable(named: "triangulate-hub")
-        hub.arguments = ["serve"] + self.storeArguments + ["--port", "0", "--json"]
+        hub.arguments = ["serve"] + storeArguments + ["--port", "0", "--json"]
         hub.currentDirectoryURL = directory
-        output = Pipe()
+        let output = Pipe()
         hub.standardOutput = output
         hub.standardError = FileHandle.nullDevice
         try hub.run()
+        return (hub, output)
+    }
+
+    private static func listeningURL(_ output: Pipe) throws -> String {
         var buffer = Data()
         var found: String?
         while found == nil {
@@ -50,12 +67,14 @@ final class Exchange {
             }
         }
         guard let found else { throw ExchangeError("the hub did not start: \(String(decoding: buffer, as: UTF8.self))") }
-        url = found
+        return found
     }
 
     deinit {
-        hub.terminate()
-        hub.waitUntilExit()
+        for process in [hub] + otherHubs {
+            process.terminate()
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -102,6 +121,13 @@ final class Exchange {
     /// Whether `marker` appears anywhere in a node's files.
     func files(of organisation: String, contain marker: String) -> Bool {
         bytes(of: organisation).range(of: Data(marker.utf8)) != nil
+    }
+
+    /// Points a node at another hub process of the same exchange, as a load balancer would.
+    func point(_ organisation: String, at url: String) throws {
+        let queue = try DatabaseQueue(path: store(organisation))
+        try queue.write { try $0.execute(sql: "UPDATE hubLink SET url = ?", arguments: [url]) }
+        try queue.close()
     }
 
     /// The node's signing key, read from its store as the node itself does.

@@ -79,6 +79,37 @@ struct HubExchangeTests {
         #expect(exchange.files(of: "NMC", contain: marker), "NMC was not withdrawn and keeps the summary")
     }
 
+    /// Two hub processes on one PostgreSQL database; nodes sync through either at random. Every
+    /// node gets exactly what was addressed to it, and there is one audit log — no gap, no
+    /// fork: every node accepted every checkpoint either process served.
+    @Test(.enabled(if: Exchange.postgresServer != nil, "needs TRIANGULATE_POSTGRES_URL"))
+    func twoHubProcessesOnOneDatabase() async throws {
+        let exchange = try await Exchange.onPostgres(Exchange.postgresServer!)
+        let hubs = [exchange.url, try exchange.startAnotherHub()]
+        try exchange.join("CQC", "NMC", "GMC", "LGSCO")
+        var random = SystemRandomNumberGenerator()
+        let audiences = [["NMC"], ["NMC", "GMC"], ["GMC"], ["NMC"]]
+        for (number, audience) in audiences.enumerated() {
+            try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", "Concern \(number)",
+                            "--summary", "s", "--source", "complaint")
+            try exchange.ok("CQC", "share", String(format: "ECP-2026-%04d", number + 1), "--to", audience.joined(separator: ","),
+                            "--purpose", "p", "--basis", "b")
+            for organisation in ["CQC", "NMC", "GMC", "LGSCO"].shuffled(using: &random) {
+                try exchange.point(organisation, at: hubs.randomElement(using: &random)!)
+                try exchange.ok(organisation, "sync")
+            }
+        }
+        for organisation in ["NMC", "GMC", "LGSCO"] {
+            try exchange.point(organisation, at: hubs.randomElement(using: &random)!)
+            try exchange.ok(organisation, "sync")
+        }
+        #expect(try exchange.ok("NMC", "received").array.count == 3)
+        #expect(try exchange.ok("GMC", "received").array.count == 2)
+        #expect(try exchange.ok("LGSCO", "received").array.isEmpty)
+        let verify = try exchange.operator_("audit", "verify")
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
     /// Every path and method in Protocol/openapi.yaml is served, and nothing else answers.
     @Test func theServerMatchesTheSpecification() async throws {
         let exchange = try Exchange()
