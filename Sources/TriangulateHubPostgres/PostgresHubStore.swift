@@ -91,8 +91,7 @@ public final class PostgresHubStore: HubStore {
                 INSERT INTO organisation (code, name, role, status, added_at, token_hash)
                 VALUES (\(organisation.code), \(organisation.name), \(organisation.role), \(organisation.status), \(organisation.addedAt), \(tokenHash))
                 """, logger: logger)
-            try await audit([AuditEntry(event: "organisation-added", at: organisation.addedAt, actor: "operator", subject: organisation.code,
-                                        detail: ["role": organisation.role])], on: connection)
+            try await audit([AuditEvents.organisationAdded(organisation)], on: connection)
         }
     }
 
@@ -100,7 +99,7 @@ public final class PostgresHubStore: HubStore {
         try await transaction { connection in
             let updated = try await rows("UPDATE organisation SET token_hash = \(tokenHash) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try await audit([AuditEntry(event: "token-issued", at: Date(), actor: "operator", subject: code)], on: connection)
+            try await audit([AuditEvents.tokenIssued(to: code, at: Date())], on: connection)
         }
     }
 
@@ -108,7 +107,7 @@ public final class PostgresHubStore: HubStore {
         try await transaction { connection in
             let updated = try await rows("UPDATE organisation SET status = \(status) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try await audit([AuditEntry(event: "organisation-status", at: Date(), actor: "operator", subject: code, detail: ["status": status])], on: connection)
+            try await audit([AuditEvents.statusChanged(of: code, to: status, at: Date())], on: connection)
         }
     }
 
@@ -133,7 +132,7 @@ public final class PostgresHubStore: HubStore {
                 INSERT INTO node_key (key_id, organisation, public_key, enrolled_at) VALUES (\(key.keyID), \(code), \(key.publicKey), \(at))
                 ON CONFLICT (key_id) DO UPDATE SET organisation = excluded.organisation, public_key = excluded.public_key, enrolled_at = excluded.enrolled_at
                 """, logger: logger)
-            try await audit([AuditEntry(event: "enrolled", at: at, actor: code, detail: ["keyID": key.keyID])], on: connection)
+            try await audit([AuditEvents.enrolled(code, keyID: key.keyID, at: at)], on: connection)
             return code
         }
     }
@@ -175,13 +174,7 @@ public final class PostgresHubStore: HubStore {
                 try await connection.query("INSERT INTO audience (share, organisation) VALUES (\(declaration.id), \(member.organisation))", logger: logger)
             }
             let seq = try await append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, on: connection)
-            try await audit([AuditEntry(
-                event: "share-accepted", at: at, actor: declaration.document.owner, share: declaration.id,
-                document: documentHash(declaration.document.id), message: seq,
-                detail: ["type": declaration.document.type.rawValue, "audience": declaration.audience.map(\.organisation).joined(separator: ","),
-                         "purpose": declaration.purpose, "basis": declaration.basis, "class": declaration.payloadClass,
-                         "fields": declaration.fields.joined(separator: ","), "approvedBy": declaration.approvedBy ?? "",
-                         "panel": declaration.panel ?? ""])], on: connection)
+            try await audit([AuditEvents.shareAccepted(declaration, message: seq, document: documentHash(declaration.document.id), at: at)], on: connection)
             return seq
         }
     }
@@ -191,8 +184,7 @@ public final class PostgresHubStore: HubStore {
         return try await transaction { connection in
             let seq = try await append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, on: connection)
             let document = try await share(batch.share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit([AuditEntry(event: "batch-accepted", at: at, actor: sender, share: batch.share, document: document, message: seq,
-                                        digest: sha256Hex(salt + payload))], on: connection)
+            try await audit([AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document, digest: sha256Hex(salt + payload), at: at)], on: connection)
             return seq
         }
     }
@@ -218,8 +210,7 @@ public final class PostgresHubStore: HubStore {
             }
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
             try await audit(targets.map {
-                AuditEntry(event: "withdrawn", at: at, actor: by, subject: $0, share: share, document: document, message: seq,
-                           detail: reason.map { ["reason": $0] })
+                AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document, reason: reason, at: at)
             }, on: connection)
             return seq
         }
@@ -235,7 +226,7 @@ public final class PostgresHubStore: HubStore {
                 throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
             }
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit([AuditEntry(event: "purge-acknowledged", at: at, actor: organisation, share: share, document: document)], on: connection)
+            try await audit([AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)], on: connection)
         }
     }
 
@@ -258,8 +249,7 @@ public final class PostgresHubStore: HubStore {
                         as: Int64.self, on: connection)
                     guard !inserted.isEmpty else { continue }
                     let document = try await share(message.share, on: connection).map { documentHash($0.declaration.document.id) }
-                    entries.append(AuditEntry(event: "delivered", at: at, actor: message.sender, subject: organisation, share: message.share,
-                                              document: document, message: message.seq, detail: ["kind": message.kind]))
+                    entries.append(AuditEvents.delivered(message, to: organisation, document: document, at: at))
                 }
                 try await audit(entries, on: connection)
             }
@@ -318,8 +308,7 @@ public final class PostgresHubStore: HubStore {
     public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
         try await transaction { connection in
             let document = try await share(refusal.share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit([AuditEntry(event: "refused", at: at, actor: organisation, share: refusal.share, document: document,
-                                        detail: ["kind": refusal.kind, "reason": refusal.reason])], on: connection)
+            try await audit([AuditEvents.refused(refusal, by: organisation, document: document, at: at)], on: connection)
         }
     }
 

@@ -146,8 +146,7 @@ public final class SQLiteHubStore: HubStore {
             try db.execute(
                 sql: "INSERT INTO organisation (code, name, role, status, addedAt, tokenHash) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [organisation.code, organisation.name, organisation.role, organisation.status, organisation.addedAt, tokenHash])
-            try self.audit([AuditEntry(event: "organisation-added", at: organisation.addedAt, actor: "operator", subject: organisation.code,
-                                       detail: ["role": organisation.role])], in: db)
+            try self.audit([AuditEvents.organisationAdded(organisation)], in: db)
         }
     }
 
@@ -155,7 +154,7 @@ public final class SQLiteHubStore: HubStore {
         try await database.write { db in
             try db.execute(sql: "UPDATE organisation SET tokenHash = ? WHERE code = ?", arguments: [tokenHash, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try self.audit([AuditEntry(event: "token-issued", at: Date(), actor: "operator", subject: code)], in: db)
+            try self.audit([AuditEvents.tokenIssued(to: code, at: Date())], in: db)
         }
     }
 
@@ -163,7 +162,7 @@ public final class SQLiteHubStore: HubStore {
         try await database.write { db in
             try db.execute(sql: "UPDATE organisation SET status = ? WHERE code = ?", arguments: [status, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try self.audit([AuditEntry(event: "organisation-status", at: Date(), actor: "operator", subject: code, detail: ["status": status])], in: db)
+            try self.audit([AuditEvents.statusChanged(of: code, to: status, at: Date())], in: db)
         }
     }
 
@@ -188,7 +187,7 @@ public final class SQLiteHubStore: HubStore {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO nodeKey (keyID, organisation, publicKey, enrolledAt) VALUES (?, ?, ?, ?)",
                 arguments: [key.keyID, code, key.publicKey, at])
-            try self.audit([AuditEntry(event: "enrolled", at: at, actor: code, detail: ["keyID": key.keyID])], in: db)
+            try self.audit([AuditEvents.enrolled(code, keyID: key.keyID, at: at)], in: db)
             return code
         }
     }
@@ -229,13 +228,7 @@ public final class SQLiteHubStore: HubStore {
                 try db.execute(sql: "INSERT INTO audience (share, organisation) VALUES (?, ?)", arguments: [declaration.id, member.organisation])
             }
             let seq = try Self.append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, in: db)
-            try self.audit([AuditEntry(
-                event: "share-accepted", at: at, actor: declaration.document.owner, share: declaration.id,
-                document: self.documentHash(declaration.document.id), message: seq,
-                detail: ["type": declaration.document.type.rawValue, "audience": declaration.audience.map(\.organisation).joined(separator: ","),
-                         "purpose": declaration.purpose, "basis": declaration.basis, "class": declaration.payloadClass,
-                         "fields": declaration.fields.joined(separator: ","), "approvedBy": declaration.approvedBy ?? "",
-                         "panel": declaration.panel ?? ""])], in: db)
+            try self.audit([AuditEvents.shareAccepted(declaration, message: seq, document: self.documentHash(declaration.document.id), at: at)], in: db)
             return seq
         }
     }
@@ -245,8 +238,7 @@ public final class SQLiteHubStore: HubStore {
         return try await database.write { db in
             let seq = try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
             let document = try Self.share(batch.share, in: db).map { self.documentHash($0.declaration.document.id) }
-            try self.audit([AuditEntry(event: "batch-accepted", at: at, actor: sender, share: batch.share, document: document, message: seq,
-                                       digest: self.saltedHash(payload))], in: db)
+            try self.audit([AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document, digest: self.saltedHash(payload), at: at)], in: db)
             return seq
         }
     }
@@ -271,8 +263,7 @@ public final class SQLiteHubStore: HubStore {
             }
             let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
             try self.audit(targets.map {
-                AuditEntry(event: "withdrawn", at: at, actor: by, subject: $0, share: share, document: document, message: seq,
-                           detail: reason.map { ["reason": $0] })
+                AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document, reason: reason, at: at)
             }, in: db)
             return seq
         }
@@ -286,7 +277,7 @@ public final class SQLiteHubStore: HubStore {
                 throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
             }
             let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
-            try self.audit([AuditEntry(event: "purge-acknowledged", at: at, actor: organisation, share: share, document: document)], in: db)
+            try self.audit([AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)], in: db)
         }
     }
 
@@ -314,8 +305,7 @@ public final class SQLiteHubStore: HubStore {
                                    arguments: [message.seq, organisation, at])
                     guard db.changesCount == 1 else { continue }  // delivered before: logged then
                     let document = try Self.share(message.share, in: db).map { self.documentHash($0.declaration.document.id) }
-                    entries.append(AuditEntry(event: "delivered", at: at, actor: message.sender, subject: organisation, share: message.share,
-                                              document: document, message: message.seq, detail: ["kind": message.kind]))
+                    entries.append(AuditEvents.delivered(message, to: organisation, document: document, at: at))
                 }
                 try self.audit(entries, in: db)
             }
@@ -364,8 +354,7 @@ public final class SQLiteHubStore: HubStore {
     public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
         try await database.write { db in
             let document = try Self.share(refusal.share, in: db).map { self.documentHash($0.declaration.document.id) }
-            try self.audit([AuditEntry(event: "refused", at: at, actor: organisation, share: refusal.share, document: document,
-                                       detail: ["kind": refusal.kind, "reason": refusal.reason])], in: db)
+            try self.audit([AuditEvents.refused(refusal, by: organisation, document: document, at: at)], in: db)
         }
     }
 
