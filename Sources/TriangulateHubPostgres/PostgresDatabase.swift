@@ -7,25 +7,28 @@ import TriangulateHub
 /// that give each run a database of its own.
 public enum PostgresDatabase {
     /// Creates database `name` (letters, digits and underscores) through the server at `url`,
-    /// whose user must be allowed to create databases; returns the URL of the new database.
+    /// whose user must be allowed to create roles and databases, owned by a new login role of
+    /// the same name with a random password — an ordinary role, which row-level security binds.
+    /// Returns the URL through which a hub connects to the new database as that role.
     public static func create(_ name: String, on url: String) async throws -> String {
         guard name.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
             throw HubError(.invalidRequest, "'\(name)' is not a database name: use lower-case letters, digits and underscores")
         }
-        guard var parts = URLComponents(string: url), let host = parts.host, let user = parts.user else {
-            throw HubError(.invalidRequest, "'\(url)' is not a PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE")
-        }
-        let database = String(parts.path.drop { $0 == "/" })
-        let configuration = PostgresClient.Configuration(
-            host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-            database: database.isEmpty ? nil : database, tls: .disable)
+        let address = try PostgresAddress(url: url)
         var logger = Logger(label: "triangulate-hub.postgres")
         logger.logLevel = .error
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        try await address.probe(logger: logger)
+        let client = PostgresClient(configuration: address.clientConfiguration, backgroundLogger: logger)
         let runner = Task { await client.run() }
         defer { runner.cancel() }
-        try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
-        parts.path = "/" + name
-        return parts.string ?? url
+        var generator = SystemRandomNumberGenerator()
+        let password = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        do {
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(name) LOGIN PASSWORD '\(password)'"), logger: logger)
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) OWNER \(name)"), logger: logger)
+        } catch {
+            throw address.explain(error)
+        }
+        return "postgres://\(name):\(password)@\(address.host):\(address.port)/\(name)"
     }
 }

@@ -22,7 +22,67 @@ enum PostgresHubSchema {
             "CREATE TABLE audit_document (document text NOT NULL, idx bigint NOT NULL, PRIMARY KEY (document, idx))",
             "CREATE TABLE audit_checkpoint (size bigint PRIMARY KEY, root text NOT NULL, key_id text NOT NULL, signature text NOT NULL)",
         ]),
+        ("v2-row-level-security", rowLevelSecurity),
     ]
+
+    /// Tenant isolation in the database itself. Each transaction says whom it acts for
+    /// (`triangulate.organisation`, or `triangulate.scope = 'hub'` for hub-wide work: operator
+    /// commands, authentication, the audit log); a connection that says nothing sees no row of
+    /// any organisation's data. Policies are forced, so they bind the tables' owner too; only a
+    /// superuser or a `BYPASSRLS` role escapes them, and the store refuses to run as one.
+    ///
+    /// Acting for an organisation, a transaction sees its own organisation, keys and deliveries;
+    /// the shares it made or is addressed by (the audience is kept on the share, from its
+    /// declaration, so that no policy needs another's); their audiences and messages; the
+    /// withdrawal notices for it. It may add shares only as their owner, messages only as their
+    /// sender, and append to the audit log without reading it.
+    static let rowLevelSecurity: [String] = {
+        let hub = "triangulate_hub_scope()"
+        let me = "triangulate_organisation()"
+        func visibleShare(of table: String) -> String { "EXISTS (SELECT 1 FROM share s WHERE s.id = \(table).share)" }
+        var statements = [
+            "ALTER TABLE share ADD COLUMN audience text[] NOT NULL DEFAULT '{}'",
+            "UPDATE share SET audience = ARRAY(SELECT a.organisation FROM audience a WHERE a.share = share.id ORDER BY a.organisation)",
+            "CREATE FUNCTION triangulate_organisation() RETURNS text LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('triangulate.organisation', true), '') $$",
+            "CREATE FUNCTION triangulate_hub_scope() RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT coalesce(current_setting('triangulate.scope', true) = 'hub', false) $$",
+        ]
+        let tables = ["organisation", "node_key", "nonce", "share", "audience", "message", "withdrawal_target", "delivery",
+                      "hub_secret", "audit_entry", "audit_frontier", "audit_document", "audit_checkpoint"]
+        for table in tables {
+            statements.append("ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY")
+            statements.append("ALTER TABLE \(table) FORCE ROW LEVEL SECURITY")
+        }
+        func policy(_ table: String, _ command: String, using: String? = nil, check: String? = nil) -> String {
+            "CREATE POLICY \(table)_\(command.lowercased()) ON \(table) FOR \(command)"
+                + (using.map { " USING (\(hub) OR \($0))" } ?? "") + (check.map { " WITH CHECK (\(hub) OR \($0))" } ?? "")
+        }
+        statements += [
+            policy("organisation", "ALL", using: "code = \(me)"),
+            policy("node_key", "ALL", using: "organisation = \(me)"),
+            policy("nonce", "ALL", using: "EXISTS (SELECT 1 FROM node_key k WHERE k.key_id = nonce.key_id AND k.organisation = \(me))"),
+            "CREATE POLICY hub_secret_all ON hub_secret FOR ALL USING (\(hub))",
+            policy("share", "SELECT", using: "owner = \(me) OR \(me) = ANY (audience)"),
+            policy("share", "INSERT", check: "owner = \(me)"),
+            policy("share", "UPDATE", using: "owner = \(me)"),
+            policy("audience", "SELECT", using: visibleShare(of: "audience")),
+            policy("audience", "INSERT", check: "EXISTS (SELECT 1 FROM share s WHERE s.id = audience.share AND s.owner = \(me))"),
+            policy("audience", "UPDATE", using: "organisation = \(me) OR EXISTS (SELECT 1 FROM share s WHERE s.id = audience.share AND s.owner = \(me))"),
+            policy("message", "SELECT", using: "sender = \(me) OR " + visibleShare(of: "message")),
+            policy("message", "INSERT", check: "sender = \(me) AND " + visibleShare(of: "message")),
+            policy("withdrawal_target", "SELECT", using: "organisation = \(me) OR EXISTS (SELECT 1 FROM message m WHERE m.seq = withdrawal_target.seq AND m.sender = \(me))"),
+            policy("withdrawal_target", "INSERT", check: "EXISTS (SELECT 1 FROM message m WHERE m.seq = withdrawal_target.seq AND m.sender = \(me))"),
+            policy("delivery", "ALL", using: "organisation = \(me)"),
+            policy("audit_entry", "SELECT", using: "false"),
+            policy("audit_entry", "INSERT", check: "\(me) IS NOT NULL"),
+            policy("audit_document", "SELECT", using: "false"),
+            policy("audit_document", "INSERT", check: "\(me) IS NOT NULL"),
+            policy("audit_frontier", "SELECT", using: "\(me) IS NOT NULL"),
+            policy("audit_frontier", "UPDATE", using: "\(me) IS NOT NULL"),
+            policy("audit_checkpoint", "SELECT", using: "\(me) IS NOT NULL"),
+            policy("audit_checkpoint", "INSERT", check: "\(me) IS NOT NULL"),
+        ]
+        return statements
+    }()
 
     /// Applies the migrations not yet applied.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {

@@ -28,41 +28,72 @@ public final class PostgresHubStore: HubStore {
 
     /// Connects to `url` (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`), migrating the schema.
     public static func connect(url: String) async throws -> PostgresHubStore {
-        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
-              let host = parts.host, let user = parts.user else {
-            throw HubError(.invalidRequest, "'\(url)' is not a PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE")
-        }
-        let configuration = PostgresClient.Configuration(
-            host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-            database: String(parts.path.drop { $0 == "/" }).nilIfEmpty, tls: .disable)
+        let address = try PostgresAddress(url: url)
         var logger = Logger(label: "triangulate-hub.postgres")
         logger.logLevel = .error
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        try await address.probe(logger: logger)
+        let client = PostgresClient(configuration: address.clientConfiguration, backgroundLogger: logger)
         let runner = Task { await client.run() }
         do {
+            try await refuseRoleAboveRowLevelSecurity(client, logger: logger)
             try await PostgresHubSchema.migrate(client, logger: logger)
             let candidate = NodeSigningKey()
             var generator = SystemRandomNumberGenerator()
             let freshSalt = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-            try await client.query(
-                "INSERT INTO hub_secret (singleton, private_key, salt) VALUES (1, \(candidate.rawRepresentation), \(freshSalt)) ON CONFLICT DO NOTHING",
-                logger: logger)
-            var secrets: (Data, Data)?
-            for try await row in try await client.query("SELECT private_key, salt FROM hub_secret", logger: logger).decode((Data, Data).self) {
-                secrets = row
+            let secrets = try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT set_config('triangulate.scope', 'hub', true)", logger: logger)
+                try await connection.query(
+                    "INSERT INTO hub_secret (singleton, private_key, salt) VALUES (1, \(candidate.rawRepresentation), \(freshSalt)) ON CONFLICT DO NOTHING",
+                    logger: logger)
+                var secrets: (Data, Data)?
+                for try await row in try await connection.query("SELECT private_key, salt FROM hub_secret", logger: logger).decode((Data, Data).self) {
+                    secrets = row
+                }
+                return secrets
             }
             guard let (raw, salt) = secrets else { throw HubError(.storeFailure, "the hub database has no signing key") }
             return PostgresHubStore(client: client, runner: runner, logger: logger, key: try NodeSigningKey(rawRepresentation: raw), salt: salt)
+        } catch let error as PSQLError {
+            runner.cancel()
+            throw address.explain(error)
         } catch {
             runner.cancel()
             throw error
         }
     }
 
-    /// Runs `body` in one transaction; a refusal it throws comes out as itself, not wrapped.
-    private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Refuses a role that row-level security does not bind (a superuser, or one with
+    /// `BYPASSRLS`): through it, the hub's tenant isolation would rest on its own queries alone.
+    private static func refuseRoleAboveRowLevelSecurity(_ client: PostgresClient, logger: Logger) async throws {
+        for try await (role, exempt) in try await client.query(
+            "SELECT rolname, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", logger: logger).decode((String, Bool).self) where exempt {
+            throw HubError(.invalidRequest, """
+                the hub connects to PostgreSQL as \(role), a superuser or BYPASSRLS role that row-level security does not bind: \
+                connect as a role of its own (ops/hub/postgres-setup.sql creates triangulate_hub)
+                """)
+        }
+    }
+
+    /// Whom a transaction acts for; row-level security holds it to what that one may see.
+    enum Actor {
+        /// The hub itself: operator commands, authenticating requests, checking a push against
+        /// every share, the audit log.
+        case hub
+        /// One organisation, pushing or reading its inbox.
+        case organisation(String)
+    }
+
+    /// Runs `body` in one transaction acting for `actor`; a refusal it throws comes out as
+    /// itself, not wrapped.
+    private func transaction<T: Sendable>(as actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await client.withTransaction(logger: logger) { connection in
+                switch actor {
+                case .hub: try await connection.query("SELECT set_config('triangulate.scope', 'hub', true)", logger: logger)
+                case .organisation(let code): try await connection.query("SELECT set_config('triangulate.organisation', \(code), true)", logger: logger)
+                }
+                return try await body(connection)
+            }
         } catch let error as PostgresTransactionError {
             if let refusal = error.closureError as? HubError, error.rollbackError == nil { throw refusal }
             throw error
@@ -71,18 +102,22 @@ public final class PostgresHubStore: HubStore {
 
     /// The rows of `query`, each decoded as `types` (one column or a tuple of columns).
     private func rows<each Column: PostgresDecodable>(
-        _ query: PostgresQuery, as types: (repeat each Column).Type, on connection: PostgresConnection? = nil
+        _ query: PostgresQuery, as types: (repeat each Column).Type, on connection: PostgresConnection
     ) async throws -> [(repeat each Column)] {
-        let sequence = if let connection { try await connection.query(query, logger: logger) } else { try await client.query(query, logger: logger) }
         var result: [(repeat each Column)] = []
-        for try await row in sequence { result.append(try row.decode((repeat each Column).self)) }
+        for try await row in try await connection.query(query, logger: logger) { result.append(try row.decode((repeat each Column).self)) }
         return result
+    }
+
+    /// The rows of `query` read in a transaction of their own, acting for the hub.
+    private func rows<each Column: PostgresDecodable & Sendable>(_ query: PostgresQuery, as types: (repeat each Column).Type) async throws -> [(repeat each Column)] {
+        try await transaction(as: .hub) { connection in try await rows(query, as: types, on: connection) }
     }
 
     // MARK: Organisations and keys
 
     public func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) async throws {
-        try await transaction { connection in
+        try await transaction(as: .hub) { connection in
             let existing = try await rows("SELECT code FROM organisation WHERE code = \(organisation.code)", as: String.self, on: connection)
             guard existing.isEmpty else {
                 throw HubError(.conflict, "\(organisation.code) is already an organisation of this hub: to enrol another key, use `triangulate-hub org token \(organisation.code)`")
@@ -96,7 +131,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func replaceToken(of code: String, tokenHash: String) async throws {
-        try await transaction { connection in
+        try await transaction(as: .hub) { connection in
             let updated = try await rows("UPDATE organisation SET token_hash = \(tokenHash) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
             try await audit([AuditEvents.tokenIssued(to: code, at: Date())], on: connection)
@@ -104,7 +139,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func setStatus(of code: String, to status: String) async throws {
-        try await transaction { connection in
+        try await transaction(as: .hub) { connection in
             let updated = try await rows("UPDATE organisation SET status = \(status) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
             try await audit([AuditEvents.statusChanged(of: code, to: status, at: Date())], on: connection)
@@ -122,7 +157,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String {
-        try await transaction { connection in
+        try await transaction(as: .hub) { connection in
             guard let code = try await rows(
                 "UPDATE organisation SET token_hash = NULL WHERE token_hash = \(tokenHash) AND status = 'active' RETURNING code",
                 as: String.self, on: connection).first else {
@@ -144,7 +179,7 @@ public final class PostgresHubStore: HubStore {
 
     /// Nonces are in the database: every hub process sees every other's.
     public func useNonce(_ nonce: String, keyID: String, signedAt: Date, at: Date) async throws -> Bool {
-        try await transaction { connection in
+        try await transaction(as: .hub) { connection in
             try await connection.query("DELETE FROM nonce WHERE at < \(at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew)))", logger: logger)
             return try await !rows("INSERT INTO nonce (key_id, nonce, at) VALUES (\(keyID), \(nonce), \(at)) ON CONFLICT DO NOTHING RETURNING nonce",
                                    as: String.self, on: connection).isEmpty
@@ -154,7 +189,7 @@ public final class PostgresHubStore: HubStore {
     // MARK: Shares and messages
 
     public func share(_ id: String) async throws -> HubShare? {
-        try await transaction { connection in try await share(id, on: connection) }
+        try await transaction(as: .hub) { connection in try await share(id, on: connection) }
     }
 
     private func share(_ id: String, on connection: PostgresConnection) async throws -> HubShare? {
@@ -166,9 +201,10 @@ public final class PostgresHubStore: HubStore {
 
     public func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(declaration)
-        return try await transaction { connection in
+        let audience = declaration.audience.map(\.organisation).sorted()
+        return try await transaction(as: .organisation(declaration.document.owner)) { connection in
             try await connection.query(
-                "INSERT INTO share (id, owner, declaration, created_at) VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at))",
+                "INSERT INTO share (id, owner, declaration, created_at, audience) VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at), \(audience))",
                 logger: logger)
             for member in declaration.audience {
                 try await connection.query("INSERT INTO audience (share, organisation) VALUES (\(declaration.id), \(member.organisation))", logger: logger)
@@ -181,7 +217,7 @@ public final class PostgresHubStore: HubStore {
 
     public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(batch)
-        return try await transaction { connection in
+        return try await transaction(as: .organisation(sender)) { connection in
             let seq = try await append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, on: connection)
             let document = try await share(batch.share, on: connection).map { documentHash($0.declaration.document.id) }
             try await audit([AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document, digest: sha256Hex(salt + payload), at: at)], on: connection)
@@ -191,7 +227,7 @@ public final class PostgresHubStore: HubStore {
 
     public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
-        return try await transaction { connection in
+        return try await transaction(as: .organisation(by)) { connection in
             let targets: [String]
             if organisations.isEmpty {
                 targets = try await rows("SELECT organisation FROM audience WHERE share = \(share) AND removed_at IS NULL ORDER BY organisation",
@@ -217,7 +253,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func acknowledgePurge(share: String, organisation: String, at: Date) async throws {
-        try await transaction { connection in
+        try await transaction(as: .organisation(organisation)) { connection in
             let updated = try await rows("""
                 UPDATE audience SET purged_at = coalesce(purged_at, \(at))
                 WHERE share = \(share) AND organisation = \(organisation) AND removed_at IS NOT NULL RETURNING organisation
@@ -230,31 +266,31 @@ public final class PostgresHubStore: HubStore {
         }
     }
 
+    /// Reads and records the deliveries in one transaction acting for `organisation`, so that
+    /// row-level security bounds the read to what it was ever addressed by.
     public func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool) {
-        let found = try await rows("""
-            SELECT m.seq, m.kind, m.share, m.sender, m.payload, m.at FROM message m JOIN share s ON s.id = m.share
-            WHERE m.seq > \(cursor) AND m.sender <> \(organisation) AND (
-                (m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND (
-                    s.owner = \(organisation) OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = \(organisation) AND a.removed_at IS NULL)))
-                OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawal_target w WHERE w.seq = m.seq AND w.organisation = \(organisation))))
-            ORDER BY m.seq LIMIT \(limit + 1)
-            """, as: (Int64, String, String, String, Data, Date).self)
-        let messages = found.prefix(limit).map { HubMessage(seq: $0.0, kind: $0.1, share: $0.2, sender: $0.3, payload: $0.4, at: $0.5) }
-        if !messages.isEmpty {
-            try await transaction { connection in
-                var entries: [AuditEntry] = []
-                for message in messages {
-                    let inserted = try await rows(
-                        "INSERT INTO delivery (seq, organisation, at) VALUES (\(message.seq), \(organisation), \(at)) ON CONFLICT DO NOTHING RETURNING seq",
-                        as: Int64.self, on: connection)
-                    guard !inserted.isEmpty else { continue }
-                    let document = try await share(message.share, on: connection).map { documentHash($0.declaration.document.id) }
-                    entries.append(AuditEvents.delivered(message, to: organisation, document: document, at: at))
-                }
-                try await audit(entries, on: connection)
+        try await transaction(as: .organisation(organisation)) { connection in
+            let found = try await rows("""
+                SELECT m.seq, m.kind, m.share, m.sender, m.payload, m.at FROM message m JOIN share s ON s.id = m.share
+                WHERE m.seq > \(cursor) AND m.sender <> \(organisation) AND (
+                    (m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND (
+                        s.owner = \(organisation) OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = \(organisation) AND a.removed_at IS NULL)))
+                    OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawal_target w WHERE w.seq = m.seq AND w.organisation = \(organisation))))
+                ORDER BY m.seq LIMIT \(limit + 1)
+                """, as: (Int64, String, String, String, Data, Date).self, on: connection)
+            let messages = found.prefix(limit).map { HubMessage(seq: $0.0, kind: $0.1, share: $0.2, sender: $0.3, payload: $0.4, at: $0.5) }
+            var entries: [AuditEntry] = []
+            for message in messages {
+                let inserted = try await rows(
+                    "INSERT INTO delivery (seq, organisation, at) VALUES (\(message.seq), \(organisation), \(at)) ON CONFLICT DO NOTHING RETURNING seq",
+                    as: Int64.self, on: connection)
+                guard !inserted.isEmpty else { continue }
+                let document = try await share(message.share, on: connection).map { documentHash($0.declaration.document.id) }
+                entries.append(AuditEvents.delivered(message, to: organisation, document: document, at: at))
             }
+            try await audit(entries, on: connection)
+            return (Array(messages), found.count > limit)
         }
-        return (Array(messages), found.count > limit)
     }
 
     public func withdrawalTargets(seq: Int64) async throws -> [String] {
@@ -306,7 +342,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
-        try await transaction { connection in
+        try await transaction(as: .hub) { connection in
             let document = try await share(refusal.share, on: connection).map { documentHash($0.declaration.document.id) }
             try await audit([AuditEvents.refused(refusal, by: organisation, document: document, at: at)], on: connection)
         }
@@ -339,8 +375,4 @@ public final class PostgresHubStore: HubStore {
     public func auditLeafHashes(size: UInt64) async throws -> [Data] {
         try await rows("SELECT hash FROM audit_entry WHERE idx < \(Int64(size)) ORDER BY idx", as: Data.self)
     }
-}
-
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -12,12 +12,12 @@ import TriangulateProtocol
 /// through the built `triangulate` executable, all in a temporary folder.
 final class Exchange {
     let directory: URL
-    let hub: Process
-    let url: String
+    /// The URL of the first hub process.
+    private(set) var url: String
     /// How operator commands reach the hub's store.
     let storeArguments: [String]
-    private let output: Pipe
-    private var otherHubs: [Process] = []
+    /// The hub processes running, the first one first.
+    private var hubs: [Process] = []
 
     /// The PostgreSQL server the tests may use, if any.
     static let postgresServer = ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"]
@@ -32,15 +32,33 @@ final class Exchange {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-exchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.storeArguments = storeArguments ?? ["--store", directory.appendingPathComponent("hub.sqlite").path]
-        (hub, output) = try Self.startHub(self.storeArguments, in: directory)
+        let (hub, output) = try Self.startHub(self.storeArguments, in: directory)
+        hubs = [hub]
         url = try Self.listeningURL(output)
     }
 
     /// Starts another hub process on the same store (PostgreSQL only) and returns its URL.
     func startAnotherHub() throws -> String {
         let (process, pipe) = try Self.startHub(storeArguments, in: directory)
-        otherHubs.append(process)
+        hubs.append(process)
         return try Self.listeningURL(pipe)
+    }
+
+    /// Stops every hub process (each finishes what it is doing); the store stays as it is.
+    func stopHubs() {
+        for process in hubs {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        hubs = []
+    }
+
+    /// Starts a hub process on the store again, on a new port, and points `nodes` at it.
+    func restartHub(for nodes: [String]) throws {
+        let (hub, output) = try Self.startHub(storeArguments, in: directory)
+        hubs = [hub]
+        url = try Self.listeningURL(output)
+        for node in nodes { try point(node, at: url) }
     }
 
     private static func startHub(_ storeArguments: [String], in directory: URL) throws -> (Process, Pipe) {
@@ -71,10 +89,7 @@ final class Exchange {
     }
 
     deinit {
-        for process in [hub] + otherHubs {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        stopHubs()
         try? FileManager.default.removeItem(at: directory)
     }
 
