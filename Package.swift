@@ -113,6 +113,7 @@ let package = Package(
                 "TriangulateSync",
                 "TriangulateNode",
                 "TriangulateHub",
+                "TriangulateHubPostgres",
                 "TriangulateProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

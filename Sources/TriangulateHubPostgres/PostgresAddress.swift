@@ -32,9 +32,13 @@ struct PostgresAddress: CustomStringConvertible, Sendable {
         url.replacingOccurrences(of: ":[^:@/]*@", with: ":***@", options: .regularExpression)
     }
 
-    /// The configuration of a pool of connections to this address.
-    var clientConfiguration: PostgresClient.Configuration {
-        PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+    /// The configuration of a pool of connections to this address; with `actingForHub`, every
+    /// connection says from its start that it acts for the hub itself (row-level security then
+    /// shows it every organisation's rows), so that each hub-wide read is one round trip.
+    func clientConfiguration(actingForHub: Bool = false) -> PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+        if actingForHub { configuration.options.additionalStartupParameters = [("options", "-c triangulate.scope=hub")] }
+        return configuration
     }
 
     /// Opens one connection and closes it, so that a wrong address, database, user or password

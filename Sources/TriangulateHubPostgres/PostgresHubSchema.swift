@@ -23,6 +23,7 @@ enum PostgresHubSchema {
             "CREATE TABLE audit_checkpoint (size bigint PRIMARY KEY, root text NOT NULL, key_id text NOT NULL, signature text NOT NULL)",
         ]),
         ("v2-row-level-security", rowLevelSecurity),
+        ("v3-nonce-expiry", ["CREATE INDEX nonce_at ON nonce (at)"]),
     ]
 
     /// Tenant isolation in the database itself. Each transaction says whom it acts for

@@ -6,22 +6,33 @@ import TriangulateProtocol
 import TriangulateSync
 
 /// The hub store on PostgreSQL, for several stateless hub processes sharing one database. It
-/// passes the same conformance suite as the SQLite store. Every method is one transaction; the
-/// audit log's right edge is locked (`FOR UPDATE`) while entries are appended, so that
-/// processes appending at once keep one log with no gap and no fork.
+/// passes the same conformance suite as the SQLite store. Every event goes through the
+/// `PostgresLogWriter`, which commits the events waiting in this process together with their
+/// audit entries, the log's right edge locked, so that processes appending at once keep one log
+/// with no gap and no fork.
+///
+/// Every transaction, and each event within one, says whom it acts for, and row-level security
+/// holds it to that: an organisation's inbox is read acting for it. Hub-wide reads (checking a
+/// request, a share, the log) go through a second pool whose connections act for the hub from
+/// their start, one statement each.
 public final class PostgresHubStore: HubStore {
     private let client: PostgresClient
+    /// Connections acting for the hub, for hub-wide reads.
+    private let hubReader: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
     private let key: NodeSigningKey
     private let salt: Data
+    private let writer: PostgresLogWriter
 
-    private init(client: PostgresClient, runner: Task<Void, Never>, logger: Logger, key: NodeSigningKey, salt: Data) {
+    private init(client: PostgresClient, hubReader: PostgresClient, runner: Task<Void, Never>, logger: Logger, key: NodeSigningKey, salt: Data) {
         self.client = client
+        self.hubReader = hubReader
         self.runner = runner
         self.logger = logger
         self.key = key
         self.salt = salt
+        writer = PostgresLogWriter(client: client, logger: logger, key: key)
     }
 
     deinit { runner.cancel() }
@@ -32,8 +43,14 @@ public final class PostgresHubStore: HubStore {
         var logger = Logger(label: "triangulate-hub.postgres")
         logger.logLevel = .error
         try await address.probe(logger: logger)
-        let client = PostgresClient(configuration: address.clientConfiguration, backgroundLogger: logger)
-        let runner = Task { await client.run() }
+        let client = PostgresClient(configuration: address.clientConfiguration(), backgroundLogger: logger)
+        let hubReader = PostgresClient(configuration: address.clientConfiguration(actingForHub: true), backgroundLogger: logger)
+        let runner = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await client.run() }
+                group.addTask { await hubReader.run() }
+            }
+        }
         do {
             try await refuseRoleAboveRowLevelSecurity(client, logger: logger)
             try await PostgresHubSchema.migrate(client, logger: logger)
@@ -41,7 +58,7 @@ public final class PostgresHubStore: HubStore {
             var generator = SystemRandomNumberGenerator()
             let freshSalt = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
             let secrets = try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT set_config('triangulate.scope', 'hub', true)", logger: logger)
+                try await act(as: .hub, on: connection, logger: logger)
                 try await connection.query(
                     "INSERT INTO hub_secret (singleton, private_key, salt) VALUES (1, \(candidate.rawRepresentation), \(freshSalt)) ON CONFLICT DO NOTHING",
                     logger: logger)
@@ -52,7 +69,7 @@ public final class PostgresHubStore: HubStore {
                 return secrets
             }
             guard let (raw, salt) = secrets else { throw HubError(.storeFailure, "the hub database has no signing key") }
-            return PostgresHubStore(client: client, runner: runner, logger: logger, key: try NodeSigningKey(rawRepresentation: raw), salt: salt)
+            return PostgresHubStore(client: client, hubReader: hubReader, runner: runner, logger: logger, key: try NodeSigningKey(rawRepresentation: raw), salt: salt)
         } catch let error as PSQLError {
             runner.cancel()
             throw address.explain(error)
@@ -75,7 +92,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     /// Whom a transaction acts for; row-level security holds it to what that one may see.
-    enum Actor {
+    enum Actor: Equatable, Sendable {
         /// The hub itself: operator commands, authenticating requests, checking a push against
         /// every share, the audit log.
         case hub
@@ -83,15 +100,22 @@ public final class PostgresHubStore: HubStore {
         case organisation(String)
     }
 
+    /// Says, for the rest of the transaction on `connection` (or until said again), whom it acts for.
+    static func act(as actor: Actor, on connection: PostgresConnection, logger: Logger) async throws {
+        let (scope, organisation) = switch actor {
+        case .hub: ("hub", "")
+        case .organisation(let code): ("", code)
+        }
+        try await connection.query(
+            "SELECT set_config('triangulate.scope', \(scope), true), set_config('triangulate.organisation', \(organisation), true)", logger: logger)
+    }
+
     /// Runs `body` in one transaction acting for `actor`; a refusal it throws comes out as
     /// itself, not wrapped.
     private func transaction<T: Sendable>(as actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                switch actor {
-                case .hub: try await connection.query("SELECT set_config('triangulate.scope', 'hub', true)", logger: logger)
-                case .organisation(let code): try await connection.query("SELECT set_config('triangulate.organisation', \(code), true)", logger: logger)
-                }
+                try await Self.act(as: actor, on: connection, logger: logger)
                 return try await body(connection)
             }
         } catch let error as PostgresTransactionError {
@@ -109,15 +133,17 @@ public final class PostgresHubStore: HubStore {
         return result
     }
 
-    /// The rows of `query` read in a transaction of their own, acting for the hub.
-    private func rows<each Column: PostgresDecodable & Sendable>(_ query: PostgresQuery, as types: (repeat each Column).Type) async throws -> [(repeat each Column)] {
-        try await transaction(as: .hub) { connection in try await rows(query, as: types, on: connection) }
+    /// The rows of `query`, one statement acting for the hub.
+    private func rows<each Column: PostgresDecodable>(_ query: PostgresQuery, as types: (repeat each Column).Type) async throws -> [(repeat each Column)] {
+        var result: [(repeat each Column)] = []
+        for try await row in try await hubReader.query(query, logger: logger) { result.append(try row.decode((repeat each Column).self)) }
+        return result
     }
 
     // MARK: Organisations and keys
 
     public func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) async throws {
-        try await transaction(as: .hub) { connection in
+        try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
             let existing = try await rows("SELECT code FROM organisation WHERE code = \(organisation.code)", as: String.self, on: connection)
             guard existing.isEmpty else {
                 throw HubError(.conflict, "\(organisation.code) is already an organisation of this hub: to enrol another key, use `triangulate-hub org token \(organisation.code)`")
@@ -126,23 +152,23 @@ public final class PostgresHubStore: HubStore {
                 INSERT INTO organisation (code, name, role, status, added_at, token_hash)
                 VALUES (\(organisation.code), \(organisation.name), \(organisation.role), \(organisation.status), \(organisation.addedAt), \(tokenHash))
                 """, logger: logger)
-            try await audit([AuditEvents.organisationAdded(organisation)], on: connection)
+            return ((), [AuditEvents.organisationAdded(organisation)])
         }
     }
 
     public func replaceToken(of code: String, tokenHash: String) async throws {
-        try await transaction(as: .hub) { connection in
+        try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
             let updated = try await rows("UPDATE organisation SET token_hash = \(tokenHash) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try await audit([AuditEvents.tokenIssued(to: code, at: Date())], on: connection)
+            return ((), [AuditEvents.tokenIssued(to: code, at: Date())])
         }
     }
 
     public func setStatus(of code: String, to status: String) async throws {
-        try await transaction(as: .hub) { connection in
+        try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
             let updated = try await rows("UPDATE organisation SET status = \(status) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try await audit([AuditEvents.statusChanged(of: code, to: status, at: Date())], on: connection)
+            return ((), [AuditEvents.statusChanged(of: code, to: status, at: Date())])
         }
     }
 
@@ -157,7 +183,7 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String {
-        try await transaction(as: .hub) { connection in
+        try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
             guard let code = try await rows(
                 "UPDATE organisation SET token_hash = NULL WHERE token_hash = \(tokenHash) AND status = 'active' RETURNING code",
                 as: String.self, on: connection).first else {
@@ -167,8 +193,7 @@ public final class PostgresHubStore: HubStore {
                 INSERT INTO node_key (key_id, organisation, public_key, enrolled_at) VALUES (\(key.keyID), \(code), \(key.publicKey), \(at))
                 ON CONFLICT (key_id) DO UPDATE SET organisation = excluded.organisation, public_key = excluded.public_key, enrolled_at = excluded.enrolled_at
                 """, logger: logger)
-            try await audit([AuditEvents.enrolled(code, keyID: key.keyID, at: at)], on: connection)
-            return code
+            return (code, [AuditEvents.enrolled(code, keyID: key.keyID, at: at)])
         }
     }
 
@@ -177,57 +202,68 @@ public final class PostgresHubStore: HubStore {
             .first.map { HubKey(keyID: $0.0, organisation: $0.1, publicKey: $0.2) }
     }
 
-    /// Nonces are in the database: every hub process sees every other's.
+    /// Nonces are in the database: every hub process sees every other's. Expired ones are
+    /// deleted as they are met, skipping any that another request is deleting. One statement.
     public func useNonce(_ nonce: String, keyID: String, signedAt: Date, at: Date) async throws -> Bool {
-        try await transaction(as: .hub) { connection in
-            try await connection.query("DELETE FROM nonce WHERE at < \(at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew)))", logger: logger)
-            return try await !rows("INSERT INTO nonce (key_id, nonce, at) VALUES (\(keyID), \(nonce), \(at)) ON CONFLICT DO NOTHING RETURNING nonce",
-                                   as: String.self, on: connection).isEmpty
-        }
+        let expiry = at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew))
+        return try await !rows("""
+            WITH expired AS (DELETE FROM nonce WHERE (key_id, nonce) IN (
+                SELECT key_id, nonce FROM nonce WHERE at < \(expiry) LIMIT 100 FOR UPDATE SKIP LOCKED))
+            INSERT INTO nonce (key_id, nonce, at) VALUES (\(keyID), \(nonce), \(at)) ON CONFLICT DO NOTHING RETURNING nonce
+            """, as: String.self).isEmpty
     }
 
     // MARK: Shares and messages
 
     public func share(_ id: String) async throws -> HubShare? {
-        try await transaction(as: .hub) { connection in try await share(id, on: connection) }
+        try await rows(Self.shareQuery(id), as: (Data, Date?, [String]).self).first.map(Self.share)
     }
 
     private func share(_ id: String, on connection: PostgresConnection) async throws -> HubShare? {
-        guard let (declaration, withdrawnAt) = try await rows(
-            "SELECT declaration, withdrawn_at FROM share WHERE id = \(id)", as: (Data, Date?).self, on: connection).first else { return nil }
-        let removed = try await rows("SELECT organisation FROM audience WHERE share = \(id) AND removed_at IS NOT NULL", as: String.self, on: connection)
-        return HubShare(declaration: try WireJSON.decoder().decode(ShareDeclaration.self, from: declaration), withdrawnAt: withdrawnAt, removed: Set(removed))
+        try await rows(Self.shareQuery(id), as: (Data, Date?, [String]).self, on: connection).first.map(Self.share)
+    }
+
+    /// A share's declaration, withdrawal and the organisations withdrawn from it.
+    private static func shareQuery(_ id: String) -> PostgresQuery {
+        """
+        SELECT declaration, withdrawn_at, ARRAY(SELECT organisation FROM audience WHERE share = s.id AND removed_at IS NOT NULL)
+        FROM share s WHERE id = \(id)
+        """
+    }
+
+    private static func share(_ row: (Data, Date?, [String])) throws -> HubShare {
+        HubShare(declaration: try WireJSON.decoder().decode(ShareDeclaration.self, from: row.0), withdrawnAt: row.1, removed: Set(row.2))
     }
 
     public func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(declaration)
         let audience = declaration.audience.map(\.organisation).sorted()
-        return try await transaction(as: .organisation(declaration.document.owner)) { connection in
-            try await connection.query(
-                "INSERT INTO share (id, owner, declaration, created_at, audience) VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at), \(audience))",
-                logger: logger)
+        return try await writer.write(as: .organisation(declaration.document.owner)) { [self] connection in
+            try await connection.query("""
+                INSERT INTO share (id, owner, declaration, created_at, audience)
+                VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at), \(audience))
+                """, logger: logger)
             for member in declaration.audience {
                 try await connection.query("INSERT INTO audience (share, organisation) VALUES (\(declaration.id), \(member.organisation))", logger: logger)
             }
             let seq = try await append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, on: connection)
-            try await audit([AuditEvents.shareAccepted(declaration, message: seq, document: documentHash(declaration.document.id), at: at)], on: connection)
-            return seq
+            return (seq, [AuditEvents.shareAccepted(declaration, message: seq, document: documentHash(declaration.document.id), at: at)])
         }
     }
 
     public func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(batch)
-        return try await transaction(as: .organisation(sender)) { connection in
+        let document = try await share(batch.share).map { documentHash($0.declaration.document.id) }
+        return try await writer.write(as: .organisation(sender)) { [self] connection in
             let seq = try await append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, on: connection)
-            let document = try await share(batch.share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit([AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document, digest: sha256Hex(salt + payload), at: at)], on: connection)
-            return seq
+            return (seq, [AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document,
+                                                    digest: sha256Hex(salt + payload), at: at)])
         }
     }
 
     public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
-        return try await transaction(as: .organisation(by)) { connection in
+        return try await writer.write(as: .organisation(by)) { [self] connection in
             let targets: [String]
             if organisations.isEmpty {
                 targets = try await rows("SELECT organisation FROM audience WHERE share = \(share) AND removed_at IS NULL ORDER BY organisation",
@@ -245,15 +281,12 @@ public final class PostgresHubStore: HubStore {
                 try await connection.query("INSERT INTO withdrawal_target (seq, organisation) VALUES (\(seq), \(organisation))", logger: logger)
             }
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit(targets.map {
-                AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document, reason: reason, at: at)
-            }, on: connection)
-            return seq
+            return (seq, targets.map { AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document, reason: reason, at: at) })
         }
     }
 
     public func acknowledgePurge(share: String, organisation: String, at: Date) async throws {
-        try await transaction(as: .organisation(organisation)) { connection in
+        try await writer.write(as: .organisation(organisation), mayRefuse: true) { [self] connection in
             let updated = try await rows("""
                 UPDATE audience SET purged_at = coalesce(purged_at, \(at))
                 WHERE share = \(share) AND organisation = \(organisation) AND removed_at IS NOT NULL RETURNING organisation
@@ -262,47 +295,49 @@ public final class PostgresHubStore: HubStore {
                 throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
             }
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit([AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)], on: connection)
+            return ((), [AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)])
         }
     }
 
-    /// Reads and records the deliveries in one transaction acting for `organisation`, so that
-    /// row-level security bounds the read to what it was ever addressed by.
+    /// Reads acting for `organisation`, so that row-level security bounds the read to what it
+    /// was ever addressed by; then records the deliveries, acting for it again.
     public func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool) {
-        try await transaction(as: .organisation(organisation)) { connection in
-            let found = try await rows("""
-                SELECT m.seq, m.kind, m.share, m.sender, m.payload, m.at FROM message m JOIN share s ON s.id = m.share
+        let found = try await transaction(as: .organisation(organisation)) { connection in
+            try await rows("""
+                SELECT m.seq, m.kind, m.share, m.sender, m.payload, m.at, convert_from(s.declaration, 'UTF8')::jsonb #>> '{document,id}'
+                FROM message m JOIN share s ON s.id = m.share
                 WHERE m.seq > \(cursor) AND m.sender <> \(organisation) AND (
                     (m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND (
                         s.owner = \(organisation) OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = \(organisation) AND a.removed_at IS NULL)))
                     OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawal_target w WHERE w.seq = m.seq AND w.organisation = \(organisation))))
                 ORDER BY m.seq LIMIT \(limit + 1)
-                """, as: (Int64, String, String, String, Data, Date).self, on: connection)
-            let messages = found.prefix(limit).map { HubMessage(seq: $0.0, kind: $0.1, share: $0.2, sender: $0.3, payload: $0.4, at: $0.5) }
-            var entries: [AuditEntry] = []
-            for message in messages {
-                let inserted = try await rows(
-                    "INSERT INTO delivery (seq, organisation, at) VALUES (\(message.seq), \(organisation), \(at)) ON CONFLICT DO NOTHING RETURNING seq",
-                    as: Int64.self, on: connection)
-                guard !inserted.isEmpty else { continue }
-                let document = try await share(message.share, on: connection).map { documentHash($0.declaration.document.id) }
-                entries.append(AuditEvents.delivered(message, to: organisation, document: document, at: at))
-            }
-            try await audit(entries, on: connection)
-            return (Array(messages), found.count > limit)
+                """, as: (Int64, String, String, String, Data, Date, String?).self, on: connection)
         }
+        let page = found.prefix(limit)
+        let messages = page.map { HubMessage(seq: $0.0, kind: $0.1, share: $0.2, sender: $0.3, payload: $0.4, at: $0.5) }
+        if !messages.isEmpty {
+            let documents = Dictionary(page.map { ($0.0, $0.6.map(documentHash)) }) { first, _ in first }
+            try await writer.write(as: .organisation(organisation)) { [self] connection in
+                let delivered = try await rows("""
+                    INSERT INTO delivery (seq, organisation, at) SELECT unnest(\(messages.map(\.seq))::bigint[]), \(organisation), \(at)
+                    ON CONFLICT DO NOTHING RETURNING seq
+                    """, as: Int64.self, on: connection)
+                let first = Set(delivered)
+                return ((), messages.filter { first.contains($0.seq) }.map {
+                    AuditEvents.delivered($0, to: organisation, document: documents[$0.seq] ?? nil, at: at)
+                })
+            }
+        }
+        return (Array(messages), found.count > limit)
     }
 
     public func withdrawalTargets(seq: Int64) async throws -> [String] {
         try await rows("SELECT organisation FROM withdrawal_target WHERE seq = \(seq) ORDER BY organisation", as: String.self)
     }
 
-    /// Appends a message. The audit log's right edge is locked first, so that messages commit in
-    /// the order of their sequence numbers across hub processes: a node reading after cursor N
-    /// can never find, later, a message numbered below N.
+    /// Appends a message, in a transaction of the log writer's, which holds the log's right edge.
     private func append(kind: String, share: String, sender: String, payload: Data, at: Date, on connection: PostgresConnection) async throws -> Int64 {
-        try await connection.query("SELECT size FROM audit_frontier WHERE singleton = 1 FOR UPDATE", logger: logger)
-        return try await rows("""
+        try await rows("""
             INSERT INTO message (kind, share, sender, payload, at) VALUES (\(kind), \(share), \(sender), \(payload), \(at)) RETURNING seq
             """, as: Int64.self, on: connection)[0]
     }
@@ -313,38 +348,10 @@ public final class PostgresHubStore: HubStore {
 
     public func documentHash(_ id: String) -> String { sha256Hex(salt + Data(id.utf8)) }
 
-    /// Appends entries in the caller's transaction with the log's right edge locked, then signs
-    /// a checkpoint of the new size.
-    private func audit(_ entries: [AuditEntry], on connection: PostgresConnection) async throws {
-        guard !entries.isEmpty else { return }
-        guard let (size, stored) = try await rows("SELECT size, hashes FROM audit_frontier WHERE singleton = 1 FOR UPDATE",
-                                                  as: (Int64, Data).self, on: connection).first else {
-            throw HubError(.storeFailure, "the audit log's right edge is missing")
-        }
-        var frontier = MerkleFrontier(size: UInt64(size), hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
-        for entry in entries {
-            let data = entry.encoded()
-            let hash = MerkleHash.leaf(data)
-            let index = Int64(frontier.size)
-            try await connection.query("INSERT INTO audit_entry (idx, entry, hash) VALUES (\(index), \(data), \(hash))", logger: logger)
-            if let document = entry.document {
-                try await connection.query("INSERT INTO audit_document (document, idx) VALUES (\(document), \(index))", logger: logger)
-            }
-            frontier.append(hash)
-        }
-        let hashes = frontier.hashes.reduce(Data(), +)
-        try await connection.query("UPDATE audit_frontier SET size = \(Int64(frontier.size)), hashes = \(hashes) WHERE singleton = 1", logger: logger)
-        let checkpoint = try SignedCheckpoint(size: frontier.size, root: frontier.root, key: key)
-        try await connection.query("""
-            INSERT INTO audit_checkpoint (size, root, key_id, signature)
-            VALUES (\(Int64(checkpoint.size)), \(checkpoint.root), \(checkpoint.keyID), \(checkpoint.signature))
-            """, logger: logger)
-    }
-
     public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
-        try await transaction(as: .hub) { connection in
+        try await writer.write(as: .hub) { [self] connection in
             let document = try await share(refusal.share, on: connection).map { documentHash($0.declaration.document.id) }
-            try await audit([AuditEvents.refused(refusal, by: organisation, document: document, at: at)], on: connection)
+            return ((), [AuditEvents.refused(refusal, by: organisation, document: document, at: at)])
         }
     }
 

@@ -30,8 +30,13 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many entries the audit log benchmark appends.")
     var auditEntries = 1_000_000
 
-    @Option(help: "Which benchmarks: sync, hub, audit or all.")
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL) or all.")
     var suite = "all"
+
+    @Option(help: ArgumentHelp(
+        "A PostgreSQL server for the scale benchmark, whose user may create roles and databases (default: $TRIANGULATE_POSTGRES_URL).",
+        valueName: "url"))
+    var postgres = ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"]
 
     @Option(help: "How many nodes sync with the hub at once.")
     var nodes = 50
@@ -43,7 +48,10 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub, audit or all") }
+        guard ["sync", "hub", "audit", "scale", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub, audit, scale or all") }
+        guard suite != "scale" || postgres != nil else {
+            throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
+        }
         guard auditEntries > 0 else { throw ValidationError("--audit-entries must be at least 1") }
         guard nodes >= 2 else { throw ValidationError("--nodes must be at least 2") }
         guard writeInterval > 0 else { throw ValidationError("--write-interval must be at least 1") }
@@ -61,6 +69,13 @@ struct Bench: AsyncParsableCommand {
         if suite == "hub" || suite == "all" {
             report.hub = try await HubBenchmarks(nodes: nodes, batches: 20, changesPerBatch: 100, writes: 20,
                                                interval: .milliseconds(writeInterval)).run()
+        }
+        if suite == "scale" || suite == "all" {
+            if let postgres {
+                report.hubScale = try await HubScaleBenchmarks(postgres: postgres, nodes: nodes, batches: 20, changesPerBatch: 100).run()
+            } else {
+                progress("(scale) skipped: it needs a PostgreSQL server (--postgres, or TRIANGULATE_POSTGRES_URL)")
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

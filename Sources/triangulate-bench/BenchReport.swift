@@ -6,6 +6,24 @@ struct BenchReport: Encodable {
     var sync: SyncFigures?
     var hub: HubFigures?
     var audit: AuditFigures?
+    var hubScale: HubScaleFigures?
+}
+
+/// The figures of issue 6: ingest through separate hub processes.
+struct HubScaleFigures: Encodable {
+    /// One hub process on the embedded SQLite store.
+    var sqliteOneProcess: Figure
+    /// One hub process on PostgreSQL.
+    var postgresOneProcess: Figure
+    /// Two hub processes on one PostgreSQL database, the nodes spread over them.
+    var postgresTwoProcesses: Figure
+    /// Two processes' ingest over one's.
+    var twoProcessesOverOne: Figure
+    var changesPerRun: Int
+    var nodes: Int
+    /// The processor cores of this machine, which the hub processes, the database and the
+    /// benchmark's clients all share.
+    var cores: Int
 }
 
 /// The figures of issue 5.
@@ -47,9 +65,10 @@ struct Figure: Encodable {
     var target: String
     var met: Bool
 
-    /// A figure that should be at least `minimum`.
-    static func atLeast(_ value: Double, _ minimum: Double, _ unit: String) -> Figure {
-        Figure(value: value.rounded(), unit: unit, target: ">= \(Int(minimum))", met: value >= minimum)
+    /// A figure that should be at least `minimum`, rounded to `1 / digits`.
+    static func atLeast(_ value: Double, _ minimum: Double, _ unit: String, digits: Double = 1) -> Figure {
+        Figure(value: (value * digits).rounded() / digits, unit: unit,
+               target: ">= \(minimum == minimum.rounded() ? String(Int(minimum)) : String(minimum))", met: value >= minimum)
     }
 
     /// A figure that should be at most `maximum`.

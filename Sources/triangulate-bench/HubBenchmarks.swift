@@ -27,34 +27,15 @@ struct HubBenchmarks {
             defer { server.cancel() }
 
             progress("enrolling \(nodes) nodes and declaring their shares")
-            var clients: [BenchNode] = []
+            var tokens: [(String, String)] = []
             for index in 0..<nodes {
                 let code = "ORG\(index)"
-                let token = try await hub.addOrganisation(code: code, name: code, role: "signatory")
-                let key = NodeSigningKey()
-                _ = try await HubClient(url: url, key: nil).send(
-                    "POST", "/v1/enrol", body: EnrolmentRequest(token: token, publicKey: key.publicKey.base64), as: EnrolmentResponse.self)
-                // Each node has its own connections, as separate machines would: one for its long
-                // poll and one for its writes, so that a write never queues behind the poll.
-                clients.append(BenchNode(code: code, key: key,
-                                         client: try HubClient(url: url, key: key, session: URLSession(configuration: .ephemeral)),
-                                         puller: try HubClient(url: url, key: key, session: URLSession(configuration: .ephemeral))))
+                tokens.append((code, try await hub.addOrganisation(code: code, name: code, role: "signatory")))
             }
-            for (index, node) in clients.enumerated() {
-                try await node.declare(to: clients[(index + 1) % nodes].code)
-            }
+            let clients = try await BenchNode.enrol(tokens, through: [url])
 
             progress("(ingest) \(nodes) nodes push \(batches) batches of \(changesPerBatch) changes each, concurrently")
-            let ingest = try await measureAsync {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for node in clients {
-                        group.addTask {
-                            for batch in 0..<batches { try await node.push(count: changesPerBatch, sequence: batch * changesPerBatch) }
-                        }
-                    }
-                    try await group.waitForAll()
-                }
-            }
+            let ingest = try await BenchNode.ingest(clients, batches: batches, changesPerBatch: changesPerBatch)
             let ingested = nodes * batches * changesPerBatch
 
             progress("(latency) \(nodes) nodes each write \(writes) times, every \(interval), while all of them sync")
@@ -148,6 +129,42 @@ struct BenchNode: Sendable {
     let document = UUID().uuidString.lowercased()
 
     var header: DocumentHeader { DocumentHeader(id: document, type: .action, owner: code) }
+
+    /// Enrols a node for each organisation and token, the nodes spread over the hub processes at
+    /// `urls` in turn, and has each declare a share to the next.
+    static func enrol(_ tokens: [(code: String, token: String)], through urls: [String]) async throws -> [BenchNode] {
+        var nodes: [BenchNode] = []
+        for (index, (code, token)) in tokens.enumerated() {
+            let url = urls[index % urls.count]
+            let key = NodeSigningKey()
+            _ = try await HubClient(url: url, key: nil).send(
+                "POST", "/v1/enrol", body: EnrolmentRequest(token: token, publicKey: key.publicKey.base64), as: EnrolmentResponse.self)
+            // Each node has its own connections, as separate machines would: one for its long
+            // poll and one for its writes, so that a write never queues behind the poll.
+            nodes.append(BenchNode(code: code, key: key,
+                                   client: try HubClient(url: url, key: key, session: URLSession(configuration: .ephemeral)),
+                                   puller: try HubClient(url: url, key: key, session: URLSession(configuration: .ephemeral))))
+        }
+        for (index, node) in nodes.enumerated() {
+            try await node.declare(to: nodes[(index + 1) % nodes.count].code)
+        }
+        return nodes
+    }
+
+    /// Every node pushes `batches` batches of `changesPerBatch` changes, all nodes at once; the
+    /// time until the hub has accepted them all.
+    static func ingest(_ nodes: [BenchNode], batches: Int, changesPerBatch: Int) async throws -> Duration {
+        try await measureAsync {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for node in nodes {
+                    group.addTask {
+                        for batch in 0..<batches { try await node.push(count: changesPerBatch, sequence: batch * changesPerBatch) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
 
     func declare(to recipient: String) async throws {
         let declaration = ShareDeclaration(id: share, document: header, audience: [AudienceMember(organisation: recipient)],

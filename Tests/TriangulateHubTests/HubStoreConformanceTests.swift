@@ -144,4 +144,33 @@ struct HubStoreConformanceTests {
         let report = try await AuditVerifier(store: store).verify()
         #expect(report.ok && report.entries == 5 && report.checkpoints == 5)
     }
+
+    /// Events at once — accepted and refused mixed, as a busy hub sees them — keep one log:
+    /// every accepted event numbered once, every refusal undoing only itself, the log verifying.
+    @Test(arguments: stores)
+    func concurrentEventsKeepOneLog(_ factory: Factory) async throws {
+        let store = try await factory.make()
+        for code in ["CQC", "NMC"] { try await store.addOrganisation(Self.organisation(code), tokenHash: code) }
+        _ = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC"]), at: Self.now)
+        let before = try await store.auditCheckpoint().size
+        let outcomes = try await withThrowingTaskGroup(of: Int64?.self) { group in
+            for index in 0..<60 {
+                group.addTask {
+                    if index % 4 == 3 {
+                        // Refused: NMC was never withdrawn, so it has no purge to acknowledge.
+                        await #expect(throws: HubError.self) { try await store.acknowledgePurge(share: "s1", organisation: "NMC", at: Self.now) }
+                        return nil
+                    }
+                    return try await store.appendBatch(try Self.batch("s1", owner: "CQC"), sender: "CQC", at: Self.now)
+                }
+            }
+            return try await group.reduce(into: [Int64]()) { if let seq = $1 { $0.append(seq) } }
+        }
+        #expect(outcomes.count == 45 && Set(outcomes).count == 45, "every accepted batch has a sequence number of its own")
+        let inbox = try await store.inbox(for: "NMC", after: 0, limit: 100, at: Self.now).messages.map(\.seq)
+        #expect(inbox == inbox.sorted() && Set(inbox).isSuperset(of: outcomes))
+        #expect(try await store.auditCheckpoint().size == before + 45 + 46, "one entry per accepted batch, one per delivery, none for a refusal")
+        let report = try await AuditVerifier(store: store).verify()
+        #expect(report.ok)
+    }
 }
