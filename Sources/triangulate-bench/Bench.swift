@@ -72,7 +72,7 @@ struct Bench: AsyncParsableCommand {
         }
         if suite == "scale" || suite == "all" {
             if let postgres {
-                report.hubScale = try await HubScaleBenchmarks(postgres: postgres, nodes: nodes, batches: 20, changesPerBatch: 100).run()
+                report.hubScale = try await HubScaleBenchmarks(postgres: postgres, nodes: nodes, batches: 20, changesPerBatch: 100, repeats: repeats).run()
             } else {
                 progress("(scale) skipped: it needs a PostgreSQL server (--postgres, or TRIANGULATE_POSTGRES_URL)")
             }

@@ -12,11 +12,11 @@ struct BenchReport: Encodable {
 /// The figures of issue 6: ingest through separate hub processes.
 struct HubScaleFigures: Encodable {
     /// One hub process on the embedded SQLite store.
-    var sqliteOneProcess: Figure
+    var sqliteOneProcess: ScaleRun
     /// One hub process on PostgreSQL.
-    var postgresOneProcess: Figure
+    var postgresOneProcess: ScaleRun
     /// Two hub processes on one PostgreSQL database, the nodes spread over them.
-    var postgresTwoProcesses: Figure
+    var postgresTwoProcesses: ScaleRun
     /// Two processes' ingest over one's.
     var twoProcessesOverOne: Figure
     var changesPerRun: Int
@@ -24,6 +24,20 @@ struct HubScaleFigures: Encodable {
     /// The processor cores of this machine, which the hub processes, the database and the
     /// benchmark's clients all share.
     var cores: Int
+}
+
+/// One configuration of hub processes, measured.
+struct ScaleRun: Encodable {
+    /// Changes accepted per second, from all nodes at once.
+    var ingest: Figure
+    /// Processor time the hub processes spent per change accepted.
+    var hubCPUMicrosecondsPerChange: Double
+    /// The same for the benchmark's own clients (signing, HTTP).
+    var clientCPUMicrosecondsPerChange: Double
+    /// The same for everything else on the machine: the database above all.
+    var otherCPUMicrosecondsPerChange: Double?
+    /// How busy the machine's cores were during the run (all processes: hubs, database, clients).
+    var machineBusyPercent: Double?
 }
 
 /// The figures of issue 5.
