@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriangulateHub
+import TriangulateHubPostgres
 import TriangulateProtocol
 import TriangulateSync
 
@@ -10,7 +11,10 @@ import TriangulateSync
 /// every push the model forbids must be refused, and at the end every organisation still in an
 /// audience has received every batch of that share.
 ///
-/// `TRIANGULATE_LEAK_SCENARIOS=N` resizes the run (CI: 1,000); `TRIANGULATE_LEAK_SEED=S` replays one.
+/// The scenarios run on the SQLite store and, when `TRIANGULATE_POSTGRES_URL` is set, on one
+/// PostgreSQL database shared by concurrent scenarios. `TRIANGULATE_LEAK_SCENARIOS=N` and
+/// `TRIANGULATE_LEAK_POSTGRES_SCENARIOS=N` resize the runs (CI: 1,000 and 200);
+/// `TRIANGULATE_LEAK_SEED=S` replays one.
 @Suite("Need-to-know never leaks")
 struct LeakPropertyTests {
     static var seeds: [UInt64] {
@@ -20,16 +24,38 @@ struct LeakPropertyTests {
         return (0..<count).map { 0x1EA4_0000 + $0 }
     }
 
+    /// The scenarios on PostgreSQL: `TRIANGULATE_LEAK_POSTGRES_SCENARIOS=N` (default 200).
+    static var postgresSeeds: [UInt64] {
+        let environment = ProcessInfo.processInfo.environment
+        if let seed = environment["TRIANGULATE_LEAK_SEED"].flatMap(UInt64.init) { return [seed] }
+        let count = environment["TRIANGULATE_LEAK_POSTGRES_SCENARIOS"].flatMap(UInt64.init) ?? 200
+        return (0..<count).map { 0x1EA4_0000 + $0 }
+    }
+
     @Test func noDeliveryOutsideTheModel() async throws {
-        // Scenarios are independent: run them on as many workers as there are cores.
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let seeds = Self.seeds
+        try await Self.run(Self.seeds, workers: max(1, ProcessInfo.processInfo.activeProcessorCount)) { _ in try SQLiteHubStore.inMemory() }
+    }
+
+    /// The same scenarios on one PostgreSQL database, several at once: each scenario's
+    /// organisations are its own (their codes carry its number), so that the scenarios share the
+    /// log writer's transactions and row-level security must keep each to its own rows.
+    @Test(.enabled(if: HubStoreConformanceTests.postgresURL != nil, "needs TRIANGULATE_POSTGRES_URL"))
+    func noDeliveryOutsideTheModelOnPostgreSQL() async throws {
+        let url = try await PostgresDatabase.create("triangulate_leak_\(UUID().uuidString.prefix(8).lowercased())",
+                                                    on: try #require(HubStoreConformanceTests.postgresURL))
+        let store = try await PostgresHubStore.connect(url: url)
+        try await Self.run(Self.postgresSeeds, workers: 8) { _ in store }
+    }
+
+    /// Runs the scenarios of `seeds` on `workers` concurrent workers, each on the store `store`
+    /// gives for it.
+    static func run(_ seeds: [UInt64], workers: Int, store: @escaping @Sendable (UInt64) throws -> any HubStore) async throws {
         let failures = try await withThrowingTaskGroup(of: [String].self) { group in
             for worker in 0..<workers {
                 group.addTask {
                     var failures: [String] = []
                     for seed in seeds.enumerated().filter({ $0.offset % workers == worker }).map(\.element) {
-                        var scenario = try await Scenario(seed: seed)
+                        var scenario = try await Scenario(seed: seed, store: try store(seed))
                         if let failure = try await scenario.run() {
                             failures.append("seed \(seed): \(failure)")
                             if failures.count == 3 { break }
@@ -66,11 +92,13 @@ private struct Scenario {
     var shares: [String: ModelShare] = [:]
     var received: [String: Set<String>] = [:]  // organisation → batch signatures pulled
 
-    init(seed: UInt64) async throws {
+    /// Scenario `seed` on `store`, its organisations' codes prefixed with the seed's last digits
+    /// so that scenarios sharing a store never meet.
+    init(seed: UInt64, store: any HubStore) async throws {
         random = SeededGenerator(seed: seed)
-        hub = Hub(store: try SQLiteHubStore.inMemory(), now: { Date(timeIntervalSince1970: 1_800_000_000) })
+        hub = Hub(store: store, now: { Date(timeIntervalSince1970: 1_800_000_000) })
         let all = ["CQC", "NMC", "GMC", "HCPC", "LGSCO", "PHSO"]
-        organisations = Array(all.prefix(Int.random(in: 3...6, using: &random)))
+        organisations = all.prefix(Int.random(in: 3...6, using: &random)).map { "S\(seed % 100_000)-\($0)" }
         for code in organisations {
             let token = try await hub.addOrganisation(code: code, name: code, role: "signatory")
             let key = NodeSigningKey()
