@@ -2,17 +2,21 @@ import ArgumentParser
 import Foundation
 
 /// `triangulate-bench`: measures the speed targets of Triangulate and prints one JSON object.
-/// Run it in a release build: `swift run -c release triangulate-bench`.
+/// Run it in a release build: `swift build -c release && .build/release/triangulate-bench`.
 @main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triangulate-bench",
         abstract: "Measure Triangulate's speed targets; prints one JSON object.",
         discussion: """
-            Workload: DOCUMENTS documents of five fields written on one replica, then a fraction \
-            of their fields edited concurrently on two replicas and merged both ways. Progress goes \
-            to standard error; the figures, with their targets, to standard output. Use a release \
-            build: debug builds are many times slower.
+            Suites: sync (DOCUMENTS documents of five fields written on one replica, then a \
+            fraction of their fields edited concurrently on two replicas and merged both ways), \
+            audit (the hub's log at AUDIT-ENTRIES entries), hub (ingest and write-to-arrival \
+            through a hub in this process), scale (ingest through separate triangulate-hub \
+            processes: one on SQLite, one and two on one PostgreSQL database; it needs a server \
+            and triangulate-hub built beside this executable). Progress goes to standard error; \
+            the figures, with their targets, to standard output. Use a release build, of \
+            everything: swift build -c release && .build/release/triangulate-bench.
             """)
 
     @Option(help: "How many documents of five fields to write.")
@@ -52,6 +56,11 @@ struct Bench: AsyncParsableCommand {
         guard suite != "scale" || postgres != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
         }
+        if suite == "scale" || (suite == "all" && postgres != nil) {
+            guard FileManager.default.isExecutableFile(atPath: HubScaleBenchmarks.hubExecutable.path) else {
+                throw ValidationError("the scale suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
+            }
+        }
         guard auditEntries > 0 else { throw ValidationError("--audit-entries must be at least 1") }
         guard nodes >= 2 else { throw ValidationError("--nodes must be at least 2") }
         guard writeInterval > 0 else { throw ValidationError("--write-interval must be at least 1") }
@@ -84,7 +93,7 @@ struct Bench: AsyncParsableCommand {
 
     static var buildConfiguration: String {
         #if DEBUG
-        "debug (figures not representative: use swift run -c release triangulate-bench)"
+        "debug (figures not representative: swift build -c release && .build/release/triangulate-bench)"
         #else
         "release"
         #endif
