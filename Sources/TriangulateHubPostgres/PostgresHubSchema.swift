@@ -85,10 +85,12 @@ enum PostgresHubSchema {
         return statements
     }()
 
-    /// Applies the migrations not yet applied.
+    /// Applies the migrations not yet applied, acting for the hub (a migration may move any
+    /// organisation's rows).
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(5452494)", logger: logger)
+            try await PostgresHubStore.act(as: .hub, on: connection, logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS hub_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", logger: logger)
             for migration in migrations {
                 let rows = try await connection.query("SELECT 1 FROM hub_migration WHERE name = \(migration.name)", logger: logger)
