@@ -8,6 +8,7 @@
 set -euo pipefail
 
 fail() { echo "backup.sh: $*" >&2; exit 2; }
+need() { command -v "$1" >/dev/null || fail "$1 is not installed (Debian: apt-get install $2)"; }
 
 [[ $# -eq 1 && $1 != -* ]] || fail "usage: backup.sh FILE (the store from TRIANGULATE_HUB_BACKUP_URL or TRIANGULATE_HUB_STORE)"
 file=$1
@@ -16,6 +17,7 @@ partial="$file.partial"
 trap 'rm -f "$partial"' EXIT
 
 if [[ -n ${TRIANGULATE_HUB_BACKUP_URL:-} ]]; then
+    need pg_dump postgresql-client
     # One consistent snapshot of the database, taken without stopping the hub processes.
     pg_dump --format=custom --no-password --file="$partial" "$TRIANGULATE_HUB_BACKUP_URL" \
         || fail "pg_dump failed (above): check TRIANGULATE_HUB_BACKUP_URL names the backup role of postgres-setup.sql"
@@ -24,6 +26,7 @@ if [[ -n ${TRIANGULATE_HUB_BACKUP_URL:-} ]]; then
         || fail "the dump has no audit log: is TRIANGULATE_HUB_BACKUP_URL the hub's database?"
     kind=PostgreSQL
 elif [[ -n ${TRIANGULATE_HUB_STORE:-} ]]; then
+    need sqlite3 sqlite3
     [[ -f $TRIANGULATE_HUB_STORE ]] || fail "there is no hub store at $TRIANGULATE_HUB_STORE"
     # SQLite's online backup: consistent even while the hub writes.
     sqlite3 "$TRIANGULATE_HUB_STORE" ".backup '${partial//\'/\'\'}'" || fail "sqlite3 could not back up $TRIANGULATE_HUB_STORE"

@@ -11,6 +11,7 @@
 set -euo pipefail
 
 fail() { echo "restore.sh: $*" >&2; exit 2; }
+need() { command -v "$1" >/dev/null || fail "$1 is not installed (Debian: apt-get install $2)"; }
 
 [[ $# -eq 1 && $1 != -* ]] || fail "usage: restore.sh FILE (into TRIANGULATE_HUB_POSTGRES or TRIANGULATE_HUB_STORE)"
 file=$1
@@ -18,6 +19,8 @@ file=$1
 hub=${TRIANGULATE_HUB_BIN:-triangulate-hub}
 
 if [[ -n ${TRIANGULATE_HUB_POSTGRES:-} ]]; then
+    need psql postgresql-client
+    need pg_restore postgresql-client
     admin=${TRIANGULATE_HUB_ADMIN_URL:?restore.sh: set TRIANGULATE_HUB_ADMIN_URL to a role that may create databases}
     rest=${TRIANGULATE_HUB_POSTGRES#*://}
     owner=${rest%%@*}
@@ -39,6 +42,7 @@ if [[ -n ${TRIANGULATE_HUB_POSTGRES:-} ]]; then
     "$hub" audit verify --postgres "$TRIANGULATE_HUB_POSTGRES" || fail "the restored audit log does not verify (above)"
     echo "restored database $database from $file"
 elif [[ -n ${TRIANGULATE_HUB_STORE:-} ]]; then
+    need sqlite3 sqlite3
     store=$TRIANGULATE_HUB_STORE
     for existing in "$store" "$store-wal" "$store-shm"; do
         [[ ! -e $existing ]] || fail "$existing exists: restore.sh never overwrites a store. Stop the hub, move it aside, then run this again"
