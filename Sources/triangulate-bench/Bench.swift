@@ -40,7 +40,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: ArgumentHelp(
         "A PostgreSQL server for the scale benchmark, whose user may create roles and databases (default: $TRIANGULATE_POSTGRES_URL).",
         valueName: "url"))
-    var postgres = ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"]
+    var postgres: String?
+
+    /// The PostgreSQL server given, by option or environment.
+    var postgresServer: String? { postgres ?? ProcessInfo.processInfo.environment["TRIANGULATE_POSTGRES_URL"] }
 
     @Option(help: "How many nodes sync with the hub at once.")
     var nodes = 50
@@ -53,10 +56,10 @@ struct Bench: AsyncParsableCommand {
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
         guard ["sync", "hub", "audit", "scale", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub, audit, scale or all") }
-        guard suite != "scale" || postgres != nil else {
+        guard suite != "scale" || postgresServer != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
         }
-        if suite == "scale" || (suite == "all" && postgres != nil) {
+        if suite == "scale" || (suite == "all" && postgresServer != nil) {
             guard FileManager.default.isExecutableFile(atPath: HubScaleBenchmarks.hubExecutable.path) else {
                 throw ValidationError("the scale suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
             }
@@ -80,7 +83,7 @@ struct Bench: AsyncParsableCommand {
                                                interval: .milliseconds(writeInterval)).run()
         }
         if suite == "scale" || suite == "all" {
-            if let postgres {
+            if let postgres = postgresServer {
                 report.hubScale = try await HubScaleBenchmarks(postgres: postgres, nodes: nodes, batches: 20, changesPerBatch: 100, repeats: repeats).run()
             } else {
                 progress("(scale) skipped: it needs a PostgreSQL server (--postgres, or TRIANGULATE_POSTGRES_URL)")
