@@ -23,7 +23,7 @@ struct HubOptions: ParsableArguments {
     @Option(help: "The hub store file (default: $TRIANGULATE_HUB_STORE, else ./triangulate-hub.sqlite).")
     var store: String?
 
-    @Option(help: "A PostgreSQL database for the hub store, postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $TRIANGULATE_HUB_POSTGRES).")
+    @Option(help: "A PostgreSQL database for the hub store, postgres://USER:PASSWORD@HOST:PORT/DATABASE, as the hub's own role: not a superuser, which row-level security would not bind (ops/hub/postgres-setup.sql makes it). Default: $TRIANGULATE_HUB_POSTGRES.")
     var postgres: String?
 
     @Flag(help: "Print JSON instead of text.")
