@@ -31,4 +31,24 @@ public enum PostgresDatabase {
         }
         return "postgres://\(name):\(password)@\(address.host):\(address.port)/\(name)"
     }
+
+    /// Drops database `name` and its role, as `create` made them, through the server at `url`;
+    /// connections still open to it are ended.
+    public static func drop(_ name: String, on url: String) async throws {
+        guard name.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
+            throw HubError(.invalidRequest, "'\(name)' is not a database name: use lower-case letters, digits and underscores")
+        }
+        let address = try PostgresAddress(url: url)
+        var logger = Logger(label: "triangulate-hub.postgres")
+        logger.logLevel = .error
+        let client = PostgresClient(configuration: address.clientConfiguration(), backgroundLogger: logger)
+        let runner = Task { await client.run() }
+        defer { runner.cancel() }
+        do {
+            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+            try await client.query(PostgresQuery(unsafeSQL: "DROP ROLE IF EXISTS \(name)"), logger: logger)
+        } catch {
+            throw address.explain(error)
+        }
+    }
 }

@@ -11,14 +11,13 @@ struct HubScaleBenchmarks {
     let nodes: Int
     let batches: Int
     let changesPerBatch: Int
+    /// How many times each configuration runs; the best run is reported.
+    let repeats: Int
 
     /// The `triangulate-hub` executable built beside this one.
     static var hubExecutable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("triangulate-hub")
     }
-
-    /// How many times each configuration runs; the best run is reported.
-    let repeats: Int
 
     func run() async throws -> HubScaleFigures {
         try await withTemporaryDirectory { directory in
@@ -28,11 +27,21 @@ struct HubScaleBenchmarks {
             } }
             var postgresRuns: [ScaleRun] = []
             for processes in [1, 2] {
-                postgresRuns.append(try await best { try await ingest(processes: processes, store: "PostgreSQL") {
+                postgresRuns.append(try await best {
+                    // Each run on a database of its own, dropped afterwards: nothing is left on the server.
                     let name = "triangulate_bench_\(UUID().uuidString.prefix(8).lowercased())"
                     let url = try await PostgresDatabase.create(name, on: postgres)
-                    return (try await PostgresHubStore.connect(url: url), ["--postgres", url])
-                } })
+                    do {
+                        let run = try await ingest(processes: processes, store: "PostgreSQL") {
+                            (try await PostgresHubStore.connect(url: url), ["--postgres", url])
+                        }
+                        try await PostgresDatabase.drop(name, on: postgres)
+                        return run
+                    } catch {
+                        try? await PostgresDatabase.drop(name, on: postgres)
+                        throw error
+                    }
+                })
             }
             return HubScaleFigures(
                 sqliteOneProcess: sqlite,
