@@ -95,5 +95,9 @@ struct HubBackupRestoreTests {
         #expect((first["fields"] as? [String: Any]).map { "\($0)" }?.contains("trigger") == true, "the edit after the restore arrived: \(first)")
         let verify = try exchange.operator_("audit", "verify")
         #expect(verify.status == 0, "\(verify.stdout)")
+
+        // The restored store backs up as the first did (on PostgreSQL: the backup role's grants came back too).
+        let next = try Self.script("backup.sh", [file + ".next"], environment: backupEnvironment, in: scratch)
+        #expect(next.status == 0, "the restored store does not back up: \(next.stderr)")
     }
 }
