@@ -99,5 +99,13 @@ struct HubBackupRestoreTests {
         // The restored store backs up as the first did (on PostgreSQL: the backup role's grants came back too).
         let next = try Self.script("backup.sh", [file + ".next"], environment: backupEnvironment, in: scratch)
         #expect(next.status == 0, "the restored store does not back up: \(next.stderr)")
+
+        if let database {
+            exchange.stopHubs()
+            let drop = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)",
+                                       "-c", "DROP ROLE \(database.name)_hub", "-c", "DROP ROLE \(database.name)_backup"],
+                                      in: scratch, executable: URL(fileURLWithPath: "/usr/bin/env"))
+            #expect(drop.status == 0, "\(drop.stderr)")
+        }
     }
 }
