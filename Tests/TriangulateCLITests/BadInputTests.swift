@@ -39,6 +39,8 @@ struct BadInputTests {
         (["share", "withdraw", "0123456789"], "no share matches"),
         (["sync"], "not enrolled with a hub"),
         (["enrol", "--hub", "ftp://hub", "--token", "t"], "is not a hub URL"),
+        (["rejoin", "--size", "3", "--root", "not-hex"], "64 hex digits"),
+        (["rejoin", "--size", "3", "--root", String(repeating: "a", count: 64)], "not enrolled with a hub"),
         (["received", "show", "abcdef123"], "nothing received matches"),
     ])
     func refusedWithOneLineAndNothingChanged(_ arguments: [String], _ message: String) throws {

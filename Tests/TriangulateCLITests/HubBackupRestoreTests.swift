@@ -108,4 +108,82 @@ struct HubBackupRestoreTests {
             #expect(drop.status == 0, "\(drop.stderr)")
         }
     }
+
+    /// The usual disaster: the hub accepted more after its last backup. Restored, its log is
+    /// shorter than the nodes saw, and they stop with an ALARM — until a person, given the
+    /// restored log's size and root by the hub operator, runs `triangulate rejoin`. Then what the
+    /// hub lost comes back from the nodes: the share made after the backup reaches NMC again.
+    @Test(arguments: stores)
+    func anOlderBackupStopsTheNodesUntilTheyRejoin(_ store: String) async throws {
+        let server = Exchange.postgresServer ?? ""
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let database = store == "PostgreSQL" ? try Self.runSetup(on: server, in: scratch) : nil
+        let exchange = try database.map { try Exchange(storeArguments: ["--postgres", $0.hubURL]) } ?? Exchange()
+        let hubFile = exchange.directory.appendingPathComponent("hub.sqlite").path
+        let backupEnvironment = database.map { ["TRIANGULATE_HUB_BACKUP_URL": $0.backupURL] } ?? ["TRIANGULATE_HUB_STORE": hubFile]
+        let restoreEnvironment = database.map { ["TRIANGULATE_HUB_POSTGRES": $0.hubURL, "TRIANGULATE_HUB_ADMIN_URL": server] }
+            ?? ["TRIANGULATE_HUB_STORE": hubFile]
+
+        try exchange.join("CQC", "NMC")
+        for (number, title) in ["Before the backup", "After the backup"].enumerated() {
+            try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", title,
+                            "--summary", "s", "--source", "complaint")
+            try exchange.ok("CQC", "share", String(format: "ECP-2026-%04d", number + 1), "--to", "NMC", "--purpose", "p", "--basis", "b")
+            for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "sync") }
+            if number == 0 {
+                let backup = try Self.script("backup.sh", [scratch.appendingPathComponent("hub.backup").path], environment: backupEnvironment, in: scratch)
+                #expect(backup.status == 0, "backup.sh failed: \(backup.stderr)")
+            }
+        }
+        #expect(try exchange.ok("NMC", "received").array.count == 2)
+
+        exchange.stopHubs()
+        if let database {
+            _ = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)"], in: scratch,
+                               executable: URL(fileURLWithPath: "/usr/bin/env"))
+        } else {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: hubFile + suffix) }
+        }
+        let restore = try Self.script("restore.sh", [scratch.appendingPathComponent("hub.backup").path], environment: restoreEnvironment, in: scratch)
+        #expect(restore.status == 0, "restore.sh failed: \(restore.stderr)")
+        try exchange.restartHub(for: ["CQC", "NMC"])
+
+        // The restored log is shorter than the nodes saw: they stop, and say why.
+        for organisation in ["CQC", "NMC"] {
+            let sync = try exchange.node(organisation, "sync")
+            #expect(sync.status != 0 && sync.stderr.contains("ALARM"), "\(organisation): \(sync.stderr)")
+        }
+
+        // The hub operator announces the restored log; a wrong root changes nothing.
+        let announced = try exchange.operator_("audit", "verify").object
+        let size = "\(announced["entries"] as? Int ?? -1)", root = announced["root"] as? String ?? ""
+        let wrong = try exchange.node("NMC", "rejoin", "--size", size, "--root", String(repeating: "ab", count: 32))
+        #expect(wrong.status != 0 && wrong.stderr.contains("nothing changed"), "\(wrong.stderr)")
+        #expect(try exchange.node("NMC", "sync").status != 0, "a refused rejoin leaves the node stopped")
+
+        for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "rejoin", "--size", size, "--root", root) }
+        for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "sync") }
+        #expect(try exchange.node("NMC", "rejoin", "--size", size, "--root", root).stderr.contains("nothing to rejoin"))
+
+        // The hub knows the lost share again (CQC pushed it again), so an edit to it reaches NMC,
+        // which holds each share once.
+        try exchange.ok("CQC", "concern", "evaluate", "ECP-2026-0002", "--decision", "trigger", "--rationale", "r")
+        for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "sync") }
+        let received = try exchange.ok("NMC", "received").array
+        #expect(received.count == 2, "NMC holds each share once: \(received)")
+        let shown = try received.map { try exchange.ok("NMC", "received", "show", $0["share"] as? String ?? "").stdout }
+        let lost = try #require(shown.first { $0.contains("After the backup") }, "the share made after the backup is gone from NMC")
+        #expect(lost.contains("trigger"), "the edit to the share the hub had lost did not arrive: \(lost)")
+        let verify = try exchange.operator_("audit", "verify")
+        #expect(verify.status == 0, "\(verify.stdout)")
+
+        if let database {
+            exchange.stopHubs()
+            _ = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)",
+                                "-c", "DROP ROLE \(database.name)_hub", "-c", "DROP ROLE \(database.name)_backup"],
+                               in: scratch, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        }
+    }
 }

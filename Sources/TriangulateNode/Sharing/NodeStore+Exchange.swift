@@ -16,6 +16,42 @@ extension NodeStore {
         return answer
     }
 
+    /// Re-attaches this node to its hub after the hub was restored from a backup older than what
+    /// the node had seen. Its log then no longer extends the checkpoint this node accepted, and
+    /// every sync stops with an ALARM — exactly as it would for a hub that rewrote its history,
+    /// which a node cannot tell apart. So a person decides, with the size and root of the
+    /// restored log that the hub operator announced: the hub's checkpoint must carry the pinned
+    /// hub key's signature, its log must be the announced one or extend it (by a consistency
+    /// proof), and it must really not extend the one this node accepted. Then the node pulls
+    /// again from the start and pushes again everything it ever pushed (`recordRejoin`).
+    public func rejoin(size: UInt64, root: String, by user: String) async throws -> (accepted: SignedCheckpoint, previous: SignedCheckpoint?) {
+        guard let announced = Data(hex: root.lowercased()), announced.count == 32 else {
+            throw NodeError(.invalidInput, "--root takes the restored log's root as the hub operator gave it: 64 hex digits")
+        }
+        guard let url = try hubURL() else {
+            throw NodeError(.notEnrolled, "this node is not enrolled with a hub: run `triangulate enrol --hub URL --token TOKEN` first")
+        }
+        let (hubKey, previous) = try auditState()
+        guard let hubKey else { throw NodeError(.notEnrolled, "this node has no pinned hub key: enrol again with `triangulate enrol`") }
+        let client = try HubClient(url: url, key: try signingKey())
+        let current = try await client.send("GET", "/v1/audit/checkpoint", as: SignedCheckpoint.self)
+        guard current.isSigned(by: hubKey) else {
+            throw NodeError(.auditAlarm, "ALARM: the hub's checkpoint (\(current)) is not signed by the hub key pinned at enrolment: this is not the hub this node enrolled with")
+        }
+        func proof(from old: UInt64) async throws -> [Data] {
+            old < current.size ? try await client.send("GET", "/v1/audit/consistency", query: "from=\(old)&to=\(current.size)", as: AuditProof.self).bytes : []
+        }
+        guard size <= current.size,
+              MerkleTree.verifyConsistency(oldSize: size, newSize: current.size, proof: try await proof(from: size), oldRoot: announced, newRoot: current.rootBytes) else {
+            throw NodeError(.invalidInput, "the hub's log (\(current.size) entries, root \(current.root)) is not the restored log you were given (\(size) entries, root \(root)) nor an extension of it: nothing changed; check the figures with the hub operator")
+        }
+        if let previous, (try? AuditMonitor.check(previous: previous, new: current, proof: try await proof(from: previous.size), hubKey: hubKey)) != nil {
+            throw NodeError(.invalidInput, "the hub's log (\(current.size) entries) extends the one this node accepted: there is nothing to rejoin; run `triangulate sync`")
+        }
+        try recordRejoin(accepting: current, inPlaceOf: previous, by: user)
+        return (current, previous)
+    }
+
     /// Pushes what is waiting for the hub, then pulls everything addressed to this organisation,
     /// page by page, from where the last sync stopped. `progress` hears how far it has got.
     public func sync(progress: @Sendable (String) -> Void = { _ in }) async throws -> SyncSummary {

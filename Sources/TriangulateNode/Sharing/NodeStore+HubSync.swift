@@ -58,6 +58,23 @@ extension NodeStore {
         }
     }
 
+    /// Takes `checkpoint` of a hub restored from a backup in place of `previous`, which it no
+    /// longer extends, as a person decided: pulls again from the start, and pushes again
+    /// everything this node ever pushed — shares, changes, withdrawals, purge acknowledgements —
+    /// since the hub may have lost any of it. All of it is idempotent on the hub and on every
+    /// recipient.
+    func recordRejoin(accepting checkpoint: SignedCheckpoint, inPlaceOf previous: SignedCheckpoint?, by user: String) throws {
+        try perform(by: user) { command in
+            let db = command.db
+            try db.execute(sql: "UPDATE hubLink SET cursor = 0, checkpoint = ?", arguments: [try WireJSON.encoder().encode(checkpoint)])
+            try db.execute(sql: "UPDATE share SET sentAt = NULL, pushedMillis = 0, pushedCounter = 0")
+            try db.execute(sql: "UPDATE received SET pushedMillis = 0, pushedCounter = 0, purgeAcknowledgedAt = NULL")
+            try db.execute(sql: "UPDATE shareWithdrawal SET sentAt = NULL")
+            try command.log(nil, "hub", try String.fetchOne(db, sql: "SELECT url FROM hubLink") ?? "", "rejoined after a restore",
+                            from: previous.map { "log of \($0.size) entries" }, to: "log of \(checkpoint.size) entries, root \(checkpoint.root)")
+        }
+    }
+
     /// The hub cursor: the last item pulled.
     func hubCursor() throws -> Int64 {
         try read { db in try Int64.fetchOne(db, sql: "SELECT cursor FROM hubLink") ?? 0 }
