@@ -9,50 +9,11 @@ import Testing
 struct HubBackupRestoreTests {
     static let stores = ["SQLite"] + (Exchange.postgresServer == nil ? [] : ["PostgreSQL"])
 
-    /// The repository's `ops/hub` folder.
-    static let opsHub = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ops/hub").standardized
-
-    /// A hub database made by postgres-setup.sql on the test server, as its administrator would.
-    struct SetUpDatabase {
-        let name: String
-        let hubURL: String
-        let backupURL: String
-    }
-
-    static func runSetup(on server: String, in directory: URL) throws -> SetUpDatabase {
-        let name = "triangulate_bk_\(UUID().uuidString.prefix(8).lowercased())"
-        let hubPassword = UUID().uuidString, backupPassword = UUID().uuidString
-        let setup = try CLI.launch(["psql", server, "-q", "-v", "database=\(name)", "-v", "hub_role=\(name)_hub", "-v", "backup_role=\(name)_backup",
-                                    "-v", "hub_password=\(hubPassword)", "-v", "backup_password=\(backupPassword)",
-                                    "-f", opsHub.appendingPathComponent("postgres-setup.sql").path],
-                                   in: directory, executable: URL(fileURLWithPath: "/usr/bin/env"))
-        #expect(setup.status == 0, "postgres-setup.sql failed: \(setup.stderr)")
-        let parts = try #require(URLComponents(string: server))
-        let address = "\(try #require(parts.host)):\(parts.port ?? 5432)"
-        return SetUpDatabase(name: name, hubURL: "postgres://\(name)_hub:\(hubPassword)@\(address)/\(name)",
-                             backupURL: "postgres://\(name)_backup:\(backupPassword)@\(address)/\(name)")
-    }
-
-    /// Runs one of ops/hub's scripts with `environment`.
-    static func script(_ name: String, _ arguments: [String], environment: [String: String], in directory: URL) throws -> CLI.Result {
-        try CLI.launch([opsHub.appendingPathComponent(name).path] + arguments, in: directory,
-                       environment: environment.merging(["TRIANGULATE_HUB_BIN": CLI.executable(named: "triangulate-hub").path]) { $1 },
-                       executable: URL(fileURLWithPath: "/bin/bash"))
-    }
-
     @Test(arguments: stores)
     func backUpDestroyRestoreAndKeepSyncing(_ store: String) async throws {
-        let server = Exchange.postgresServer ?? ""
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-backup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = store == "PostgreSQL" ? try Self.runSetup(on: server, in: scratch) : nil
-        let exchange = try database.map { try Exchange(storeArguments: ["--postgres", $0.hubURL]) } ?? Exchange()
-        let hubFile = exchange.directory.appendingPathComponent("hub.sqlite").path
-        let backupEnvironment = database.map { ["TRIANGULATE_HUB_BACKUP_URL": $0.backupURL] } ?? ["TRIANGULATE_HUB_STORE": hubFile]
-        let restoreEnvironment = database.map { ["TRIANGULATE_HUB_POSTGRES": $0.hubURL, "TRIANGULATE_HUB_ADMIN_URL": server] }
-            ?? ["TRIANGULATE_HUB_STORE": hubFile]
-
+        let hub = try BackedUpHub(on: store)
+        defer { hub.tearDown() }
+        let exchange = hub.exchange
         try exchange.join("CQC", "NMC")
         try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", "Before the backup",
                         "--summary", "s", "--source", "complaint")
@@ -60,26 +21,17 @@ struct HubBackupRestoreTests {
         for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "sync") }
 
         // Back up while the hub runs; a second backup to the same file is refused, not overwritten.
-        let file = scratch.appendingPathComponent("hub.backup").path
-        let backup = try Self.script("backup.sh", [file], environment: backupEnvironment, in: scratch)
+        let backup = try hub.script("backup.sh", hub.backupFile)
         #expect(backup.status == 0, "backup.sh failed: \(backup.stdout) \(backup.stderr)")
-        #expect(try Self.script("backup.sh", [file], environment: backupEnvironment, in: scratch).status == 2)
+        #expect(try hub.script("backup.sh", hub.backupFile).status == 2)
 
-        // The hub's store is lost.
-        exchange.stopHubs()
-        if let database {
-            let drop = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)"], in: scratch,
-                                      executable: URL(fileURLWithPath: "/usr/bin/env"))
-            #expect(drop.status == 0, "\(drop.stderr)")
-        } else {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: hubFile + suffix) }
-        }
+        try hub.destroy()
         #expect(try exchange.operator_("audit", "verify").status != 0, "the store is really gone")
 
         // Restored, verified, and never over an existing store.
-        let restore = try Self.script("restore.sh", [file], environment: restoreEnvironment, in: scratch)
+        let restore = try hub.script("restore.sh", hub.backupFile)
         #expect(restore.status == 0, "restore.sh failed: \(restore.stdout) \(restore.stderr)")
-        let again = try Self.script("restore.sh", [file], environment: restoreEnvironment, in: scratch)
+        let again = try hub.script("restore.sh", hub.backupFile)
         #expect(again.status == 2 && again.stderr.contains("never overwrites"), "\(again.stderr)")
 
         // The nodes keep syncing through the restored hub: an edit to the old share and a new share arrive.
@@ -97,35 +49,19 @@ struct HubBackupRestoreTests {
         #expect(verify.status == 0, "\(verify.stdout)")
 
         // The restored store backs up as the first did (on PostgreSQL: the backup role's grants came back too).
-        let next = try Self.script("backup.sh", [file + ".next"], environment: backupEnvironment, in: scratch)
+        let next = try hub.script("backup.sh", hub.backupFile + ".next")
         #expect(next.status == 0, "the restored store does not back up: \(next.stderr)")
-
-        if let database {
-            exchange.stopHubs()
-            let drop = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)",
-                                       "-c", "DROP ROLE \(database.name)_hub", "-c", "DROP ROLE \(database.name)_backup"],
-                                      in: scratch, executable: URL(fileURLWithPath: "/usr/bin/env"))
-            #expect(drop.status == 0, "\(drop.stderr)")
-        }
     }
 
     /// The usual disaster: the hub accepted more after its last backup. Restored, its log is
     /// shorter than the nodes saw, and they stop with an ALARM — until a person, given the
     /// restored log's size and root by the hub operator, runs `triangulate rejoin`. Then what the
-    /// hub lost comes back from the nodes: the share made after the backup reaches NMC again.
+    /// hub lost comes back from the nodes: the share made after the backup is on the hub again.
     @Test(arguments: stores)
     func anOlderBackupStopsTheNodesUntilTheyRejoin(_ store: String) async throws {
-        let server = Exchange.postgresServer ?? ""
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-backup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let database = store == "PostgreSQL" ? try Self.runSetup(on: server, in: scratch) : nil
-        let exchange = try database.map { try Exchange(storeArguments: ["--postgres", $0.hubURL]) } ?? Exchange()
-        let hubFile = exchange.directory.appendingPathComponent("hub.sqlite").path
-        let backupEnvironment = database.map { ["TRIANGULATE_HUB_BACKUP_URL": $0.backupURL] } ?? ["TRIANGULATE_HUB_STORE": hubFile]
-        let restoreEnvironment = database.map { ["TRIANGULATE_HUB_POSTGRES": $0.hubURL, "TRIANGULATE_HUB_ADMIN_URL": server] }
-            ?? ["TRIANGULATE_HUB_STORE": hubFile]
-
+        let hub = try BackedUpHub(on: store)
+        defer { hub.tearDown() }
+        let exchange = hub.exchange
         try exchange.join("CQC", "NMC")
         for (number, title) in ["Before the backup", "After the backup"].enumerated() {
             try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", title,
@@ -133,20 +69,14 @@ struct HubBackupRestoreTests {
             try exchange.ok("CQC", "share", String(format: "ECP-2026-%04d", number + 1), "--to", "NMC", "--purpose", "p", "--basis", "b")
             for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "sync") }
             if number == 0 {
-                let backup = try Self.script("backup.sh", [scratch.appendingPathComponent("hub.backup").path], environment: backupEnvironment, in: scratch)
+                let backup = try hub.script("backup.sh", hub.backupFile)
                 #expect(backup.status == 0, "backup.sh failed: \(backup.stderr)")
             }
         }
         #expect(try exchange.ok("NMC", "received").array.count == 2)
 
-        exchange.stopHubs()
-        if let database {
-            _ = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)"], in: scratch,
-                               executable: URL(fileURLWithPath: "/usr/bin/env"))
-        } else {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: hubFile + suffix) }
-        }
-        let restore = try Self.script("restore.sh", [scratch.appendingPathComponent("hub.backup").path], environment: restoreEnvironment, in: scratch)
+        try hub.destroy()
+        let restore = try hub.script("restore.sh", hub.backupFile)
         #expect(restore.status == 0, "restore.sh failed: \(restore.stderr)")
         try exchange.restartHub(for: ["CQC", "NMC"])
 
@@ -178,12 +108,84 @@ struct HubBackupRestoreTests {
         #expect(lost.contains("trigger"), "the edit to the share the hub had lost did not arrive: \(lost)")
         let verify = try exchange.operator_("audit", "verify")
         #expect(verify.status == 0, "\(verify.stdout)")
+    }
+}
 
-        if let database {
-            exchange.stopHubs()
-            _ = try CLI.launch(["psql", server, "-q", "-c", "DROP DATABASE \(database.name) WITH (FORCE)",
-                                "-c", "DROP ROLE \(database.name)_hub", "-c", "DROP ROLE \(database.name)_backup"],
-                               in: scratch, executable: URL(fileURLWithPath: "/usr/bin/env"))
+/// A hub to back up and restore, as its operator would: on SQLite, or on a PostgreSQL database
+/// and roles made by `ops/hub/postgres-setup.sql` itself; a scratch folder for the backups; and
+/// ops/hub's scripts with the environment they read.
+final class BackedUpHub {
+    /// The repository's `ops/hub` folder.
+    static let opsHub = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ops/hub").standardized
+
+    let exchange: Exchange
+    let scratch: URL
+    /// The PostgreSQL server the database was made on, and the database's name; nil on SQLite.
+    let postgres: (server: String, database: String)?
+    private let backupEnvironment: [String: String]
+    private let restoreEnvironment: [String: String]
+    private let hubFile: String
+
+    var backupFile: String { scratch.appendingPathComponent("hub.backup").path }
+
+    init(on store: String) throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        if store == "PostgreSQL", let server = Exchange.postgresServer {
+            let name = "triangulate_bk_\(UUID().uuidString.prefix(8).lowercased())"
+            let hubPassword = UUID().uuidString, backupPassword = UUID().uuidString
+            let setup = try Self.psql(server, ["-v", "database=\(name)", "-v", "hub_role=\(name)_hub", "-v", "backup_role=\(name)_backup",
+                                               "-v", "hub_password=\(hubPassword)", "-v", "backup_password=\(backupPassword)",
+                                               "-f", Self.opsHub.appendingPathComponent("postgres-setup.sql").path], in: scratch)
+            #expect(setup.status == 0, "postgres-setup.sql failed: \(setup.stderr)")
+            let parts = try #require(URLComponents(string: server))
+            let address = "\(try #require(parts.host)):\(parts.port ?? 5432)"
+            let hubURL = "postgres://\(name)_hub:\(hubPassword)@\(address)/\(name)"
+            postgres = (server, name)
+            exchange = try Exchange(storeArguments: ["--postgres", hubURL])
+            backupEnvironment = ["TRIANGULATE_HUB_BACKUP_URL": "postgres://\(name)_backup:\(backupPassword)@\(address)/\(name)"]
+            restoreEnvironment = ["TRIANGULATE_HUB_POSTGRES": hubURL, "TRIANGULATE_HUB_ADMIN_URL": server]
+        } else {
+            postgres = nil
+            exchange = try Exchange()
+            backupEnvironment = ["TRIANGULATE_HUB_STORE": exchange.directory.appendingPathComponent("hub.sqlite").path]
+            restoreEnvironment = backupEnvironment
         }
+        hubFile = exchange.directory.appendingPathComponent("hub.sqlite").path
+    }
+
+    /// Runs `ops/hub/NAME ARGUMENT` with the environment it reads (backup or restore).
+    func script(_ name: String, _ argument: String) throws -> CLI.Result {
+        try CLI.launch([Self.opsHub.appendingPathComponent(name).path, argument], in: scratch,
+                       environment: (name == "backup.sh" ? backupEnvironment : restoreEnvironment)
+                           .merging(["TRIANGULATE_HUB_BIN": CLI.executable(named: "triangulate-hub").path]) { $1 },
+                       executable: URL(fileURLWithPath: "/bin/bash"))
+    }
+
+    /// Loses the hub's store: its processes stopped, the database dropped or the files deleted.
+    func destroy() throws {
+        exchange.stopHubs()
+        if let postgres {
+            let drop = try Self.psql(postgres.server, ["-c", "DROP DATABASE \(postgres.database) WITH (FORCE)"], in: scratch)
+            #expect(drop.status == 0, "\(drop.stderr)")
+        } else {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: hubFile + suffix) }
+        }
+    }
+
+    /// Removes the scratch folder, and on PostgreSQL the database and roles.
+    func tearDown() {
+        exchange.stopHubs()
+        if let postgres {
+            let name = postgres.database
+            _ = try? Self.psql(postgres.server, ["-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)",
+                                                 "-c", "DROP ROLE IF EXISTS \(name)_hub", "-c", "DROP ROLE IF EXISTS \(name)_backup"], in: scratch)
+        }
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// Runs `psql` against `server`, quietly.
+    static func psql(_ server: String, _ arguments: [String], in directory: URL) throws -> CLI.Result {
+        try CLI.launch(["psql", server, "-q"] + arguments, in: directory, executable: URL(fileURLWithPath: "/usr/bin/env"))
     }
 }
