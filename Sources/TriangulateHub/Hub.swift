@@ -13,10 +13,15 @@ public struct Hub: Sendable {
     /// Fires whenever something is accepted, for long-polling inboxes.
     public let signal = DeliverySignal()
 
-    /// Makes a hub over `store`.
-    public init(store: any HubStore, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// Each organisation's allowance of requests.
+    let rateLimiter: RateLimiter
+
+    /// Makes a hub over `store`, allowing each organisation `requestsPerSecond` requests a second
+    /// on average (bursts of ten seconds' worth).
+    public init(store: any HubStore, requestsPerSecond: Double = 200, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.now = now
+        rateLimiter = RateLimiter(rate: requestsPerSecond, burst: requestsPerSecond * 10)
     }
 
     // MARK: Operators
@@ -37,10 +42,27 @@ public struct Hub: Sendable {
     }
 
     /// Issues a new one-time enrolment token for an organisation (a new machine, a lost key).
-    public func newToken(for code: String) async throws -> String {
+    /// Its enrolled keys stop authenticating at once — a lost or stolen key is dead from here —
+    /// unless `rotationWindow` keeps them: then they still work until that long after the new
+    /// key enrols, so that the old machine can hand over.
+    public func newToken(for code: String, rotationWindow: Duration? = nil) async throws -> String {
+        if let rotationWindow {
+            guard rotationWindow > .zero, rotationWindow <= .seconds(30 * 86_400) else {
+                throw HubError(.invalidRequest, "a rotation window is more than 0 and at most 30 days")
+            }
+        }
         let token = Self.newToken()
-        try await store.replaceToken(of: code, tokenHash: Self.hash(token))
+        try await store.replaceToken(of: code, tokenHash: Self.hash(token), rotationWindow: rotationWindow.map(Self.seconds), at: now())
         return token
+    }
+
+    /// Revokes one enrolled key at once: requests and batches signed with it are refused from now.
+    public func revokeKey(_ keyID: String) async throws {
+        try await store.revokeKey(keyID, at: now())
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 
     /// Suspends, removes or reinstates an organisation: only active ones send or receive.
@@ -58,27 +80,49 @@ public struct Hub: Sendable {
 
     // MARK: Nodes
 
-    /// Enrols a node's public key with a one-time token.
+    /// Enrols a node's public key with a one-time token, once the node has shown it holds the
+    /// private half. A key enrolled for another organisation is never taken over; the
+    /// organisation's other keys retire (at once, or after the rotation window of the token).
     public func enrol(_ request: EnrolmentRequest) async throws -> EnrolmentResponse {
         let key: NodePublicKey
         do {
-            key = try NodePublicKey(base64: request.publicKey)
+            key = try request.provenKey()
         } catch {
-            throw HubError(.invalidRequest, error.message)
+            throw HubError(error.code == .badSignature ? .unauthorised : .invalidRequest, error.message)
         }
         let organisation = try await store.enrol(tokenHash: Self.hash(request.token),
-                                           key: HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64), at: now())
+                                                 key: HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64), at: now())
         return EnrolmentResponse(organisation: organisation, keyID: key.keyID, hubKey: store.hubKey.base64)
     }
 
-    /// The organisation behind a signed request: refuses unsigned, stale, replayed and forged
-    /// requests, unknown keys, and organisations that are not active.
-    public func authenticate(_ signature: RequestSignature, method: String, path: String, body: Data) async throws -> String {
+    /// The enrolled, unretired key a request names, and its organisation if active: the check
+    /// made from the headers alone, before the hub reads a body.
+    public func signer(of signature: RequestSignature) async throws -> HubKey {
+        do {
+            try signature.checkFreshness(at: now())
+        } catch {
+            throw HubError(.unauthorised, error.message)
+        }
         guard let enrolled = try await store.key(signature.keyID) else {
             throw HubError(.unauthorised, "key \(signature.keyID) is not enrolled with this hub: run `triangulate enrol`")
         }
+        guard enrolled.isValid(at: now()) else {
+            throw HubError(.unauthorised, "key \(signature.keyID) has been retired or revoked on this hub: enrol the node again with a new token from the hub operator")
+        }
+        return enrolled
+    }
+
+    /// The organisation behind a signed request: refuses unsigned, stale, replayed and forged
+    /// requests, unknown or retired keys, and organisations that are not active.
+    public func authenticate(_ signature: RequestSignature, method: String, path: String, body: Data) async throws -> String {
+        try await authenticate(signature, method: method, path: path, bodyDigest: sha256Hex(body))
+    }
+
+    /// The organisation behind a signed request whose body is known by its digest, not yet read.
+    public func authenticate(_ signature: RequestSignature, method: String, path: String, bodyDigest: String) async throws -> String {
+        let enrolled = try await signer(of: signature)
         do {
-            try signature.verify(method: method, path: path, body: body, key: try NodePublicKey(base64: enrolled.publicKey), now: now())
+            try signature.verify(method: method, path: path, bodyDigest: bodyDigest, key: try NodePublicKey(base64: enrolled.publicKey), now: now())
         } catch {
             throw HubError(.unauthorised, error.message)
         }
@@ -89,17 +133,27 @@ public struct Hub: Sendable {
         guard let organisation = try await store.organisation(enrolled.organisation), organisation.status == "active" else {
             throw HubError(.unauthorised, "\(enrolled.organisation) is suspended or removed on this hub: ask the hub operator")
         }
+        guard rateLimiter.admit(organisation.code, at: now()) else {
+            throw HubError(.tooManyRequests, "\(organisation.code) has sent more than \(rateLimiter.rate) requests a second: slow down and try again in a few seconds")
+        }
         return organisation.code
     }
 
     /// Takes in what a node pushes. Each item is checked on its own; a refused item is reported
-    /// with its reason and the others still apply.
+    /// with its reason and the others still apply. A push whose refusals pass
+    /// `maximumRefusalsPerPush` is a flood: the rest of it is not looked at, and the log gets one
+    /// entry with the counts instead of one per item.
     public func push(_ request: PushRequest, from organisation: String) async throws -> PushResponse {
         var accepted = 0
         var refused: [Refusal] = []
         var concerned: Set<String> = []
+        let total = request.shares.count + request.batches.count + request.withdrawals.count + request.purges.count
         func attempt(_ kind: String, _ share: String, _ body: () async throws -> Void) async throws {
+            guard refused.count <= Self.maximumRefusalsPerPush else { return }
             do {
+                guard WireID.isUUIDv7(share) else {
+                    throw HubError(.invalidRequest, "the share id '\(WireText.excerpt(share))' is not a UUIDv7 in lowercase canonical form")
+                }
                 try await body()
                 accepted += 1
                 if let stored = try await store.share(share) {
@@ -107,9 +161,7 @@ public struct Hub: Sendable {
                     concerned.formUnion(stored.declaration.audience.map(\.organisation))
                 }
             } catch let error as HubError where error.code != .storeFailure {
-                let refusal = Refusal(kind: kind, share: share, reason: error.message)
-                try await store.recordRefusal(refusal, by: organisation, at: now())  // fails closed: no log, no answer
-                refused.append(refusal)
+                refused.append(Refusal(kind: kind, share: WireID.isUUIDv7(share) ? share : "", code: error.code.description, reason: error.message))
             }
         }
         for declaration in request.shares { try await attempt("share", declaration.id) { try await declare(declaration, by: organisation) } }
@@ -120,19 +172,35 @@ public struct Hub: Sendable {
         for purge in request.purges {
             try await attempt("purge", purge.share) { try await store.acknowledgePurge(share: purge.share, organisation: organisation, at: now()) }
         }
+        if !refused.isEmpty {
+            // Fails closed: no log, no answer.
+            try await store.recordRefusals(refused, unexamined: total - accepted - refused.count, by: organisation, at: now())
+        }
         concerned.remove(organisation)
         if !concerned.isEmpty { signal.fire(for: concerned) }
+        if refused.count > Self.maximumRefusalsPerPush {
+            throw HubError(.tooManyRequests, "this push was refused as a flood: more than \(Self.maximumRefusalsPerPush) of its \(total) items were refused (\(accepted) accepted before that); the first: \(refused[0].reason)")
+        }
         return PushResponse(accepted: accepted, refused: refused)
     }
 
+    /// The most refused items one push may carry before the hub stops looking at it.
+    public static let maximumRefusalsPerPush = 100
+
+    /// Accepts a share of a document its sender owns. A document's owner and type are fixed by
+    /// its first declaration on this hub: a later declaration of the same id by anyone else, or
+    /// as another type, is refused (Protocol/sync.md, "Ownership").
     private func declare(_ declaration: ShareDeclaration, by organisation: String) async throws {
-        guard declaration.document.owner == organisation else {
-            throw HubError(.forbidden, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
-        }
         do {
             try declaration.validate()
         } catch {
             throw HubError(.invalidRequest, error.message)
+        }
+        guard declaration.document.owner == organisation else {
+            throw HubError(.forbidden, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
+        }
+        if let registered = try await store.document(declaration.document.id), registered != declaration.document {
+            throw HubError(.forbidden, "document \(declaration.document.id) was first declared on this hub by its owner as another organisation's or another type: \(organisation) cannot share it")
         }
         if let existing = try await store.share(declaration.id) {
             guard existing.declaration == declaration else { throw HubError(.conflict, "share \(declaration.id) exists with a different declaration") }
@@ -153,7 +221,7 @@ public struct Hub: Sendable {
         guard organisation == owner || share.currentAudience.contains(organisation) else {
             throw HubError(.forbidden, "\(organisation) is not in the audience of share \(batch.share)")
         }
-        guard let key = try await store.key(batch.signer), key.organisation == organisation else {
+        guard let key = try await store.key(batch.signer), key.organisation == organisation, key.isValid(at: now()) else {
             throw HubError(.forbidden, "the batch is signed with key \(batch.signer), which is not \(organisation)'s")
         }
         let changes: ChangeSet
@@ -186,6 +254,11 @@ public struct Hub: Sendable {
     }
 
     private func withdraw(_ withdrawal: WithdrawalRequest, by organisation: String) async throws {
+        do {
+            try withdrawal.validate()
+        } catch {
+            throw HubError(.invalidRequest, error.message)
+        }
         guard let share = try await store.share(withdrawal.share) else { throw HubError(.notFound, "there is no share \(withdrawal.share) on this hub") }
         guard share.declaration.document.owner == organisation else {
             throw HubError(.forbidden, "only \(share.declaration.document.owner), which made share \(withdrawal.share), may withdraw it")

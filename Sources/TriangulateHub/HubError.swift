@@ -20,6 +20,12 @@ public struct HubError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notFound = Code("notFound", 404)
         /// It exists already.
         public static let conflict = Code("conflict", 409)
+        /// The body did not arrive in time.
+        public static let requestTimeout = Code("requestTimeout", 408)
+        /// The body is larger than the hub reads.
+        public static let payloadTooLarge = Code("payloadTooLarge", 413)
+        /// Too many requests, or a push that is a flood of refused items.
+        public static let tooManyRequests = Code("tooManyRequests", 429)
         /// The hub's store failed.
         public static let storeFailure = Code("storeFailure", 500)
         public var description: String { name }

@@ -24,6 +24,22 @@ enum PostgresHubSchema {
         ]),
         ("v2-row-level-security", rowLevelSecurity),
         ("v3-nonce-expiry", ["CREATE INDEX nonce_at ON nonce (at)"]),
+        ("v4-ownership-and-key-lifecycle", [
+            "ALTER TABLE node_key ADD COLUMN valid_until timestamptz",
+            "ALTER TABLE organisation ADD COLUMN rotation_window double precision",
+            "CREATE TABLE document (id text PRIMARY KEY, owner text NOT NULL REFERENCES organisation, type text NOT NULL, declared_at timestamptz NOT NULL)",
+            // Each document shared before now belongs to the organisation that first declared it.
+            """
+            INSERT INTO document (id, owner, type, declared_at)
+            SELECT DISTINCT ON (d ->> 'id') d ->> 'id', owner, d ->> 'type', created_at
+            FROM (SELECT convert_from(declaration, 'UTF8')::jsonb -> 'document' AS d, owner, created_at FROM share) s
+            ORDER BY d ->> 'id', created_at
+            """,
+            "ALTER TABLE document ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE document FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY document_select ON document FOR SELECT USING (triangulate_hub_scope() OR owner = triangulate_organisation())",
+            "CREATE POLICY document_insert ON document FOR INSERT WITH CHECK (triangulate_hub_scope() OR owner = triangulate_organisation())",
+        ]),
     ]
 
     /// Tenant isolation in the database itself. Each transaction says whom it acts for

@@ -156,12 +156,42 @@ public final class PostgresHubStore: HubStore {
         }
     }
 
-    public func replaceToken(of code: String, tokenHash: String) async throws {
+    public func replaceToken(of code: String, tokenHash: String, rotationWindow: TimeInterval?, at: Date) async throws {
         try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
-            let updated = try await rows("UPDATE organisation SET token_hash = \(tokenHash) WHERE code = \(code) RETURNING code", as: String.self, on: connection)
+            let updated = try await rows("UPDATE organisation SET token_hash = \(tokenHash), rotation_window = \(rotationWindow) WHERE code = \(code) RETURNING code",
+                                         as: String.self, on: connection)
             guard !updated.isEmpty else { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            return ((), [AuditEvents.tokenIssued(to: code, at: Date())])
+            var entries = [AuditEvents.tokenIssued(to: code, rotationWindow: rotationWindow, at: at)]
+            if rotationWindow == nil { entries += try await retireKeys(of: code, except: nil, until: at, why: "token-issued", at: at, on: connection) }
+            return ((), entries)
         }
+    }
+
+    /// Retires `code`'s keys but `keyID` that are still valid at `until`, from `until`.
+    private func retireKeys(of code: String, except keyID: String?, until: Date, why: String, at: Date,
+                            on connection: PostgresConnection) async throws -> [AuditEntry] {
+        try await rows("""
+            UPDATE node_key SET valid_until = \(until)
+            WHERE organisation = \(code) AND key_id IS DISTINCT FROM \(keyID) AND (valid_until IS NULL OR valid_until > \(until))
+            RETURNING key_id
+            """, as: String.self, on: connection).map { AuditEvents.keyRetired($0, of: code, until: until, why: why, at: at) }
+    }
+
+    public func revokeKey(_ keyID: String, at: Date) async throws {
+        try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
+            guard let code = try await rows("SELECT organisation FROM node_key WHERE key_id = \(keyID)", as: String.self, on: connection).first else {
+                throw HubError(.notFound, "no key \(WireText.excerpt(keyID)) is enrolled with this hub: list an organisation's keys with `triangulate-hub org keys CODE`")
+            }
+            try await connection.query(
+                "UPDATE node_key SET valid_until = \(at) WHERE key_id = \(keyID) AND (valid_until IS NULL OR valid_until > \(at))", logger: logger)
+            return ((), [AuditEvents.keyRetired(keyID, of: code, until: at, why: "revoked", at: at)])
+        }
+    }
+
+    public func keys(of code: String) async throws -> [HubKey] {
+        try await rows("SELECT key_id, organisation, public_key, valid_until FROM node_key WHERE organisation = \(code) ORDER BY enrolled_at DESC, key_id",
+                       as: (String, String, String, Date?).self)
+            .map { HubKey(keyID: $0.0, organisation: $0.1, publicKey: $0.2, validUntil: $0.3) }
     }
 
     public func setStatus(of code: String, to status: String) async throws {
@@ -184,32 +214,41 @@ public final class PostgresHubStore: HubStore {
 
     public func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String {
         try await writer.write(as: .hub, mayRefuse: true) { [self] connection in
-            guard let code = try await rows(
-                "UPDATE organisation SET token_hash = NULL WHERE token_hash = \(tokenHash) AND status = 'active' RETURNING code",
-                as: String.self, on: connection).first else {
+            guard let (code, window) = try await rows(
+                "SELECT code, rotation_window FROM organisation WHERE token_hash = \(tokenHash) AND status = 'active' FOR UPDATE",
+                as: (String, Double?).self, on: connection).first else {
                 throw HubError(.unauthorised, "this enrolment token is unknown, already used, or its organisation is suspended: ask the hub operator for a new one")
             }
+            if let holder = try await rows("SELECT organisation FROM node_key WHERE key_id = \(key.keyID)", as: String.self, on: connection).first {
+                throw HubError(.conflict, holder == code
+                    ? "key \(key.keyID) was enrolled before: a new enrolment needs a new key (run `triangulate init` on the new machine)"
+                    : "key \(key.keyID) is another organisation's: a node enrols only its own key")
+            }
+            try await connection.query("UPDATE organisation SET token_hash = NULL, rotation_window = NULL WHERE code = \(code)", logger: logger)
             try await connection.query("""
                 INSERT INTO node_key (key_id, organisation, public_key, enrolled_at) VALUES (\(key.keyID), \(code), \(key.publicKey), \(at))
-                ON CONFLICT (key_id) DO UPDATE SET organisation = excluded.organisation, public_key = excluded.public_key, enrolled_at = excluded.enrolled_at
                 """, logger: logger)
-            return (code, [AuditEvents.enrolled(code, keyID: key.keyID, at: at)])
+            let retired = try await retireKeys(of: code, except: key.keyID, until: at.addingTimeInterval(window ?? 0), why: "enrolment", at: at, on: connection)
+            return (code, [AuditEvents.enrolled(code, keyID: key.keyID, at: at)] + retired)
         }
     }
 
     public func key(_ keyID: String) async throws -> HubKey? {
-        try await rows("SELECT key_id, organisation, public_key FROM node_key WHERE key_id = \(keyID)", as: (String, String, String).self)
-            .first.map { HubKey(keyID: $0.0, organisation: $0.1, publicKey: $0.2) }
+        try await rows("SELECT key_id, organisation, public_key, valid_until FROM node_key WHERE key_id = \(keyID)", as: (String, String, String, Date?).self)
+            .first.map { HubKey(keyID: $0.0, organisation: $0.1, publicKey: $0.2, validUntil: $0.3) }
     }
 
-    /// Nonces are in the database: every hub process sees every other's. Expired ones are
-    /// deleted as they are met, skipping any that another request is deleting. One statement.
+    /// Nonces are in the database: every hub process sees every other's. Each is kept until
+    /// its request's signed time plus the allowed skew (the column `at`), after which the request
+    /// is refused as stale anyway; expired ones are deleted as they are met, skipping any that
+    /// another request is deleting. One statement.
     public func useNonce(_ nonce: String, keyID: String, signedAt: Date, at: Date) async throws -> Bool {
-        let expiry = at.addingTimeInterval(-2 * Double(RequestSignature.allowedSkew))
+        let expiry = signedAt.addingTimeInterval(Double(RequestSignature.allowedSkew))
+        let expired = at.addingTimeInterval(-Double(RequestSignature.allowedSkew))
         return try await !rows("""
             WITH expired AS (DELETE FROM nonce WHERE (key_id, nonce) IN (
-                SELECT key_id, nonce FROM nonce WHERE at < \(expiry) LIMIT 100 FOR UPDATE SKIP LOCKED))
-            INSERT INTO nonce (key_id, nonce, at) VALUES (\(keyID), \(nonce), \(at)) ON CONFLICT DO NOTHING RETURNING nonce
+                SELECT key_id, nonce FROM nonce WHERE at < \(expired) LIMIT 100 FOR UPDATE SKIP LOCKED))
+            INSERT INTO nonce (key_id, nonce, at) VALUES (\(keyID), \(nonce), \(expiry)) ON CONFLICT DO NOTHING RETURNING nonce
             """, as: String.self).isEmpty
     }
 
@@ -235,10 +274,28 @@ public final class PostgresHubStore: HubStore {
         HubShare(declaration: try WireJSON.decoder().decode(ShareDeclaration.self, from: row.0), withdrawnAt: row.1, removed: Set(row.2))
     }
 
+    public func document(_ id: String) async throws -> DocumentHeader? {
+        try await rows("SELECT id, owner, type FROM document WHERE id = \(id)", as: (String, String, String).self).first.flatMap { row in
+            DocumentType(rawValue: row.2).map { DocumentHeader(id: row.0, type: $0, owner: row.1) }
+        }
+    }
+
+    /// Registers the document acting for its owner: row-level security hides another
+    /// organisation's registration, so a conflict that inserts nothing and then finds nothing
+    /// is a document someone else owns.
     public func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(declaration)
         let audience = declaration.audience.map(\.organisation).sorted()
-        return try await writer.write(as: .organisation(declaration.document.owner)) { [self] connection in
+        let document = declaration.document
+        return try await writer.write(as: .organisation(declaration.document.owner), mayRefuse: true) { [self] connection in
+            try await connection.query("""
+                INSERT INTO document (id, owner, type, declared_at) VALUES (\(document.id), \(document.owner), \(document.type.rawValue), \(at))
+                ON CONFLICT (id) DO NOTHING
+                """, logger: logger)
+            let registered = try await rows("SELECT owner, type FROM document WHERE id = \(document.id)", as: (String, String).self, on: connection)
+            guard let row = registered.first, row.0 == document.owner, row.1 == document.type.rawValue else {
+                throw HubError(.forbidden, "document \(document.id) was first declared on this hub as another organisation's or another type")
+            }
             try await connection.query("""
                 INSERT INTO share (id, owner, declaration, created_at, audience)
                 VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at), \(audience))
@@ -247,7 +304,8 @@ public final class PostgresHubStore: HubStore {
                 try await connection.query("INSERT INTO audience (share, organisation) VALUES (\(declaration.id), \(member.organisation))", logger: logger)
             }
             let seq = try await append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, on: connection)
-            return (seq, [AuditEvents.shareAccepted(declaration, message: seq, document: documentHash(declaration.document.id), at: at)])
+            return (seq, [AuditEvents.shareAccepted(declaration, message: seq, document: documentHash(declaration.document.id),
+                                                    digest: sha256Hex(salt + payload), at: at)])
         }
     }
 
@@ -281,7 +339,8 @@ public final class PostgresHubStore: HubStore {
                 try await connection.query("INSERT INTO withdrawal_target (seq, organisation) VALUES (\(seq), \(organisation))", logger: logger)
             }
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
-            return (seq, targets.map { AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document, reason: reason, at: at) })
+            return (seq, targets.map { AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
+                                                reasonDigest: reason.map { sha256Hex(salt + Data($0.utf8)) }, at: at) })
         }
     }
 
@@ -348,10 +407,15 @@ public final class PostgresHubStore: HubStore {
 
     public func documentHash(_ id: String) -> String { sha256Hex(salt + Data(id.utf8)) }
 
-    public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
+    public func recordRefusals(_ refusals: [Refusal], unexamined: Int, by organisation: String, at: Date) async throws {
         try await writer.write(as: .hub) { [self] connection in
-            let document = try await share(refusal.share, on: connection).map { documentHash($0.declaration.document.id) }
-            return ((), [AuditEvents.refused(refusal, by: organisation, document: document, at: at)])
+            var documents: [String: String] = [:]
+            if refusals.count <= AuditEvents.refusalsLoggedSingly {
+                for refusal in refusals where !refusal.share.isEmpty {
+                    documents[refusal.share] = try await share(refusal.share, on: connection).map { documentHash($0.declaration.document.id) }
+                }
+            }
+            return ((), AuditEvents.refusals(refusals, unexamined: unexamined, by: organisation, documents: documents, at: at))
         }
     }
 

@@ -2,18 +2,45 @@ import Foundation
 
 // The JSON bodies of the hub's API (Protocol/openapi.yaml). Field names are the property names.
 
-/// `POST /v1/enrol`: a node registers its public key with a one-time token. Not signed: the
-/// token is the proof.
+/// `POST /v1/enrol`: a node registers its public key with a one-time token, and proves it
+/// holds the private half by signing `triangulate-enrol-v1 \n TOKEN \n PUBLIC KEY` with it — so
+/// that a token holder cannot enrol another organisation's public key as its own.
 public struct EnrolmentRequest: Codable, Hashable, Sendable {
     /// The token the hub operator handed over.
     public var token: String
     /// The node's Ed25519 public key, base64.
     public var publicKey: String
+    /// The node's signature of the token and key, base64: proof of possession.
+    public var proof: String
 
-    /// Makes a request.
-    public init(token: String, publicKey: String) {
+    /// Makes a request signed with `key`.
+    public init(token: String, key: NodeSigningKey) throws {
+        self.token = token
+        self.publicKey = key.publicKey.base64
+        self.proof = try key.signature(for: Self.message(token: token, publicKey: key.publicKey.base64)).base64EncodedString()
+    }
+
+    /// Makes a request from its parts, as received.
+    public init(token: String, publicKey: String, proof: String) {
         self.token = token
         self.publicKey = publicKey
+        self.proof = proof
+    }
+
+    /// The public key, once the proof shows the sender holds its private half.
+    public func provenKey() throws(ProtocolError) -> NodePublicKey {
+        guard token.utf8.count <= 128, publicKey.utf8.count <= 64, proof.utf8.count <= 128 else {
+            throw ProtocolError(.malformed, "the enrolment's token, key or proof is too long")
+        }
+        let key = try NodePublicKey(base64: publicKey)
+        guard let signature = Data(base64Encoded: proof), key.isValidSignature(signature, for: Self.message(token: token, publicKey: publicKey)) else {
+            throw ProtocolError(.badSignature, "the enrolment's proof is not a signature of the token by the key enrolled: a node enrols only its own key")
+        }
+        return key
+    }
+
+    static func message(token: String, publicKey: String) -> Data {
+        Data("triangulate-enrol-v1\n\(token)\n\(publicKey)".utf8)
     }
 }
 
@@ -76,17 +103,21 @@ public struct PushResponse: Codable, Hashable, Sendable {
 
 /// An item the hub refused.
 public struct Refusal: Codable, Hashable, Sendable {
-    /// What kind of item: `share`, `batch`, `withdrawal` or `purge`.
+    /// `share`, `batch`, `withdrawal` or `purge`.
     public var kind: String
-    /// The share it named.
+    /// The share concerned; empty when what was sent is not a share id.
     public var share: String
-    /// Why, for the node's user.
+    /// Why, as a code: `invalidRequest`, `forbidden`, `notFound` or `conflict` (the hub's log
+    /// keeps only this).
+    public var code: String
+    /// Why, in words for the node's user.
     public var reason: String
 
     /// Makes a refusal.
-    public init(kind: String, share: String, reason: String) {
+    public init(kind: String, share: String, code: String, reason: String) {
         self.kind = kind
         self.share = share
+        self.code = code
         self.reason = reason
     }
 }
@@ -105,6 +136,18 @@ public struct WithdrawalRequest: Codable, Hashable, Sendable {
         self.share = share
         self.organisations = organisations
         self.reason = reason
+    }
+}
+
+extension WithdrawalRequest {
+    /// Checks the ids, codes and reason are well formed, as the node and the hub both do.
+    public func validate() throws(ProtocolError) {
+        try WireID.check(share, "the share id")
+        guard organisations.count <= ShareDeclaration.maximumAudience else {
+            throw ProtocolError(.malformed, "a withdrawal names at most \(ShareDeclaration.maximumAudience) organisations")
+        }
+        for code in organisations { try ShareDeclaration.checkCode(code, "a withdrawn organisation") }
+        try WireText.check(reason ?? "", "the reason", maximum: WireText.maximumProse)
     }
 }
 

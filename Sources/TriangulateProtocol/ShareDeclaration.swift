@@ -55,7 +55,24 @@ public struct ShareDeclaration: Codable, Hashable, Sendable {
     /// identifiable class; identifiable content only with an approval, a panel, and named people
     /// with a need-to-know in every organisation of the audience.
     public func validate() throws(ProtocolError) {
+        try WireID.check(id, "the share id")
+        try WireID.check(document.id, "the document id")
         func refuse(_ message: String) -> ProtocolError { ProtocolError(.malformed, "share \(id): \(message)") }
+        try Self.checkCode(document.owner, "the owner")
+        try WireText.check(purpose, "the purpose", maximum: WireText.maximumProse)
+        try WireText.check(basis, "the basis", maximum: WireText.maximumProse)
+        try WireText.check(panel ?? "", "the panel reference", maximum: WireText.maximumName)
+        try WireText.check(approvedBy ?? "", "the approver", maximum: WireText.maximumName)
+        guard audience.count <= Self.maximumAudience else { throw refuse("at most \(Self.maximumAudience) organisations may be in one audience") }
+        guard fields.count <= Self.maximumFields else { throw refuse("at most \(Self.maximumFields) fields may be listed") }
+        for member in audience {
+            try Self.checkCode(member.organisation, "an audience member")
+            guard member.people.count <= Self.maximumAudience else { throw refuse("at most \(Self.maximumAudience) people may be named at one organisation") }
+            for person in member.people {
+                try WireText.check(person.name, "a named person", maximum: WireText.maximumName)
+                try WireText.check(person.needToKnow, "a need-to-know", maximum: WireText.maximumProse)
+            }
+        }
         guard !purpose.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say its purpose") }
         guard !basis.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say its lawful basis or legal gateway") }
         guard let payload = PayloadClass(rawValue: payloadClass) else {
@@ -85,6 +102,23 @@ public struct ShareDeclaration: Codable, Hashable, Sendable {
             for person in member.people where person.needToKnow.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw refuse("\(person.name) at \(member.organisation) has no need-to-know justification")
             }
+        }
+    }
+}
+
+extension ShareDeclaration {
+    /// The most organisations in an audience, and people named at one of them.
+    public static let maximumAudience = 64
+    /// The most fields a declaration lists.
+    public static let maximumFields = 64
+
+    /// Refuses `code` unless it is an organisation code as the hub registers them.
+    static func checkCode(_ code: String, _ what: String) throws(ProtocolError) {
+        let bytes = Array(code.utf8)
+        guard (2...24).contains(bytes.count), (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[0]),
+              bytes.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") })
+        else {
+            throw ProtocolError(.malformed, "\(what) '\(WireText.excerpt(code))' is not an organisation code")
         }
     }
 }

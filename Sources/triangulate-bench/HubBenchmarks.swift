@@ -138,7 +138,7 @@ struct BenchNode: Sendable {
             let url = urls[index % urls.count]
             let key = NodeSigningKey()
             _ = try await HubClient(url: url, key: nil).send(
-                "POST", "/v1/enrol", body: EnrolmentRequest(token: token, publicKey: key.publicKey.base64), as: EnrolmentResponse.self)
+                "POST", "/v1/enrol", body: try EnrolmentRequest(token: token, key: key), as: EnrolmentResponse.self)
             // Each node has its own connections, as separate machines would: one for its long
             // poll and one for its writes, so that a write never queues behind the poll.
             nodes.append(BenchNode(code: code, key: key,

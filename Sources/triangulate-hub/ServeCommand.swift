@@ -22,12 +22,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A PEM file with the TLS private key.")
     var tlsKey: String?
 
+    @Option(help: "Requests a second each organisation may make on average (bursts of ten seconds' worth); more get 429.")
+    var rateLimit: Double = 200
+
     func run() async throws {
         let server = HubServer(host: host, port: port, certificatePath: tlsCertificate, keyPath: tlsKey)
         let hub: Hub
         do {
             _ = try server.tlsConfiguration()  // refuse a bad configuration before creating any file
-            hub = Hub(store: try await options.openStore(create: true))
+            guard rateLimit.isFinite, rateLimit >= 1 else { throw ValidationError("--rate-limit takes at least 1 request a second") }
+            hub = Hub(store: try await options.openStore(create: true), requestsPerSecond: rateLimit)
         } catch {
             throw fail(error)
         }

@@ -78,11 +78,72 @@ struct HubStoreConformanceTests {
         #expect(try await store.key(key.keyID)?.organisation == "CQC")
         try await store.setStatus(of: "CQC", to: "suspended")
         #expect(try await store.organisation("CQC")?.status == "suspended")
-        try await store.replaceToken(of: "CQC", tokenHash: "t3")
+        try await store.replaceToken(of: "CQC", tokenHash: "t3", rotationWindow: nil, at: Self.now)
         await #expect(throws: HubError.self, "a suspended organisation cannot enrol") {
             try await store.enrol(tokenHash: "t3", key: HubKey(keyID: "y", organisation: "", publicKey: key.base64), at: Self.now)
         }
         #expect(try await store.organisations().map(\.code) == ["CQC"])
+    }
+
+    /// A key is never taken over by another organisation; a new token retires the old keys at
+    /// once, or after a rotation window once the new key enrols; a revoked key is dead; every
+    /// change is in the log.
+    @Test(arguments: stores)
+    func keysAreOwnedRetiredAndRevoked(_ factory: Factory) async throws {
+        let store = try await factory.make()
+        try await store.addOrganisation(Self.organisation("CQC"), tokenHash: "c1")
+        try await store.addOrganisation(Self.organisation("NMC"), tokenHash: "n1")
+        func hubKey(_ key: NodePublicKey) -> HubKey { HubKey(keyID: key.keyID, organisation: "", publicKey: key.base64) }
+        let first = NodeSigningKey().publicKey
+        _ = try await store.enrol(tokenHash: "c1", key: hubKey(first), at: Self.now)
+        await #expect(throws: HubError.self, "NMC cannot enrol CQC's key as its own") {
+            try await store.enrol(tokenHash: "n1", key: hubKey(first), at: Self.now)
+        }
+        #expect(try await store.key(first.keyID)?.organisation == "CQC", "the refused enrolment changed nothing")
+
+        try await store.replaceToken(of: "CQC", tokenHash: "c2", rotationWindow: nil, at: Self.now)
+        #expect(try await store.key(first.keyID)?.isValid(at: Self.now) == false, "a new token retires the old key at once")
+        let second = NodeSigningKey().publicKey
+        _ = try await store.enrol(tokenHash: "c2", key: hubKey(second), at: Self.now)
+        #expect(try await store.key(second.keyID)?.isValid(at: Self.now) == true)
+
+        try await store.replaceToken(of: "CQC", tokenHash: "c3", rotationWindow: 3_600, at: Self.now)
+        #expect(try await store.key(second.keyID)?.isValid(at: Self.now.addingTimeInterval(7_200)) == true, "kept until the new key enrols")
+        let third = NodeSigningKey().publicKey
+        let enrolledAt = Self.now.addingTimeInterval(60)
+        _ = try await store.enrol(tokenHash: "c3", key: hubKey(third), at: enrolledAt)
+        #expect(try await store.key(second.keyID)?.isValid(at: enrolledAt.addingTimeInterval(3_599)) == true, "both work in the window")
+        #expect(try await store.key(second.keyID)?.isValid(at: enrolledAt.addingTimeInterval(3_600)) == false, "then only the new one")
+
+        try await store.revokeKey(third.keyID, at: enrolledAt)
+        #expect(try await store.key(third.keyID)?.isValid(at: enrolledAt) == false)
+        await #expect(throws: HubError.self) { try await store.revokeKey("0000000000000000", at: enrolledAt) }
+        #expect(try await Set(store.keys(of: "CQC").map(\.keyID)) == [first.keyID, second.keyID, third.keyID])
+
+        let events = try await store.auditEntries(from: 0, limit: 100).map { try AuditEntry(decoding: $0.entry) }
+        #expect(events.filter { $0.event == "key-retired" }.compactMap { $0.detail?["why"] } == ["token-issued", "enrolment", "revoked"])
+        #expect(events.filter { $0.event == "enrolled" }.count == 3)
+    }
+
+    /// The first declaration of a document fixes its owner and type: another organisation's
+    /// share of the same document, or a share of it as another type, is refused.
+    @Test(arguments: stores)
+    func aDocumentBelongsToItsFirstDeclarer(_ factory: Factory) async throws {
+        let store = try await factory.make()
+        for code in ["CQC", "NMC", "GMC"] { try await store.addOrganisation(Self.organisation(code), tokenHash: code) }
+        _ = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC"]), at: Self.now)
+        #expect(try await store.document("doc-s1") == DocumentHeader(id: "doc-s1", type: .action, owner: "CQC"))
+        var forged = Self.declaration("s2", owner: "NMC", to: ["GMC", "CQC"])
+        forged.document.id = "doc-s1"
+        await #expect(throws: HubError.self, "NMC cannot declare CQC's document as its own") { _ = try await store.addShare(forged, at: Self.now) }
+        #expect(try await store.share("s2") == nil)
+        var retyped = Self.declaration("s3", owner: "CQC", to: ["GMC"])
+        retyped.document = DocumentHeader(id: "doc-s1", type: .panel, owner: "CQC")
+        await #expect(throws: HubError.self, "nor can its owner change its type") { _ = try await store.addShare(retyped, at: Self.now) }
+        var again = Self.declaration("s4", owner: "CQC", to: ["GMC"])
+        again.document.id = "doc-s1"
+        _ = try await store.addShare(again, at: Self.now)
+        #expect(try await store.share("s4")?.currentAudience == ["GMC"], "the owner shares it again as it likes")
     }
 
     @Test(arguments: stores)
@@ -131,7 +192,7 @@ struct HubStoreConformanceTests {
         try await store.addOrganisation(Self.organisation("NMC"), tokenHash: "n")
         _ = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC"]), at: Self.now)
         _ = try await store.inbox(for: "NMC", after: 0, limit: 10, at: Self.now)
-        try await store.recordRefusal(Refusal(kind: "batch", share: "s1", reason: "not allowed"), by: "NMC", at: Self.now)
+        try await store.recordRefusals([Refusal(kind: "batch", share: "s1", code: "forbidden", reason: "not allowed")], unexamined: 0, by: "NMC", at: Self.now)
         let checkpoint = try await store.auditCheckpoint()
         #expect(checkpoint.size == 5 && checkpoint.isSigned(by: store.hubKey))
         let entries = try await store.auditEntries(from: 0, limit: 100)

@@ -102,7 +102,7 @@ private struct Scenario {
         for code in organisations {
             let token = try await hub.addOrganisation(code: code, name: code, role: "signatory")
             let key = NodeSigningKey()
-            _ = try await hub.enrol(EnrolmentRequest(token: token, publicKey: key.publicKey.base64))
+            _ = try await hub.enrol(try EnrolmentRequest(token: token, key: key))
             keys[code] = key
             active[code] = true
             cursors[code] = 0

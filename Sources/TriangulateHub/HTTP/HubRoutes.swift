@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Logging
 import Hummingbird
 import NIOCore
 import TriangulateProtocol
@@ -7,8 +8,12 @@ import TriangulateProtocol
 /// The hub's HTTP API (Protocol/openapi.yaml). Every route but `/health` and `/v1/enrol` needs
 /// a signed request; every error is a JSON body `{"error": "…"}` with the status of its code.
 enum HubRoutes {
-    /// The largest body the hub reads.
+    /// The largest body the hub reads from an authenticated organisation.
     static let maximumBody = 32 << 20
+    /// The largest body the hub reads before it knows who sends it (an enrolment).
+    static let maximumUnauthenticatedBody = 16 << 10
+    /// How long the hub waits for a request's body to arrive.
+    static let bodyTimeout: Duration = .seconds(60)
 
     static func router(for hub: Hub) -> Router<BasicRequestContext> {
         let router = Router()
@@ -17,25 +22,37 @@ enum HubRoutes {
         }
         router.post("/v1/enrol") { request, _ in
             try await respond {
-                let body = Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
+                let body = try await collect(request, upTo: maximumUnauthenticatedBody)
                 let enrolment = try decode(EnrolmentRequest.self, body)
                 return try json(await hub.enrol(enrolment))
             }
         }
         router.post("/v1/push") { request, _ in
             try await respond {
-                let body = Data(try await request.body.collect(upTo: maximumBody).readableBytesView)
-                let organisation = try await authenticate(request, body: body, hub: hub)
+                // Who signs is checked from the headers, the body's digest among them, before the
+                // body is read; the body must then have that digest.
+                guard let digest = HTTPField.Name(RequestSignature.digestHeader).flatMap({ request.headers[$0] }),
+                      RequestSignature.isDigest(digest) else {
+                    throw HubError(.unauthorised, "send the body's SHA-256 (64 lowercase hex digits) in \(RequestSignature.digestHeader)")
+                }
+                let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
+                                                              path: request.uri.path, bodyDigest: digest)
+                let body = try await collect(request, upTo: maximumBody)
+                guard sha256Hex(body) == digest else {
+                    throw HubError(.unauthorised, "the body's SHA-256 is not the one signed in \(RequestSignature.digestHeader)")
+                }
                 return try json(await hub.push(try decode(PushRequest.self, body), from: organisation))
             }
         }
         router.get("/v1/inbox") { request, _ in
             try await respond {
-                let organisation = try await authenticate(request, body: Data(), hub: hub)
-                let after = request.uri.queryParameters.get("after", as: Int64.self) ?? 0
-                let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 500
-                let wait = min(max(request.uri.queryParameters.get("wait", as: Double.self) ?? 0, 0), 30)
-                return try json(await hub.inbox(for: organisation, after: after, limit: limit, wait: .milliseconds(Int(wait * 1000))))
+                let query = try QueryValues(request.uri.query)
+                let after = try query.integer("after", in: 0...Int64.max, default: 0)
+                let limit = try query.integer("limit", in: 1...1_000, default: 500)
+                let wait = try query.integer("wait", in: 0...30, default: 0)
+                let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
+                                                              path: request.uri.path, body: Data())
+                return try json(await hub.inbox(for: organisation, after: after, limit: Int(limit), wait: .seconds(wait)))
             }
         }
         router.get("/v1/audit/checkpoint") { _, _ in
@@ -43,33 +60,61 @@ enum HubRoutes {
         }
         router.get("/v1/audit/consistency") { request, _ in
             try await respond {
-                let from = request.uri.queryParameters.get("from", as: UInt64.self) ?? 0
-                let to = request.uri.queryParameters.get("to", as: UInt64.self) ?? 0
-                return try json(await hub.consistencyProof(from: from, to: to))
+                let query = try QueryValues(request.uri.query)
+                let from = try query.integer("from", in: 0...Int64.max)
+                let to = try query.integer("to", in: 0...Int64.max)
+                return try json(await hub.consistencyProof(from: UInt64(from), to: UInt64(to)))
             }
         }
         router.get("/v1/audit/inclusion") { request, _ in
             try await respond {
-                let index = request.uri.queryParameters.get("index", as: UInt64.self) ?? 0
-                let size = request.uri.queryParameters.get("size", as: UInt64.self) ?? 0
-                return try json(await hub.inclusionProof(index: index, size: size))
+                let query = try QueryValues(request.uri.query)
+                let index = try query.integer("index", in: 0...Int64.max)
+                let size = try query.integer("size", in: 1...Int64.max)
+                return try json(await hub.inclusionProof(index: UInt64(index), size: UInt64(size)))
             }
         }
         return router
     }
 
-    private static func authenticate(_ request: Request, body: Data, hub: Hub) async throws -> String {
+    /// The request's signature headers, checked for form.
+    private static func signature(of request: Request) throws -> RequestSignature {
         let headers = request.headers
         func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
-        let signature: RequestSignature
         do {
-            signature = try RequestSignature(
+            return try RequestSignature(
                 keyID: header(RequestSignature.keyHeader), timestamp: header(RequestSignature.timestampHeader),
                 nonce: header(RequestSignature.nonceHeader), signature: header(RequestSignature.signatureHeader))
         } catch {
             throw HubError(.unauthorised, error.message)
         }
-        return try await hub.authenticate(signature, method: request.method.rawValue, path: request.uri.path, body: body)
+    }
+
+    /// The request's body, refused with 413 when it says or turns out to be longer than
+    /// `limit`, and with 408 when it does not arrive in `bodyTimeout`.
+    private static func collect(_ request: Request, upTo limit: Int) async throws -> Data {
+        if let declared = request.headers[.contentLength], let length = Int(declared), length > limit {
+            throw HubError(.payloadTooLarge, "the body is \(length) bytes; this hub reads at most \(limit) here")
+        }
+        let body = request.body
+        return try await withThrowingTaskGroup(of: Data?.self) { group in
+            group.addTask {
+                do {
+                    return Data(try await body.collect(upTo: limit).readableBytesView)
+                } catch is NIOTooManyBytesError {
+                    throw HubError(.payloadTooLarge, "the body is longer than the \(limit) bytes this hub reads here")
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: bodyTimeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let data = first else {
+                throw HubError(.requestTimeout, "the body did not arrive within \(bodyTimeout)")
+            }
+            return data
+        }
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ body: Data) throws -> T {
@@ -80,13 +125,19 @@ enum HubRoutes {
         }
     }
 
+    private static let logger = Logger(label: "triangulate-hub.http")
+
     private static func respond(_ body: () async throws -> Response) async throws -> Response {
         do {
             return try await body()
         } catch let error as HubError {
             return try json(ErrorBody(error: error.message), status: .init(code: error.code.status))
         } catch {
-            return try json(ErrorBody(error: "the hub could not do this: \(error)"), status: .internalServerError)
+            // The cause stays in the hub's own log: the caller learns only that it failed.
+            let reference = UUID().uuidString.prefix(8).lowercased()
+            logger.error("request failed", metadata: ["reference": "\(reference)", "error": "\(String(describing: type(of: error)))"])
+            return try json(ErrorBody(error: "the hub could not do this (reference \(reference)): try again, or tell the hub operator"),
+                            status: .internalServerError)
         }
     }
 

@@ -62,11 +62,15 @@ public struct HubServer: Sendable {
         let router = HubRoutes.router(for: hub)
         let server: HTTPServerBuilder
         let scheme: String
+        // A connection idle for longer than the longest long poll is closed; headers are small.
+        let http1 = HTTPServerBuilder.http1(configuration: .init(
+            idleTimeout: .seconds(75),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 64)))
         if let tls = try tlsConfiguration() {
-            server = try .tls(.http1(), tlsConfiguration: tls)
+            server = try .tls(http1, tlsConfiguration: tls)
             scheme = "https"
         } else {
-            server = .http1()
+            server = http1
             scheme = "http"
         }
         let host = self.host

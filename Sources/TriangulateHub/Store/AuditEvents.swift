@@ -11,9 +11,18 @@ public enum AuditEvents {
                    detail: ["role": organisation.role])
     }
 
-    /// The operator issued a new enrolment token.
-    public static func tokenIssued(to code: String, at: Date) -> AuditEntry {
-        AuditEntry(event: "token-issued", at: at, actor: "operator", subject: code)
+    /// The operator issued a new enrolment token; with a rotation window (seconds) the
+    /// organisation's keys outlive the next enrolment by that long, without one they are retired.
+    public static func tokenIssued(to code: String, rotationWindow: TimeInterval?, at: Date) -> AuditEntry {
+        AuditEntry(event: "token-issued", at: at, actor: "operator", subject: code,
+                   detail: rotationWindow.map { ["rotationWindow": String(Int64($0))] })
+    }
+
+    /// A key stops authenticating at `until`: `why` is `token-issued`, `enrolment` (another key
+    /// enrolled) or `revoked` (by the operator).
+    public static func keyRetired(_ keyID: String, of code: String, until: Date, why: String, at: Date) -> AuditEntry {
+        AuditEntry(event: "key-retired", at: at, actor: why == "enrolment" ? code : "operator", subject: code,
+                   detail: ["keyID": keyID, "until": AuditEntry.timestamp(until), "why": why])
     }
 
     /// The operator suspended, removed or reinstated an organisation.
@@ -26,14 +35,16 @@ public enum AuditEvents {
         AuditEntry(event: "enrolled", at: at, actor: code, detail: ["keyID": keyID])
     }
 
-    /// A share was accepted: to whom, why, on what basis, which fields, of what class.
-    public static func shareAccepted(_ declaration: ShareDeclaration, message: Int64, document: String, at: Date) -> AuditEntry {
+    /// A share was accepted: to whom, which fields, of what class; `digest` is the salted hash
+    /// of the declaration (its purpose, basis, approver, panel and named people are in it), which
+    /// the hub and every node of the audience hold and an auditor can check against it.
+    public static func shareAccepted(_ declaration: ShareDeclaration, message: Int64, document: String, digest: String, at: Date) -> AuditEntry {
         AuditEntry(
             event: "share-accepted", at: at, actor: declaration.document.owner, share: declaration.id, document: document, message: message,
+            digest: digest,
             detail: ["type": declaration.document.type.rawValue, "audience": declaration.audience.map(\.organisation).joined(separator: ","),
-                     "purpose": declaration.purpose, "basis": declaration.basis, "class": declaration.payloadClass,
-                     "fields": declaration.fields.joined(separator: ","), "approvedBy": declaration.approvedBy ?? "",
-                     "panel": declaration.panel ?? ""])
+                     "class": declaration.payloadClass, "fields": declaration.fields.joined(separator: ","),
+                     "people": String(declaration.audience.reduce(0) { $0 + $1.people.count })])
     }
 
     /// A batch of changes was accepted; `digest` is the salted hash of what is relayed.
@@ -41,11 +52,12 @@ public enum AuditEvents {
         AuditEntry(event: "batch-accepted", at: at, actor: sender, share: share, document: document, message: message, digest: digest)
     }
 
-    /// An organisation was withdrawn from a share.
+    /// An organisation was withdrawn from a share; `reasonDigest` is the salted hash of the
+    /// reason given, if any.
     public static func withdrawn(_ organisation: String, from share: String, by owner: String, message: Int64, document: String?,
-                                 reason: String?, at: Date) -> AuditEntry {
+                                 reasonDigest: String?, at: Date) -> AuditEntry {
         AuditEntry(event: "withdrawn", at: at, actor: owner, subject: organisation, share: share, document: document, message: message,
-                   detail: reason.map { ["reason": $0] })
+                   digest: reasonDigest)
     }
 
     /// A withdrawn organisation acknowledged it purged the share.
@@ -59,9 +71,24 @@ public enum AuditEvents {
                    message: message.seq, detail: ["kind": message.kind])
     }
 
-    /// A pushed item was refused, and why.
-    public static func refused(_ refusal: Refusal, by organisation: String, document: String?, at: Date) -> AuditEntry {
-        AuditEntry(event: "refused", at: at, actor: organisation, share: refusal.share, document: document,
-                   detail: ["kind": refusal.kind, "reason": refusal.reason])
+    /// The most refusals of one push logged one by one; past it the log gets their counts.
+    public static let refusalsLoggedSingly = 10
+
+    /// What a push had refused: an entry per item (its kind and code) when there are few, or
+    /// one `refusals` entry with counts by kind and code — and how many items were not examined
+    /// — when there are many. Never the reason's words or anything else the sender chose.
+    public static func refusals(_ refusals: [Refusal], unexamined: Int, by organisation: String, documents: [String: String],
+                                at: Date) -> [AuditEntry] {
+        if refusals.count <= refusalsLoggedSingly && unexamined == 0 {
+            return refusals.map {
+                AuditEntry(event: "refused", at: at, actor: organisation, share: $0.share.isEmpty ? nil : $0.share,
+                           document: documents[$0.share], detail: ["kind": $0.kind, "code": $0.code])
+            }
+        }
+        var counts: [String: Int] = [:]
+        for refusal in refusals { counts["\(refusal.kind).\(refusal.code)", default: 0] += 1 }
+        var detail = counts.mapValues(String.init)
+        detail["unexamined"] = String(unexamined)
+        return [AuditEntry(event: "refusals", at: at, actor: organisation, detail: detail)]
     }
 }

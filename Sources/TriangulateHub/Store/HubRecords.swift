@@ -32,13 +32,20 @@ public struct HubKey: Hashable, Sendable {
     public var organisation: String
     /// The public key, base64.
     public var publicKey: String
+    /// When it stops authenticating (revoked, retired, or at the end of a rotation window);
+    /// nil while it is the organisation's current key.
+    public var validUntil: Date?
 
     /// Makes a record; a store enrolling a key fills in the organisation from the token.
-    public init(keyID: String, organisation: String, publicKey: String) {
+    public init(keyID: String, organisation: String, publicKey: String, validUntil: Date? = nil) {
         self.keyID = keyID
         self.organisation = organisation
         self.publicKey = publicKey
+        self.validUntil = validUntil
     }
+
+    /// Whether the key authenticates at `date`.
+    public func isValid(at date: Date) -> Bool { validUntil.map { date < $0 } ?? true }
 }
 
 /// A share as the hub holds it: the declaration, and what has been withdrawn.

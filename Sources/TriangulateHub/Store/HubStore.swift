@@ -1,5 +1,6 @@
 import Foundation
 import TriangulateProtocol
+import TriangulateSync
 
 /// Everything the hub stores, behind one protocol so that the embedded SQLite store and the
 /// PostgreSQL store are interchangeable and pass the same conformance suite. Each method is one
@@ -8,15 +9,23 @@ import TriangulateProtocol
 public protocol HubStore: Sendable {
     /// Adds an organisation with the hash of its one-time enrolment token.
     func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) async throws
-    /// Issues a new enrolment token for an existing organisation.
-    func replaceToken(of code: String, tokenHash: String) async throws
+    /// Issues a new enrolment token for an existing organisation. Without a rotation window its
+    /// keys are retired at once; with one, they are retired that many seconds after the next
+    /// enrolment.
+    func replaceToken(of code: String, tokenHash: String, rotationWindow: TimeInterval?, at: Date) async throws
+    /// Retires one key at once.
+    func revokeKey(_ keyID: String, at: Date) async throws
+    /// An organisation's keys, newest first.
+    func keys(of code: String) async throws -> [HubKey]
     /// Changes an organisation's status.
     func setStatus(of code: String, to status: String) async throws
     /// Every organisation.
     func organisations() async throws -> [HubOrganisation]
     /// One organisation.
     func organisation(_ code: String) async throws -> HubOrganisation?
-    /// Enrols a key with a token, which is then spent; returns the organisation.
+    /// Enrols a key with a token, which is then spent; returns the organisation. Refuses a key
+    /// enrolled for another organisation; retires the organisation's other keys (at once, or
+    /// after the rotation window its token was issued with).
     func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String
     /// An enrolled key.
     func key(_ keyID: String) async throws -> HubKey?
@@ -26,7 +35,11 @@ public protocol HubStore: Sendable {
     func useNonce(_ nonce: String, keyID: String, signedAt: Date, at: Date) async throws -> Bool
     /// A share.
     func share(_ id: String) async throws -> HubShare?
+    /// A document's header as its first declaration on this hub gave it: who owns it.
+    func document(_ id: String) async throws -> DocumentHeader?
     /// Stores a new share and appends its declaration to the log; returns its sequence number.
+    /// The first share of a document registers its owner and type; a share whose document is
+    /// registered otherwise is refused (`forbidden`), in the same transaction.
     func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64
     /// Appends a batch of changes to the log.
     func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64
@@ -38,8 +51,9 @@ public protocol HubStore: Sendable {
     /// The log entries for `organisation` after `cursor`, at most `limit`, recording their
     /// delivery; and whether more wait.
     func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool)
-    /// Logs a refused push item (the refusal is the event).
-    func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws
+    /// Logs what one push had refused (the refusals are the event), and how many of its items
+    /// were not examined (`AuditEvents.refusals`).
+    func recordRefusals(_ refusals: [Refusal], unexamined: Int, by organisation: String, at: Date) async throws
     /// The latest signed checkpoint of the audit log.
     func auditCheckpoint() async throws -> SignedCheckpoint
     /// Every checkpoint, by size.

@@ -1,12 +1,14 @@
 import Foundation
 import TriangulateProtocol
 
-/// The nonces of the last few minutes, in memory, for a hub that runs as one process. Requests
-/// signed before the memory started are refused: their nonces may have been used already.
+/// The nonces of requests that could still be accepted, in memory, for a hub that runs as one
+/// process. A request is accepted only within the allowed skew of its own signed time, so its
+/// nonce is kept until that time plus the skew — whenever it arrived. Requests signed before
+/// the memory started are refused: their nonces may have been used already.
 final class NonceMemory: @unchecked Sendable {
     private let lock = NSLock()
     private let startedAt: Date
-    private var seen: [String: Date] = [:]
+    private var expiries: [String: Date] = [:]
     private var lastSweep = Date.distantPast
 
     init(startedAt: Date) {
@@ -17,14 +19,14 @@ final class NonceMemory: @unchecked Sendable {
     func use(_ nonce: String, keyID: String, signedAt: Date, at: Date) -> Bool {
         lock.withLock {
             guard signedAt >= startedAt else { return false }
-            let window = 2 * TimeInterval(RequestSignature.allowedSkew)
-            if at.timeIntervalSince(lastSweep) > window / 2 {
-                seen = seen.filter { at.timeIntervalSince($0.value) < window }
+            let skew = TimeInterval(RequestSignature.allowedSkew)
+            if at.timeIntervalSince(lastSweep) > skew / 2 {
+                expiries = expiries.filter { $0.value >= at }
                 lastSweep = at
             }
             let key = keyID + ":" + nonce
-            guard seen[key] == nil else { return false }
-            seen[key] = at
+            guard expiries[key] == nil else { return false }
+            expiries[key] = signedAt.addingTimeInterval(skew)
             return true
         }
     }

@@ -135,6 +135,23 @@ public final class SQLiteHubStore: HubStore {
                 t.primaryKey(["seq", "organisation"])
             }
         }
+        migrator.registerMigration("v2-ownership-and-key-lifecycle") { db in
+            try db.execute(sql: "ALTER TABLE nodeKey ADD COLUMN validUntil datetime")
+            try db.execute(sql: "ALTER TABLE organisation ADD COLUMN rotationWindow double")
+            try db.create(table: "document") { t in
+                t.primaryKey("id", .text)
+                t.column("owner", .text).notNull().references("organisation")
+                t.column("type", .text).notNull()
+                t.column("declaredAt", .datetime).notNull()
+            }
+            // Each document shared before now belongs to the organisation that first declared it.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO document (id, owner, type, declaredAt)
+                SELECT json_extract(CAST(declaration AS TEXT), '$.document.id'), owner,
+                       json_extract(CAST(declaration AS TEXT), '$.document.type'), createdAt
+                FROM share ORDER BY createdAt, rowid
+                """)
+        }
         return migrator
     }
 
@@ -150,12 +167,42 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    public func replaceToken(of code: String, tokenHash: String) async throws {
+    public func replaceToken(of code: String, tokenHash: String, rotationWindow: TimeInterval?, at: Date) async throws {
         try await database.write { db in
-            try db.execute(sql: "UPDATE organisation SET tokenHash = ? WHERE code = ?", arguments: [tokenHash, code])
+            try db.execute(sql: "UPDATE organisation SET tokenHash = ?, rotationWindow = ? WHERE code = ?", arguments: [tokenHash, rotationWindow, code])
             if db.changesCount == 0 { throw HubError(.notFound, "\(code) is not an organisation of this hub") }
-            try self.audit([AuditEvents.tokenIssued(to: code, at: Date())], in: db)
+            var entries = [AuditEvents.tokenIssued(to: code, rotationWindow: rotationWindow, at: at)]
+            if rotationWindow == nil { entries += try Self.retireKeys(of: code, except: nil, until: at, why: "token-issued", at: at, in: db) }
+            try self.audit(entries, in: db)
         }
+    }
+
+    /// Retires `code`'s keys but `keyID` that are still valid at `until`, from `until`.
+    private static func retireKeys(of code: String, except keyID: String?, until: Date, why: String, at: Date, in db: Database) throws -> [AuditEntry] {
+        let keys = try String.fetchAll(db, sql: "SELECT keyID FROM nodeKey WHERE organisation = ? AND keyID IS NOT ? AND (validUntil IS NULL OR validUntil > ?)",
+                                       arguments: [code, keyID, until])
+        for key in keys { try db.execute(sql: "UPDATE nodeKey SET validUntil = ? WHERE keyID = ?", arguments: [until, key]) }
+        return keys.map { AuditEvents.keyRetired($0, of: code, until: until, why: why, at: at) }
+    }
+
+    public func revokeKey(_ keyID: String, at: Date) async throws {
+        try await database.write { db in
+            guard let code = try String.fetchOne(db, sql: "SELECT organisation FROM nodeKey WHERE keyID = ?", arguments: [keyID]) else {
+                throw HubError(.notFound, "no key \(WireText.excerpt(keyID)) is enrolled with this hub: list an organisation's keys with `triangulate-hub org keys CODE`")
+            }
+            try db.execute(sql: "UPDATE nodeKey SET validUntil = ? WHERE keyID = ? AND (validUntil IS NULL OR validUntil > ?)", arguments: [at, keyID, at])
+            try self.audit([AuditEvents.keyRetired(keyID, of: code, until: at, why: "revoked", at: at)], in: db)
+        }
+    }
+
+    public func keys(of code: String) async throws -> [HubKey] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM nodeKey WHERE organisation = ? ORDER BY enrolledAt DESC, keyID", arguments: [code]).map(Self.key)
+        }
+    }
+
+    private static func key(_ row: Row) -> HubKey {
+        HubKey(keyID: row["keyID"], organisation: row["organisation"], publicKey: row["publicKey"], validUntil: row["validUntil"])
     }
 
     public func setStatus(of code: String, to status: String) async throws {
@@ -180,23 +227,28 @@ public final class SQLiteHubStore: HubStore {
 
     public func enrol(tokenHash: String, key: HubKey, at: Date) async throws -> String {
         try await database.write { db in
-            guard let code = try String.fetchOne(db, sql: "SELECT code FROM organisation WHERE tokenHash = ? AND status = 'active'", arguments: [tokenHash]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT code, rotationWindow FROM organisation WHERE tokenHash = ? AND status = 'active'", arguments: [tokenHash]) else {
                 throw HubError(.unauthorised, "this enrolment token is unknown, already used, or its organisation is suspended: ask the hub operator for a new one")
             }
-            try db.execute(sql: "UPDATE organisation SET tokenHash = NULL WHERE code = ?", arguments: [code])
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO nodeKey (keyID, organisation, publicKey, enrolledAt) VALUES (?, ?, ?, ?)",
-                arguments: [key.keyID, code, key.publicKey, at])
-            try self.audit([AuditEvents.enrolled(code, keyID: key.keyID, at: at)], in: db)
+            let code: String = row["code"]
+            if let holder = try String.fetchOne(db, sql: "SELECT organisation FROM nodeKey WHERE keyID = ?", arguments: [key.keyID]) {
+                throw HubError(.conflict, holder == code
+                    ? "key \(key.keyID) was enrolled before: a new enrolment needs a new key (run `triangulate init` on the new machine)"
+                    : "key \(key.keyID) is another organisation's: a node enrols only its own key")
+            }
+            try db.execute(sql: "UPDATE organisation SET tokenHash = NULL, rotationWindow = NULL WHERE code = ?", arguments: [code])
+            try db.execute(sql: "INSERT INTO nodeKey (keyID, organisation, publicKey, enrolledAt) VALUES (?, ?, ?, ?)",
+                           arguments: [key.keyID, code, key.publicKey, at])
+            let window: Double? = row["rotationWindow"]
+            let retired = try Self.retireKeys(of: code, except: key.keyID, until: at.addingTimeInterval(window ?? 0), why: "enrolment", at: at, in: db)
+            try self.audit([AuditEvents.enrolled(code, keyID: key.keyID, at: at)] + retired, in: db)
             return code
         }
     }
 
     public func key(_ keyID: String) async throws -> HubKey? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM nodeKey WHERE keyID = ?", arguments: [keyID]).map {
-                HubKey(keyID: $0["keyID"], organisation: $0["organisation"], publicKey: $0["publicKey"])
-            }
+            try Row.fetchOne(db, sql: "SELECT * FROM nodeKey WHERE keyID = ?", arguments: [keyID]).map(Self.key)
         }
     }
 
@@ -218,9 +270,24 @@ public final class SQLiteHubStore: HubStore {
         return HubShare(declaration: declaration, withdrawnAt: row["withdrawnAt"], removed: Set(removed))
     }
 
+    public func document(_ id: String) async throws -> DocumentHeader? {
+        try await database.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, owner, type FROM document WHERE id = ?", arguments: [id]).flatMap { row in
+                DocumentType(rawValue: row["type"]).map { DocumentHeader(id: row["id"], type: $0, owner: row["owner"]) }
+            }
+        }
+    }
+
     public func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64 {
         let payload = try WireJSON.encoder().encode(declaration)
+        let document = declaration.document
         return try await database.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO document (id, owner, type, declaredAt) VALUES (?, ?, ?, ?)",
+                           arguments: [document.id, document.owner, document.type.rawValue, at])
+            guard let row = try Row.fetchOne(db, sql: "SELECT owner, type FROM document WHERE id = ?", arguments: [document.id]),
+                  row["owner"] == document.owner, row["type"] == document.type.rawValue else {
+                throw HubError(.forbidden, "document \(document.id) was first declared on this hub as another organisation's or another type")
+            }
             try db.execute(
                 sql: "INSERT INTO share (id, owner, declaration, createdAt) VALUES (?, ?, ?, ?)",
                 arguments: [declaration.id, declaration.document.owner, payload, at])
@@ -228,7 +295,8 @@ public final class SQLiteHubStore: HubStore {
                 try db.execute(sql: "INSERT INTO audience (share, organisation) VALUES (?, ?)", arguments: [declaration.id, member.organisation])
             }
             let seq = try Self.append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, in: db)
-            try self.audit([AuditEvents.shareAccepted(declaration, message: seq, document: self.documentHash(declaration.document.id), at: at)], in: db)
+            try self.audit([AuditEvents.shareAccepted(declaration, message: seq, document: self.documentHash(declaration.document.id),
+                                                       digest: self.saltedHash(payload), at: at)], in: db)
             return seq
         }
     }
@@ -263,7 +331,8 @@ public final class SQLiteHubStore: HubStore {
             }
             let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
             try self.audit(targets.map {
-                AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document, reason: reason, at: at)
+                AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
+                                      reasonDigest: reason.map { self.saltedHash(Data($0.utf8)) }, at: at)
             }, in: db)
             return seq
         }
@@ -351,10 +420,15 @@ public final class SQLiteHubStore: HubStore {
                        arguments: [Int64(checkpoint.size), checkpoint.root, checkpoint.keyID, checkpoint.signature])
     }
 
-    public func recordRefusal(_ refusal: Refusal, by organisation: String, at: Date) async throws {
+    public func recordRefusals(_ refusals: [Refusal], unexamined: Int, by organisation: String, at: Date) async throws {
         try await database.write { db in
-            let document = try Self.share(refusal.share, in: db).map { self.documentHash($0.declaration.document.id) }
-            try self.audit([AuditEvents.refused(refusal, by: organisation, document: document, at: at)], in: db)
+            var documents: [String: String] = [:]
+            if refusals.count <= AuditEvents.refusalsLoggedSingly {
+                for refusal in refusals where !refusal.share.isEmpty {
+                    documents[refusal.share] = try Self.share(refusal.share, in: db).map { self.documentHash($0.declaration.document.id) }
+                }
+            }
+            try self.audit(AuditEvents.refusals(refusals, unexamined: unexamined, by: organisation, documents: documents, at: at), in: db)
         }
     }
 

@@ -40,6 +40,7 @@ public struct HubClient: @unchecked Sendable {
         if let key {
             let signature = try RequestSignature.sign(method: method, path: path, body: data, key: key, at: Date())
             for (name, value) in signature.headers { request.setValue(value, forHTTPHeaderField: name) }
+            request.setValue(sha256Hex(data), forHTTPHeaderField: RequestSignature.digestHeader)
         }
         let (answer, response): (Data, URLResponse)
         do {

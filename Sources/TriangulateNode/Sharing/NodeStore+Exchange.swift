@@ -7,7 +7,7 @@ extension NodeStore {
     public func enrol(hub url: String, token: String, by user: String) async throws -> EnrolmentResponse {
         let key = try signingKey()
         let client = try HubClient(url: url, key: nil)
-        let answer = try await client.send("POST", "/v1/enrol", body: EnrolmentRequest(token: token, publicKey: key.publicKey.base64),
+        let answer = try await client.send("POST", "/v1/enrol", body: try EnrolmentRequest(token: token, key: key),
                                            as: EnrolmentResponse.self)
         guard answer.organisation == organisation.rawValue else {
             throw NodeError(.invalidInput, "that token is for \(answer.organisation), but this node is \(organisation): ask the hub operator for \(organisation)'s token")

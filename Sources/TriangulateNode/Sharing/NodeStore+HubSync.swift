@@ -86,15 +86,23 @@ extension NodeStore {
     func outgoingPush(key: NodeSigningKey) throws -> OutgoingPush {
         try read { db in
             var push = OutgoingPush()
+            // A node pushes changes only into a share it declared itself, of a document it owns,
+            // or into a share it received of a document the declaration's owner really owns —
+            // never its own document under another's name (Protocol/sync.md, "Ownership").
+            let me = organisation.rawValue
             var own: [(declaration: ShareDeclaration, watermark: HybridTimestamp?)] = []
             for row in try Row.fetchAll(db, sql: "SELECT * FROM share WHERE withdrawnAt IS NULL OR sentAt IS NULL ORDER BY createdAt") {
                 let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
+                guard declaration.document.owner == me else { continue }
                 if row["sentAt"] as Date? == nil { push.request.shares.append(declaration) }
                 if row["withdrawnAt"] as Date? == nil { own.append((declaration, Self.watermark(row))) }
             }
             var coEdited: [(declaration: ShareDeclaration, watermark: HybridTimestamp?)] = []
             for row in try Row.fetchAll(db, sql: "SELECT * FROM received WHERE withdrawnAt IS NULL AND declaration IS NOT NULL") {
-                coEdited.append((try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data), Self.watermark(row)))
+                let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
+                let known = try SyncLedger.loadHeaderAndState(declaration.document.id, in: db)?.header
+                guard declaration.document.owner != me, known == nil || known == declaration.document else { continue }
+                coEdited.append((declaration, Self.watermark(row)))
             }
             // Read the node's own changes once, from the oldest watermark of any live share.
             let marks = (own + coEdited).map(\.watermark)
@@ -103,8 +111,11 @@ extension NodeStore {
             for (isOwn, list) in [(true, own), (false, coEdited)] {
                 for (declaration, watermark) in list {
                     let document = declaration.document
+                    let schema = document.type.schema
                     let selected = changes.changes.filter { change in
                         guard change.document == document.id, declaration.allows(change.field) else { return false }
+                        // Into another's share go only the fields its audience may write.
+                        guard isOwn || schema.field(change.field.split(separator: "/").first.map(String.init) ?? change.field)?.writer == .audience else { return false }
                         if case .purge = change.operation { return false }
                         guard let watermark else { return true }
                         return (change.stamp.milliseconds, change.stamp.counter) > (watermark.milliseconds, watermark.counter)

@@ -21,7 +21,11 @@ extension NodeStore {
                 case "share":
                     guard let declaration = item.declaration,
                           declaration.audience.contains(where: { $0.organisation == organisation.rawValue }) else {
-                        summary.rejected.append("share \(item.share) does not name \(organisation) in its audience: ignored")
+                        summary.rejected.append("share \(WireText.excerpt(item.share)) does not name \(organisation) in its audience: ignored")
+                        continue
+                    }
+                    if let contradiction = try contradiction(in: declaration, db) {
+                        summary.rejected.append("ALARM: share \(WireText.excerpt(declaration.id)) from \(WireText.excerpt(declaration.document.owner)) refused: \(contradiction)")
                         continue
                     }
                     try db.execute(
@@ -57,6 +61,37 @@ extension NodeStore {
             // cells are already zeroed in the pages; the checkpoint makes that true of the file.
             _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
+    }
+
+    /// What is wrong with a declaration received from the hub, or nil when it agrees with all
+    /// this node knows: it must be well formed, must not claim this organisation's own documents
+    /// for another, and must give a document the owner and type it had in every declaration
+    /// received before (Protocol/sync.md, "Ownership").
+    private func contradiction(in declaration: ShareDeclaration, _ db: Database) throws -> String? {
+        do {
+            try declaration.validate()
+        } catch {
+            return error.message
+        }
+        let document = declaration.document
+        guard document.owner != organisation.rawValue else {
+            return "it names this organisation as the owner of a share it never made"
+        }
+        if let known = try SyncLedger.loadHeaderAndState(document.id, in: db)?.header, known != document {
+            return known.owner == organisation.rawValue
+                ? "it claims document \(document.id), which this organisation owns, as \(document.owner)'s"
+                : "it gives document \(document.id) as \(document.owner)'s \(document.type.rawValue), but it is \(known.owner)'s \(known.type.rawValue)"
+        }
+        let owners = try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM received WHERE documentId = ? AND share <> ? AND declaration IS NOT NULL",
+                                         arguments: [document.id, declaration.id])
+        if let other = owners.first(where: { $0 != document.owner }) {
+            return "it gives document \(document.id) as \(document.owner)'s, but an earlier share gave it as \(other)'s"
+        }
+        if let earlier = try Data.fetchOne(db, sql: "SELECT declaration FROM received WHERE share = ? AND declaration IS NOT NULL", arguments: [declaration.id]),
+           try WireJSON.decoder().decode(ShareDeclaration.self, from: earlier) != declaration {
+            return "share \(declaration.id) was received before with another declaration"
+        }
+        return nil
     }
 
     /// A batch's changes once checked; refuses with a reason anything that does not fit.

@@ -74,7 +74,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
     }
 
     /// `2026-11-22T08:00:00Z`.
-    static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TriangulateModel
 import TriangulateNode
+import TriangulateProtocol
 
 /// A command that works on the node store: it opens the store, does its work, and prints its
 /// result as text or JSON. Errors become one line on standard error and a non-zero exit.
@@ -64,7 +65,8 @@ struct Rendered {
             let data = (try? encoder.encode(json)) ?? Data("null".utf8)
             Swift.print(String(decoding: data, as: UTF8.self))
         } else if !text.isEmpty {
-            Swift.print(text)
+            // Text from partners (a purpose, a name, a received field) never drives the terminal.
+            Swift.print(WireText.escaped(text))
         }
     }
 }
@@ -78,7 +80,7 @@ enum Failure {
         case let error as NodeError: message = error.message
         default: message = "\(error)"
         }
-        FileHandle.standardError.write(Data("triangulate: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("triangulate: \(WireText.escaped(message))\n".utf8))
         return ExitCode(1)
     }
 }
