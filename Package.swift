@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "TriangulateHub",
                 "TriangulateHubPostgres",
+                "TriangulateProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -138,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateHubTests",
-            dependencies: ["TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync"],
+            dependencies: ["TriangulateModel", "TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -23,6 +23,14 @@ public struct SignedBatch: Codable, Hashable, Sendable {
         self.signature = try key.signature(for: Self.message(share: share, bytes: bytes)).base64EncodedString()
     }
 
+    /// A batch from its parts, as received.
+    public init(share: String, signer: String, changes: String, signature: String) {
+        self.share = share
+        self.signer = signer
+        self.changes = changes
+        self.signature = signature
+    }
+
     /// The change set, once its signature has been checked against the signer's key.
     public func verified(with key: NodePublicKey) throws(ProtocolError) -> ChangeSet {
         guard let bytes = Data(base64Encoded: changes) else { throw ProtocolError(.malformed, "a batch's changes are not base64") }

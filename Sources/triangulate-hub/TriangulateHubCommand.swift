@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriangulateHub
+import TriangulateProtocol
 import TriangulateHubPostgres
 
 /// The hub's command line: run the server, and the operator's commands on its store.
@@ -38,7 +39,9 @@ struct HubOptions: ParsableArguments {
     /// when `create` is true.
     func openStore(create: Bool = false) async throws -> any HubStore {
         if let url = postgresURL { return try await PostgresHubStore.connect(url: url) }
-        return try SQLiteHubStore(path: storePath, create: create)
+        let store = try SQLiteHubStore(path: storePath, create: create)
+        PrivateFile.exposure(of: storePath).map { FileHandle.standardError.write(Data("triangulate-hub: \($0)\n".utf8)) }
+        return store
     }
 
     /// Where the store is, for messages.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TriangulateHub
 import TriangulateHubPostgres
+import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 
@@ -10,6 +11,12 @@ import TriangulateSync
 /// may see what. Every item any organisation pulls must be allowed by the model at that moment,
 /// every push the model forbids must be refused, and at the end every organisation still in an
 /// audience has received every batch of that share.
+///
+/// Some organisations of each scenario are dishonest: they send any well-formed request their
+/// key can sign — declarations of documents they were only sent, naming themselves or another
+/// as owner and anyone as audience; batches replayed from others; batches and withdrawals for
+/// shares they do not own. The model knows each document's real owner (its first declarer), and
+/// the property is about the audiences that owner declared.
 ///
 /// The scenarios run on the SQLite store and, when `TRIANGULATE_POSTGRES_URL` is set, on one
 /// PostgreSQL database shared by concurrent scenarios. `TRIANGULATE_LEAK_SCENARIOS=N` and
@@ -91,6 +98,18 @@ private struct Scenario {
     }
     var shares: [String: ModelShare] = [:]
     var received: [String: Set<String>] = [:]  // organisation → batch signatures pulled
+    /// The organisations that send whatever their key can sign.
+    var dishonest: Set<String> = []
+    /// Each document's real owner and header: its first declaration.
+    var documents: [String: DocumentHeader] = [:]
+    /// Batches each organisation has pulled, to replay.
+    var pulledBatches: [String: [SignedBatch]] = [:]
+
+    /// A fresh UUIDv7, drawn from the scenario's generator.
+    mutating func newID() -> String {
+        clock += 1
+        return UUIDv7.make(unixMilliseconds: clock, random: (0..<10).map { _ in UInt8.random(in: 0...255, using: &random) }).uuidString.lowercased()
+    }
 
     /// Scenario `seed` on `store`, its organisations' codes prefixed with the seed's last digits
     /// so that scenarios sharing a store never meet.
@@ -99,6 +118,7 @@ private struct Scenario {
         hub = Hub(store: store, now: { Date(timeIntervalSince1970: 1_800_000_000) })
         let all = ["CQC", "NMC", "GMC", "HCPC", "LGSCO", "PHSO"]
         organisations = all.prefix(Int.random(in: 3...6, using: &random)).map { "S\(seed % 100_000)-\($0)" }
+        dishonest = Set(organisations.filter { _ in Int.random(in: 0..<3, using: &random) == 0 })
         for code in organisations {
             let token = try await hub.addOrganisation(code: code, name: code, role: "signatory")
             let key = NodeSigningKey()
@@ -126,6 +146,10 @@ private struct Scenario {
     mutating func run() async throws -> String? {
         for _ in 0..<Int.random(in: 10...40, using: &random) {
             let actor = organisations.randomElement(using: &random)!
+            if dishonest.contains(actor), Int.random(in: 0..<2, using: &random) == 0 {
+                if let failure = try await attack(by: actor) { return failure }
+                continue
+            }
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<20: if let failure = try await declare(by: actor) { return failure }
             case 20..<55: if let failure = try await pushBatch(by: actor) { return failure }
@@ -154,13 +178,16 @@ private struct Scenario {
         return nil
     }
 
+    /// An honest declaration: of a new document, or of one of its own documents again.
     mutating func declare(by owner: String) async throws -> String? {
         let others = organisations.filter { $0 != owner }
         let audience = others.filter { _ in Bool.random(using: &random) }
         let fields = ["reference", "summary", "state", "evidence"].filter { _ in Bool.random(using: &random) }
+        let mine = documents.values.filter { $0.owner == owner }.sorted { $0.id < $1.id }
+        let document = Bool.random(using: &random) ? mine.randomElement(using: &random) : nil
         let declaration = ShareDeclaration(
-            id: UUID().uuidString.lowercased(),
-            document: DocumentHeader(id: UUID().uuidString.lowercased(), type: .action, owner: owner),
+            id: newID(),
+            document: document ?? DocumentHeader(id: newID(), type: .action, owner: owner),
             audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b", payloadClass: "metadata",
             fields: fields.isEmpty ? ["state"] : fields)
         guard let caller = try await caller(owner) else {
@@ -171,6 +198,7 @@ private struct Scenario {
         if answer.accepted == 1 {
             guard allowed else { return "a share naming a suspended organisation was accepted" }
             shares[declaration.id] = ModelShare(declaration: declaration)
+            documents[declaration.document.id] = declaration.document
         } else if allowed {
             return "a valid share was refused: \(answer.refused)"
         }
@@ -199,6 +227,60 @@ private struct Scenario {
         } else if allowed {
             return "a batch the model allows was refused: \(answer.refused)"
         }
+        return nil
+    }
+
+    /// A dishonest organisation sends something its key can sign that the real owners never
+    /// allowed; the hub must refuse every bit of it.
+    mutating func attack(by attacker: String) async throws -> String? {
+        guard let caller = try await caller(attacker) else { return nil }
+        let others = organisations.filter { $0 != attacker }
+        let known = documents.values.filter { $0.owner != attacker }.sorted { $0.id < $1.id }
+        var request = PushRequest()
+        let what: String
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0:
+            // Declares another's document as its own, to whomever it likes, all fields.
+            guard let document = known.randomElement(using: &random) else { return nil }
+            request.shares = [ShareDeclaration(
+                id: newID(), document: DocumentHeader(id: document.id, type: document.type, owner: attacker),
+                audience: others.filter { _ in Bool.random(using: &random) }.map { AudienceMember(organisation: $0) },
+                purpose: "p", basis: "b", payloadClass: "metadata", fields: ["reference", "summary", "state", "evidence"])]
+            what = "a declaration of \(document.owner)'s document as \(attacker)'s"
+        case 1:
+            // Declares a share in another organisation's name.
+            guard let owner = others.randomElement(using: &random) else { return nil }
+            let document = known.filter { $0.owner == owner }.randomElement(using: &random) ?? DocumentHeader(id: newID(), type: .action, owner: owner)
+            request.shares = [ShareDeclaration(
+                id: newID(), document: document,
+                audience: organisations.filter { $0 != owner && Bool.random(using: &random) }.map { AudienceMember(organisation: $0) },
+                purpose: "p", basis: "b", payloadClass: "metadata", fields: ["state"])]
+            what = "a declaration in \(owner)'s name"
+        case 2:
+            // Replays a batch another organisation signed, into any share.
+            guard let batch = (pulledBatches[attacker] ?? []).randomElement(using: &random),
+                  let target = shares.keys.sorted().randomElement(using: &random) else { return nil }
+            request.batches = [SignedBatch(share: target, signer: batch.signer, changes: batch.changes, signature: batch.signature)]
+            what = "a replay of another's batch"
+        case 3:
+            // Writes into a share it is not in, about the share's document.
+            guard let (id, share) = shares.filter({ $0.value.declaration.document.owner != attacker && !$0.value.audience.contains(attacker) })
+                .sorted(by: { $0.key < $1.key }).randomElement(using: &random) else { return nil }
+            clock += 1
+            let change = Change(document: share.declaration.document.id, field: "state", operation: .assign(value: "v\(clock)", supersedes: []),
+                                stamp: HybridTimestamp(milliseconds: clock, counter: 0, replica: ReplicaID("\(attacker).r")))
+            request.batches = [try SignedBatch(share: id, changes: ChangeSet(headers: [share.declaration.document.id: share.declaration.document],
+                                                                             changes: [change]), key: keys[attacker]!)]
+            what = "a batch into a share \(attacker) is not in"
+        default:
+            // Withdraws another's share, or names itself as withdrawn to hide it from others.
+            guard let (id, share) = shares.filter({ $0.value.declaration.document.owner != attacker }).sorted(by: { $0.key < $1.key })
+                .randomElement(using: &random) else { return nil }
+            request.withdrawals = [WithdrawalRequest(share: id, organisations: Bool.random(using: &random) ? [] : share.declaration.audience.map(\.organisation))]
+            what = "a withdrawal of another's share"
+        }
+        let answer = try await hub.push(request, from: caller)
+        if answer.accepted > 0 { return "LEAK: the hub accepted \(what) from \(attacker)" }
         return nil
     }
 
@@ -236,7 +318,11 @@ private struct Scenario {
                         return "LEAK: \(organisation) received a batch of \(item.share), outside its audience \(share.audience.sorted())"
                     }
                     guard !share.withdrawn else { return "LEAK: \(organisation) received a batch of a withdrawn share" }
+                    guard documents[share.declaration.document.id]?.owner == share.declaration.document.owner else {
+                        return "LEAK: \(organisation) received a batch of a share whose declared owner is not the document's"
+                    }
                     received[organisation, default: []].insert(item.batch!.signature)
+                    pulledBatches[organisation, default: []].append(item.batch!)
                 case "withdrawal":
                     guard share.removed.contains(organisation) || share.withdrawn else {
                         return "\(organisation) received a withdrawal of a share it is still in"

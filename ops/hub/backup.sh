@@ -6,6 +6,8 @@
 #   SQLite      TRIANGULATE_HUB_STORE=/var/lib/triangulate/hub.sqlite
 # usage: backup.sh FILE
 set -euo pipefail
+# The backup holds the hub's signing key and every share: readable by its owner only.
+umask 077
 
 fail() { echo "backup.sh: $*" >&2; exit 2; }
 need() { command -v "$1" >/dev/null || fail "$1 is not installed (Debian: apt-get install $2)"; }

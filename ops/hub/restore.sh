@@ -9,6 +9,8 @@
 # nodes (a backup older than the hub's last write makes them stop with an ALARM).
 # usage: restore.sh FILE
 set -euo pipefail
+# The restored store holds the hub's signing key and every share: readable by its owner only.
+umask 077
 
 fail() { echo "restore.sh: $*" >&2; exit 2; }
 need() { command -v "$1" >/dev/null || fail "$1 is not installed (Debian: apt-get install $2)"; }

@@ -37,6 +37,7 @@ public final class SQLiteHubStore: HubStore {
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw HubError(.notFound, "there is no hub store at \(path): start the hub once with `triangulate-hub serve --store \(path)`, or pass --store")
         }
+        if create { try PrivateFile.prepare(path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriangulateProtocol
 import TriangulateModel
 
 /// The organisation's own record of its use of the protocol: one SQLite file, in WAL mode,
@@ -15,6 +16,9 @@ public final class NodeStore: Sendable {
     public let organisation: OrganisationCode
     let database: DatabasePool
     let environment: NodeEnvironment
+
+    /// A warning when the store's files can be read by other users (`PrivateFile.exposure`).
+    public var fileWarning: String? { PrivateFile.exposure(of: path) }
 
     private init(path: String, database: DatabasePool, organisation: OrganisationCode, environment: NodeEnvironment) {
         self.path = path
@@ -32,6 +36,7 @@ public final class NodeStore: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             throw NodeError(.storeExists, "\(path) already exists: choose another --store path, or use the existing store")
         }
+        try PrivateFile.prepare(path)
         let database = try openDatabase(at: path)
         do {
             try NodeSchema.migrator.migrate(database)

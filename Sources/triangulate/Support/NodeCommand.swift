@@ -18,6 +18,7 @@ extension NodeCommand {
         let rendered: Rendered
         do {
             let store = try NodeStore.open(at: global.storePath)
+            store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
             rendered = try execute(store)
         } catch {
             throw Failure.report(error)
@@ -39,6 +40,7 @@ extension AsyncNodeCommand {
         let rendered: Rendered
         do {
             let store = try NodeStore.open(at: global.storePath)
+            store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
             rendered = try await execute(store)
         } catch {
             throw Failure.report(error)
