@@ -147,6 +147,7 @@ let package = Package(
             dependencies: [
                 "TriangulateModel",
                 "TriangulateSync",
+                "TriangulateProtocol",
                 "TriangulateNode",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

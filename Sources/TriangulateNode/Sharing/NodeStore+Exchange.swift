@@ -3,16 +3,19 @@ import TriangulateModel
 import TriangulateProtocol
 
 extension NodeStore {
-    /// Enrols this node's key with the hub at `url`, using the one-time token its operator issued.
+    /// Enrols this node's key with the hub at `url`, using the one-time token its operator issued,
+    /// and proving it holds the private key. A node enrolled before makes a new key for the new
+    /// enrolment — the hub never enrols a key twice, and the token that came with it retires
+    /// the old one — and keeps the old key only if the hub refuses.
     public func enrol(hub url: String, token: String, by user: String) async throws -> EnrolmentResponse {
-        let key = try signingKey()
+        let key = try hubURL() == nil ? try signingKey() : NodeSigningKey()
         let client = try HubClient(url: url, key: nil)
         let answer = try await client.send("POST", "/v1/enrol", body: try EnrolmentRequest(token: token, key: key),
                                            as: EnrolmentResponse.self)
         guard answer.organisation == organisation.rawValue else {
             throw NodeError(.invalidInput, "that token is for \(answer.organisation), but this node is \(organisation): ask the hub operator for \(organisation)'s token")
         }
-        try recordEnrolment(url: url, hubKey: answer.hubKey, by: user)
+        try recordEnrolment(url: url, hubKey: answer.hubKey, key: key, by: user)
         return answer
     }
 

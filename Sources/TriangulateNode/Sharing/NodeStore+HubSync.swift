@@ -31,9 +31,10 @@ extension NodeStore {
         try read { db in try String.fetchOne(db, sql: "SELECT url FROM hubLink") }
     }
 
-    /// Records that this node enrolled with the hub at `url`, whose checkpoints `hubKey` signs.
-    func recordEnrolment(url: String, hubKey: String, by user: String) throws {
+    /// Records that this node enrolled `key` with the hub at `url`, whose checkpoints `hubKey` signs.
+    func recordEnrolment(url: String, hubKey: String, key: NodeSigningKey, by user: String) throws {
         try perform(by: user) { command in
+            try command.db.execute(sql: "UPDATE nodeKey SET privateKey = ?, keyID = ?", arguments: [key.rawRepresentation, key.publicKey.keyID])
             try command.db.execute(
                 sql: "INSERT INTO hubLink (singleton, url, enrolledAt, cursor, hubKey) VALUES (1, ?, ?, 0, ?) ON CONFLICT (singleton) DO UPDATE SET url = excluded.url, enrolledAt = excluded.enrolledAt, hubKey = excluded.hubKey, checkpoint = NULL",
                 arguments: [url, command.at, hubKey])
