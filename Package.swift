@@ -157,6 +157,7 @@ let package = Package(
             name: "TriangulateCLITests",
             dependencies: [
                 "TriangulateModel",
+                "TriangulateSync",
                 "TriangulateProtocol",
                 "TriangulateHubPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),

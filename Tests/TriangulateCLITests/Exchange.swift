@@ -152,6 +152,34 @@ final class Exchange {
         return try NodeSigningKey(rawRepresentation: raw ?? Data())
     }
 
+    /// The process id of the first hub process, to watch its memory.
+    var hubProcessIdentifier: Int32? { hubs.first?.processIdentifier }
+
+    /// Whether every hub process still runs.
+    var hubsRunning: Bool { !hubs.isEmpty && hubs.allSatisfy(\.isRunning) }
+
+    /// Sends a request signed with `key`, as any holder of the key could: the body's digest in
+    /// its header, the signature over it.
+    func signed(_ method: String, _ path: String, query: String = "", body: Data = Data(), key: NodeSigningKey,
+                at date: Date = Date()) async throws -> (Int, String) {
+        let signature = try RequestSignature.sign(method: method, path: path, body: body, key: key, at: date)
+        var headers = signature.headers
+        headers[RequestSignature.digestHeader] = sha256Hex(body)
+        return try await request(method, path + (query.isEmpty ? "" : "?" + query), body: body, headers: headers)
+    }
+
+    /// Pushes `push` signed with `key`, and decodes the hub's answer when it is one.
+    func push(_ push: PushRequest, key: NodeSigningKey) async throws -> (status: Int, body: String, answer: PushResponse?) {
+        let (status, body) = try await signed("POST", "/v1/push", body: try WireJSON.encoder().encode(push), key: key)
+        return (status, body, try? WireJSON.decoder().decode(PushResponse.self, from: Data(body.utf8)))
+    }
+
+    /// Whether the hub answers `/health`.
+    func healthy() async -> Bool {
+        guard let (status, _) = try? await request("GET", "/health", headers: [:]) else { return false }
+        return status == 200
+    }
+
     /// Sends a raw request to the hub and returns the status and body.
     func request(_ method: String, _ path: String, body: Data = Data(), headers: [String: String]) async throws -> (Int, String) {
         var request = URLRequest(url: URL(string: url + path)!)
