@@ -12,7 +12,7 @@ import TriangulateProtocol
 @Suite("PostgreSQL row-level security", .enabled(if: HubStoreConformanceTests.postgresURL != nil, "needs TRIANGULATE_POSTGRES_URL"))
 struct PostgresRowLevelSecurityTests {
     /// Every table holding an organisation's data, or the hub's secrets or log.
-    static let tables = ["organisation", "node_key", "nonce", "share", "audience", "message", "withdrawal_target", "delivery",
+    static let tables = ["organisation", "node_key", "nonce", "share", "document", "audience", "message", "withdrawal_target", "delivery",
                          "hub_secret", "audit_entry", "audit_frontier", "audit_document", "audit_checkpoint"]
 
     /// A hub database where CQC shares s1 with NMC, GMC shares s2 with CQC, CQC withdraws s3
@@ -87,6 +87,8 @@ struct PostgresRowLevelSecurityTests {
         #expect(try await Self.column("SELECT DISTINCT share FROM message ORDER BY share", setting: nmc, on: client) == ["s1"],
                 "an unfiltered read of every message still returns only NMC's share")
         #expect(try await Self.column("SELECT code FROM organisation", setting: nmc, on: client) == ["NMC"])
+        #expect(try await Self.column("SELECT owner FROM document", setting: nmc, on: client) == [], "NMC owns no document")
+        #expect(try await Self.column("SELECT id FROM document ORDER BY id", setting: cqc, on: client) == ["doc-s1", "doc-s3"])
         #expect(try await Self.column("SELECT key_id FROM node_key", setting: nmc, on: client) == ["key-NMC"])
         #expect(try await Self.column("SELECT key_id FROM nonce", setting: nmc, on: client) == ["key-NMC"])
         #expect(try await Self.column("SELECT DISTINCT organisation FROM delivery", setting: nmc, on: client) == ["NMC"])
@@ -107,6 +109,8 @@ struct PostgresRowLevelSecurityTests {
             ("a share owned by CQC", "INSERT INTO share (id, owner, declaration, created_at, audience) VALUES ('x', 'CQC', '', now(), '{NMC}')"),
             ("itself into CQC's audience", "INSERT INTO audience (share, organisation) VALUES ('s2', 'NMC')"),
             ("a delivery to GMC", "INSERT INTO delivery (seq, organisation, at) VALUES (1, 'GMC', now())"),
+            ("a document registered as CQC's", "INSERT INTO document (id, owner, type, declared_at) VALUES ('d', 'CQC', 'panel', now())"),
+            ("CQC's document as its own", "INSERT INTO document (id, owner, type, declared_at) VALUES ('doc-s1', 'NMC', 'action', now())"),
         ]
         for (what, statement) in attempts {
             await #expect(throws: (any Error).self, "NMC cannot insert \(what)") {
