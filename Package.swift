@@ -107,6 +107,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The parsers that take outside bytes, as fuzz targets with their properties.
+        .target(
+            name: "TriangulateFuzzing",
+            dependencies: ["TriangulateProtocol", "TriangulateSync"],
+            swiftSettings: strictSettings
+        ),
+        // libFuzzer's driver for them (built by .ci/fuzz with --sanitize=fuzzer -DFUZZING).
+        .executableTarget(
+            name: "triangulate-fuzz",
+            dependencies: ["TriangulateFuzzing"],
+            swiftSettings: strictSettings
+        ),
         // The benchmarks: run in a release build, print one JSON object. Never part of the tests.
         .executableTarget(
             name: "triangulate-bench",
@@ -133,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateProtocolTests",
-            dependencies: ["TriangulateProtocol"],
+            dependencies: ["TriangulateModel", "TriangulateProtocol", "TriangulateFuzzing"],
             resources: [.copy("Resources/rfc6962-vectors.json")],
             swiftSettings: strictSettings
         ),

@@ -46,10 +46,11 @@ enum HubRoutes {
         }
         router.get("/v1/inbox") { request, _ in
             try await respond {
-                let query = try QueryValues(request.uri.query)
-                let after = try query.integer("after", in: 0...Int64.max, default: 0)
-                let limit = try query.integer("limit", in: 1...1_000, default: 500)
-                let wait = try query.integer("wait", in: 0...30, default: 0)
+                let (after, limit, wait) = try parse { () throws(ProtocolError) in
+                    let query = try QueryValues(request.uri.query)
+                    return (try query.integer("after", in: 0...Int64.max, default: 0), try query.integer("limit", in: 1...1_000, default: 500),
+                            try query.integer("wait", in: 0...30, default: 0))
+                }
                 let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
                                                               path: request.uri.path, body: Data())
                 return try json(await hub.inbox(for: organisation, after: after, limit: Int(limit), wait: .seconds(wait)))
@@ -60,21 +61,32 @@ enum HubRoutes {
         }
         router.get("/v1/audit/consistency") { request, _ in
             try await respond {
-                let query = try QueryValues(request.uri.query)
-                let from = try query.integer("from", in: 0...Int64.max)
-                let to = try query.integer("to", in: 0...Int64.max)
+                let (from, to) = try parse { () throws(ProtocolError) in
+                    let query = try QueryValues(request.uri.query)
+                    return (try query.integer("from", in: 0...Int64.max), try query.integer("to", in: 0...Int64.max))
+                }
                 return try json(await hub.consistencyProof(from: UInt64(from), to: UInt64(to)))
             }
         }
         router.get("/v1/audit/inclusion") { request, _ in
             try await respond {
-                let query = try QueryValues(request.uri.query)
-                let index = try query.integer("index", in: 0...Int64.max)
-                let size = try query.integer("size", in: 1...Int64.max)
+                let (index, size) = try parse { () throws(ProtocolError) in
+                    let query = try QueryValues(request.uri.query)
+                    return (try query.integer("index", in: 0...Int64.max), try query.integer("size", in: 1...Int64.max))
+                }
                 return try json(await hub.inclusionProof(index: UInt64(index), size: UInt64(size)))
             }
         }
         return router
+    }
+
+    /// A query value, or 400 with the reason.
+    private static func parse<T>(_ body: () throws(ProtocolError) -> T) throws(HubError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw HubError(.invalidRequest, error.message)
+        }
     }
 
     /// The request's signature headers, checked for form.

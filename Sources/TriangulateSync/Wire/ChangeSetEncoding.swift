@@ -79,6 +79,8 @@ extension ChangeSet {
             }
             headers[id] = header
             let changeCount = try reader.count(atMost: reader.remaining)
+            // A header travels only with changes: one alone would read back as nothing.
+            guard changeCount > 0 else { throw BinaryReader.malformed("document \(id) appears with no changes") }
             for _ in 0..<changeCount {
                 let field = try string(&reader)
                 let kind = try reader.byte()
