@@ -62,9 +62,10 @@ public struct HubServer: Sendable {
         let router = HubRoutes.router(for: hub)
         let server: HTTPServerBuilder
         let scheme: String
-        // A connection idle for longer than the longest long poll is closed; headers are small.
+        // A connection that sends no complete request head for 30 s is closed (between requests, or
+        // trickling its headers); a request being answered, a long poll included, is not idle. Headers are small.
         let http1 = HTTPServerBuilder.http1(configuration: .init(
-            idleTimeout: .seconds(75),
+            idleTimeout: .seconds(30),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 64)))
         if let tls = try tlsConfiguration() {
             server = try .tls(http1, tlsConfiguration: tls)
