@@ -36,7 +36,7 @@ hub=.build/debug/triangulate-hub
   echo
   echo "# triangulate-hub commands"
   for command in "" serve "org add" "org list" "org token" "org suspend" "org remove" "org reinstate" \
-      "audit verify" "audit who-received" "audit org" "audit export"; do
+      "org keys" "org revoke-key" "audit verify" "audit who-received" "audit org" "audit export"; do
     echo
     echo "## triangulate-hub ${command:-(overview)}"
     echo
