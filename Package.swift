@@ -161,6 +161,7 @@ let package = Package(
                 "TriangulateSync",
                 "TriangulateProtocol",
                 "TriangulateNode",
+                "TriangulateHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
