@@ -231,6 +231,27 @@ struct AttackTests {
         #expect(warned.status == 0 && warned.stderr.contains("can be read by other users") && warned.stderr.contains("chmod 600"))
     }
 
+    /// A purpose with terminal escape codes, held in a store from before the hub refused such
+    /// text, is shown with the codes escaped, never sent to the terminal.
+    @Test func partnersTextIsShownEscaped() throws {
+        let exchange = try Exchange()
+        try exchange.join("LGSCO")
+        let declaration = ShareDeclaration(
+            id: Self.newID(), document: DocumentHeader(id: Self.newID(), type: .concernSummary, owner: "CQC"),
+            audience: [AudienceMember(organisation: "LGSCO")], purpose: "Clear \u{1B}[2J\u{1B}]0;owned\u{7}", basis: "b",
+            payloadClass: "metadata", fields: ["title"])
+        let queue = try DatabaseQueue(path: exchange.store("LGSCO"))
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO received (share, documentId, owner, declaration, receivedAt) VALUES (?, ?, 'CQC', ?, ?)",
+                           arguments: [declaration.id, declaration.document.id, try WireJSON.encoder().encode(declaration), Date()])
+        }
+        try queue.close()
+        let shown = try CLI.launch(["received", "--store", exchange.store("LGSCO")], in: exchange.directory)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(!shown.stdout.contains("\u{1B}") && !shown.stdout.contains("\u{7}"), "escape codes reached the terminal")
+        #expect(shown.stdout.contains("\\u{1B}[2J"), "\(shown.stdout)")
+    }
+
     static func post(_ url: URL, body: Data, headers: [String: String]) -> URLRequest {
         var request = URLRequest(url: url)
         request.httpMethod = "POST"
