@@ -123,6 +123,7 @@ let package = Package(
         .executableTarget(
             name: "triangulate-bench",
             dependencies: [
+                "TriangulateModel",
                 "TriangulateSync",
                 "TriangulateNode",
                 "TriangulateHub",
@@ -135,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateModelTests",
-            dependencies: ["TriangulateModel"],
+            dependencies: ["TriangulateModel", "TriangulateSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import TriangulateHub
+import TriangulateModel
 import TriangulateNode
 import TriangulateProtocol
 import TriangulateSync
@@ -125,8 +126,14 @@ struct BenchNode: Sendable {
     let client: HubClient
     /// Pulls go through this one.
     let puller: HubClient
-    let share = UUID().uuidString.lowercased()
-    let document = UUID().uuidString.lowercased()
+    let share = BenchNode.newID()
+    let document = BenchNode.newID()
+
+    /// A fresh UUIDv7, as a node makes its ids.
+    static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return UUIDv7.make(at: Date(), using: &generator).uuidString.lowercased()
+    }
 
     var header: DocumentHeader { DocumentHeader(id: document, type: .action, owner: code) }
 

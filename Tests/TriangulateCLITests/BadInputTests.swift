@@ -42,6 +42,12 @@ struct BadInputTests {
         (["rejoin", "--size", "3", "--root", "not-hex"], "64 hex digits"),
         (["rejoin", "--size", "3", "--root", String(repeating: "a", count: 64)], "not enrolled with a hub"),
         (["received", "show", "abcdef123"], "nothing received matches"),
+        (["calendar", "due", "--from", "2026-02-30", "--add", "5 working days"], "is not a date"),
+        (["calendar", "due", "--from", "2026-02-03", "--add", "5 wd"], "is not a length of time"),
+        (["calendar", "due", "--from", "2026-02-03", "--add", "5 working days", "--nation", "wales"], "is not a nation"),
+        (["calendar", "due", "--from", "2026-03-29T01:30", "--add", "1 hour"], "does not exist in London"),
+        (["calendar", "show", "--year", "20260"], "--year takes a year"),
+        (["calendar", "import", "missing.json"], "cannot read missing.json"),
     ])
     func refusedWithOneLineAndNothingChanged(_ arguments: [String], _ message: String) throws {
         let cli = try CLI()

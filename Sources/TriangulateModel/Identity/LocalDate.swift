@@ -64,7 +64,8 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         try container.encode(description)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// The number of days in `month` of `year`.
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

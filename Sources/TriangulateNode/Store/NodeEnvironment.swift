@@ -23,8 +23,8 @@ public struct NodeEnvironment: Sendable {
         }
     )
 
-    /// Today's date, in UTC.
-    public var today: LocalDate { LocalDate(now()) }
+    /// Today's date in London (Europe/London), where every step is dated.
+    public var today: LocalDate { LondonMoment(now()).date }
 
     func makeID<Entity>(at date: Date) -> Identifier<Entity> { Identifier(makeUUID(date)) }
 }

@@ -14,6 +14,7 @@ enum NodeSchema {
         migrator.registerMigration("v2-sync-ledger", migrate: SyncLedgerSchema.create)
         migrator.registerMigration("v3-sharing", migrate: SharingSchema.create)
         migrator.registerMigration("v4-audit-checkpoints", migrate: SharingSchema.addAuditCheckpoints)
+        migrator.registerMigration("v5-bank-holidays", migrate: CalendarSchema.create)
         return migrator
     }
 

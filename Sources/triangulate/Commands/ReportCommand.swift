@@ -27,7 +27,7 @@ struct ReportCommand: NodeCommand {
         let format = try Format.parse(self.format)
         let start = try Parse.optionalDate(from)
         let end = try Parse.optionalDate(to)
-        let report = try store.report(period: try ReportPeriod(from: start, to: end), asOf: end ?? LocalDate(Date()))
+        let report = try store.report(period: try ReportPeriod(from: start, to: end), asOf: end ?? LondonMoment(Date()).date)
         switch format {
         case .json: return Rendered(json: report, text: "")
         case .csv: return Rendered(json: report, text: ReportText.csv(report))

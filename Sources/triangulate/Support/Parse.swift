@@ -4,7 +4,7 @@ import TriangulateModel
 /// Parsing of command-line values, with the model's messages when they are wrong.
 enum Parse {
     /// A `YYYY-MM-DD` date, or `today` when absent.
-    static func date(_ text: String?, default today: @autoclosure () -> LocalDate = LocalDate(Date())) throws -> LocalDate {
+    static func date(_ text: String?, default today: @autoclosure () -> LocalDate = LondonMoment(Date()).date) throws -> LocalDate {
         guard let text else { return today() }
         return try LocalDate(parsing: text)
     }

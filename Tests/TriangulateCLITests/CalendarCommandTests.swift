@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TriangulateModel
+
+/// `triangulate calendar` through the built executable: deadlines, holidays, a newer GOV.UK
+/// file imported into a store.
+@Suite("Calendar commands")
+struct CalendarCommandTests {
+    @Test func dueDatesWithAndWithoutAStore() throws {
+        let cli = try CLI()
+        // No store yet: the shipped data.
+        let due = try cli.run(["calendar", "due", "--from", "2025-12-19", "--add", "5 working days", "--json"], store: false)
+        #expect(due.status == 0 && due.object["due"] as? String == "2025-12-30", "\(due.stdout) \(due.stderr)")
+        #expect(due.object["provisional"] as? Bool == false && (due.object["calendarVersion"] as? String)?.hasPrefix("gov.uk-") == true)
+        let hours = try cli.run(["calendar", "due", "--from", "2026-01-16T15:00", "--add", "48 hours"], store: false)
+        #expect(hours.stdout == "2026-01-18T15:00\n")
+        let months = try cli.run(["calendar", "due", "--from", "2025-11-30", "--add", "3 months", "--json"], store: false)
+        #expect(months.object["due"] as? String == "2026-02-28")
+        let scotland = try cli.run(["calendar", "due", "--from", "2026-04-02", "--add", "2 working days", "--nation", "scotland"], store: false)
+        #expect(scotland.stdout == "2026-04-07\n")
+        let beyond = try cli.run(["calendar", "due", "--from", "2028-12-20", "--add", "5 working days"], store: false)
+        #expect(beyond.stdout.hasPrefix("2028-12-29 (provisional"))
+
+        let show = try cli.run(["calendar", "show", "--nation", "scotland", "--year", "2022", "--json"], store: false)
+        let holidays = show.object["holidays"] as? [[String: Any]] ?? []
+        #expect(holidays.count == 11 && holidays.contains { $0["date"] as? String == "2022-06-03" })
+        let text = try cli.run(["calendar", "show", "--year", "2026"], store: false)
+        #expect(text.stdout.contains("2026-12-28  Mon  Boxing Day (substitute day)"), "\(text.stdout)")
+    }
+
+    @Test func aNewerGovUKFileIsImportedIntoTheStore() throws {
+        let cli = try CLI()
+        try cli.ok("init", "--org", "CQC")
+        // GOV.UK's file as shipped, plus 2028's Christmas: the store's deadlines in 2028 stop being provisional.
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(BankHolidayData.shippedJSON.utf8)) as? [String: [String: Any]])
+        for nation in Nation.allCases {
+            var division = json[nation.rawValue]!
+            var events = division["events"] as! [[String: Any]]
+            events += [["title": "Christmas Day", "date": "2028-12-25", "notes": "", "bunting": true],
+                       ["title": "Boxing Day", "date": "2028-12-26", "notes": "", "bunting": true]]
+            division["events"] = events
+            json[nation.rawValue] = division
+        }
+        let file = cli.directory.appendingPathComponent("bank-holidays.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let imported = try cli.ok("calendar", "import", file.path)
+        #expect((imported["calendarVersion"] as? String)?.hasPrefix("gov.uk-2028-12-26-") == true)
+        let due = try cli.ok("calendar", "due", "--from", "2028-12-20", "--add", "5 working days")
+        #expect(due["due"] as? String == "2028-12-29" && due["provisional"] as? Bool == false)
+        // An older file is refused and changes nothing.
+        let shipped = cli.directory.appendingPathComponent("shipped.json")
+        try Data(BankHolidayData.shippedJSON.utf8).write(to: shipped)
+        let older = try cli.run(["calendar", "import", shipped.path])
+        #expect(older.status == 1 && older.stderr.contains("nothing changed"))
+        #expect(try cli.ok("calendar", "due", "--from", "2028-12-20", "--add", "5 working days")["provisional"] as? Bool == false)
+    }
+}
