@@ -95,8 +95,8 @@ public struct Hub: Sendable {
         return EnrolmentResponse(organisation: organisation, keyID: key.keyID, hubKey: store.hubKey.base64)
     }
 
-    /// The enrolled, unretired key a request names, and its organisation if active: the check
-    /// made from the headers alone, before the hub reads a body.
+    /// The enrolled, unretired key a request names, when the request's signed time is fresh:
+    /// what can be checked from the headers alone.
     public func signer(of signature: RequestSignature) async throws -> HubKey {
         do {
             try signature.checkFreshness(at: now())
@@ -222,7 +222,7 @@ public struct Hub: Sendable {
             throw HubError(.forbidden, "\(organisation) is not in the audience of share \(batch.share)")
         }
         guard let key = try await store.key(batch.signer), key.organisation == organisation, key.isValid(at: now()) else {
-            throw HubError(.forbidden, "the batch is signed with key \(batch.signer), which is not \(organisation)'s")
+            throw HubError(.forbidden, "the batch is signed with key \(batch.signer), which is not a current key of \(organisation)'s")
         }
         let changes: ChangeSet
         do {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The signature on every request to the hub (Protocol/openapi.yaml, "Signed requests"): the
-/// node signs `METHOD \n PATH \n TIMESTAMP \n NONCE \n SHA256(BODY)` with its key and sends the
-/// key id, timestamp, nonce and signature as headers. The hub refuses a request whose key is not
+/// node signs `METHOD \n TARGET \n TIMESTAMP \n NONCE \n SHA256(BODY)` with its key — TARGET
+/// being the path and, when there is one, `?` and the query exactly as sent, so that no part of
+/// the request can be changed — and sends the key id, timestamp, nonce and signature as headers. The hub refuses a request whose key is not
 /// enrolled, whose timestamp is more than five minutes off, whose nonce it has seen, or whose
 /// signature does not verify.
 public struct RequestSignature: Hashable, Sendable {
@@ -29,7 +30,7 @@ public struct RequestSignature: Hashable, Sendable {
     /// The signature, base64.
     public var signature: String
 
-    /// Signs a request.
+    /// Signs a request to `path`, which includes `?` and the query when there is one.
     public static func sign(method: String, path: String, body: Data, key: NodeSigningKey, at date: Date) throws -> RequestSignature {
         let timestamp = Int64(date.timeIntervalSince1970)
         let nonce = UUID().uuidString.lowercased()
@@ -46,7 +47,7 @@ public struct RequestSignature: Hashable, Sendable {
         guard let keyID, let timestamp, let nonce, let signature else {
             throw ProtocolError(.badSignature, "the request is not signed: send \(Self.keyHeader), \(Self.timestampHeader), \(Self.nonceHeader) and \(Self.signatureHeader)")
         }
-        guard keyID.utf8.count == 16, keyID.utf8.allSatisfy(Self.isLowerHex) else {
+        guard keyID.utf8.count == 16, keyID.utf8.allSatisfy(WireID.isLowerHex) else {
             throw ProtocolError(.badSignature, "\(Self.keyHeader) '\(WireText.excerpt(keyID))' is not a key id (16 lowercase hex digits)")
         }
         guard (1...12).contains(timestamp.utf8.count), timestamp.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
@@ -62,12 +63,8 @@ public struct RequestSignature: Hashable, Sendable {
         self.init(keyID: keyID, timestamp: seconds, nonce: nonce, signature: signature)
     }
 
-    private static func isLowerHex(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-    }
-
     private static func isNonceByte(_ byte: UInt8) -> Bool {
-        isLowerHex(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "g")...UInt8(ascii: "z")).contains(byte)
+        WireID.isLowerHex(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "g")...UInt8(ascii: "z")).contains(byte)
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
@@ -94,7 +91,8 @@ public struct RequestSignature: Hashable, Sendable {
         [Self.keyHeader: keyID, Self.timestampHeader: String(timestamp), Self.nonceHeader: nonce, Self.signatureHeader: signature]
     }
 
-    /// Checks the signature against `key` and the timestamp against `now`; replay is the hub's
+    /// Checks the signature of a request to `path` (with `?` and its query, if any) against `key`
+    /// and the timestamp against `now`; replay is the hub's
     /// to check, with the nonce.
     public func verify(method: String, path: String, body: Data, key: NodePublicKey, now: Date) throws(ProtocolError) {
         try verify(method: method, path: path, bodyDigest: sha256Hex(body), key: key, now: now)
@@ -129,6 +127,6 @@ public struct RequestSignature: Hashable, Sendable {
 
     /// Whether `text` has the form of a body digest: 64 lowercase hex digits.
     public static func isDigest(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy(isLowerHex)
+        text.utf8.count == 64 && text.utf8.allSatisfy(WireID.isLowerHex)
     }
 }

@@ -162,7 +162,7 @@ final class Exchange {
     /// its header, the signature over it.
     func signed(_ method: String, _ path: String, query: String = "", body: Data = Data(), key: NodeSigningKey,
                 at date: Date = Date()) async throws -> (Int, String) {
-        let signature = try RequestSignature.sign(method: method, path: path, body: body, key: key, at: date)
+        let signature = try RequestSignature.sign(method: method, path: path + (query.isEmpty ? "" : "?" + query), body: body, key: key, at: date)
         var headers = signature.headers
         headers[RequestSignature.digestHeader] = sha256Hex(body)
         return try await request(method, path + (query.isEmpty ? "" : "?" + query), body: body, headers: headers)

@@ -155,6 +155,14 @@ struct HubExchangeTests {
         let (forgedStatus, forgedBody) = try await exchange.request("GET", "/v1/inbox", headers: forged.headers)
         #expect(forgedStatus == 401 && forgedBody.contains("does not verify"))
 
+        // The query is signed too: a request whose query was changed does not verify.
+        let query = try RequestSignature.sign(method: "GET", path: "/v1/inbox?after=0&limit=10", body: Data(), key: key, at: Date())
+        let (asSigned, _) = try await exchange.request("GET", "/v1/inbox?after=0&limit=10", headers: query.headers)
+        #expect(asSigned == 200)
+        let changedQuery = try RequestSignature.sign(method: "GET", path: "/v1/inbox?after=0&limit=10", body: Data(), key: key, at: Date())
+        let (changed, changedBody) = try await exchange.request("GET", "/v1/inbox?after=5&limit=10", headers: changedQuery.headers)
+        #expect(changed == 401 && changedBody.contains("does not verify"))
+
         // A body changed after signing no longer matches its digest.
         let body = Data(#"{"shares":[],"batches":[],"withdrawals":[],"purges":[]}"#.utf8)
         let push = try RequestSignature.sign(method: "POST", path: "/v1/push", body: body, key: key, at: Date())

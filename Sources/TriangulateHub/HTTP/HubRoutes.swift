@@ -36,7 +36,7 @@ enum HubRoutes {
                     throw HubError(.unauthorised, "send the body's SHA-256 (64 lowercase hex digits) in \(RequestSignature.digestHeader)")
                 }
                 let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
-                                                              path: request.uri.path, bodyDigest: digest)
+                                                              path: target(of: request), bodyDigest: digest)
                 let body = try await collect(request, upTo: maximumBody)
                 guard sha256Hex(body) == digest else {
                     throw HubError(.unauthorised, "the body's SHA-256 is not the one signed in \(RequestSignature.digestHeader)")
@@ -52,7 +52,7 @@ enum HubRoutes {
                             try query.integer("wait", in: 0...30, default: 0))
                 }
                 let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
-                                                              path: request.uri.path, body: Data())
+                                                              path: target(of: request), body: Data())
                 return try json(await hub.inbox(for: organisation, after: after, limit: Int(limit), wait: .seconds(wait)))
             }
         }
@@ -87,6 +87,11 @@ enum HubRoutes {
         } catch {
             throw HubError(.invalidRequest, error.message)
         }
+    }
+
+    /// What the signature covers of the URL: the path, and `?` and the query exactly as sent.
+    private static func target(of request: Request) -> String {
+        request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
     }
 
     /// The request's signature headers, checked for form.

@@ -38,7 +38,7 @@ public struct HubClient: @unchecked Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if method != "GET" { request.httpBody = data }
         if let key {
-            let signature = try RequestSignature.sign(method: method, path: path, body: data, key: key, at: Date())
+            let signature = try RequestSignature.sign(method: method, path: path + (query.isEmpty ? "" : "?" + query), body: data, key: key, at: Date())
             for (name, value) in signature.headers { request.setValue(value, forHTTPHeaderField: name) }
             request.setValue(sha256Hex(data), forHTTPHeaderField: RequestSignature.digestHeader)
         }

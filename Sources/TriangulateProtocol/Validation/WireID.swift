@@ -30,7 +30,8 @@ public enum WireID {
         }
     }
 
-    private static func isLowerHex(_ byte: UInt8) -> Bool {
+    /// Whether `byte` is an ASCII digit or a lowercase letter from a to f.
+    static func isLowerHex(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 }
