@@ -161,7 +161,7 @@ public struct Hub: Sendable {
                     concerned.formUnion(stored.declaration.audience.map(\.organisation))
                 }
             } catch let error as HubError where error.code != .storeFailure {
-                refused.append(Refusal(kind: kind, share: WireID.isUUIDv7(share) ? share : "", code: error.code.description, reason: error.message))
+                refused.append(Refusal(kind: kind, share: WireID.isUUIDv7(share) ? share : "", code: error.refusal, reason: error.message))
             }
         }
         for declaration in request.shares { try await attempt("share", declaration.id) { try await declare(declaration, by: organisation) } }
@@ -197,32 +197,35 @@ public struct Hub: Sendable {
             throw HubError(.invalidRequest, error.message)
         }
         guard declaration.document.owner == organisation else {
-            throw HubError(.forbidden, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
+            throw HubError(.forbidden, .notOwner, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
         }
         if let registered = try await store.document(declaration.document.id), registered != declaration.document {
-            throw HubError(.forbidden, "document \(declaration.document.id) was first declared on this hub by its owner as another organisation's or another type: \(organisation) cannot share it")
+            throw HubError(.forbidden, .notOwner, "document \(declaration.document.id) was first declared on this hub by its owner as another organisation's or another type: \(organisation) cannot share it")
         }
         if let existing = try await store.share(declaration.id) {
-            guard existing.declaration == declaration else { throw HubError(.conflict, "share \(declaration.id) exists with a different declaration") }
+            guard existing.declaration == declaration else { throw HubError(.conflict, .shareConflict, "share \(declaration.id) exists with a different declaration") }
             return  // a repeated push of the same declaration
         }
         for member in declaration.audience {
-            guard let recipient = try await store.organisation(member.organisation), recipient.status == "active" else {
-                throw HubError(.invalidRequest, "\(member.organisation) is not an active organisation of this hub, so it cannot receive share \(declaration.id)")
+            guard let recipient = try await store.organisation(member.organisation) else {
+                throw HubError(.invalidRequest, .unknownOrganisation, "\(member.organisation) is not an organisation of this hub (yet), so it cannot receive share \(declaration.id)")
+            }
+            guard recipient.status == "active" else {
+                throw HubError(.invalidRequest, .organisationInactive, "\(member.organisation) is \(recipient.status) on this hub, so it cannot receive share \(declaration.id)")
             }
         }
         _ = try await store.addShare(declaration, at: now())
     }
 
     private func relay(_ batch: SignedBatch, from organisation: String) async throws {
-        guard let share = try await store.share(batch.share) else { throw HubError(.notFound, "there is no share \(batch.share) on this hub") }
+        guard let share = try await store.share(batch.share) else { throw HubError(.notFound, .noSuchShareYet, "there is no share \(batch.share) on this hub (yet: its owner may not have pushed it)") }
         let owner = share.declaration.document.owner
-        guard share.withdrawnAt == nil else { throw HubError(.forbidden, "share \(batch.share) has been withdrawn") }
+        guard share.withdrawnAt == nil else { throw HubError(.forbidden, .shareWithdrawn, "share \(batch.share) has been withdrawn") }
         guard organisation == owner || share.currentAudience.contains(organisation) else {
-            throw HubError(.forbidden, "\(organisation) is not in the audience of share \(batch.share)")
+            throw HubError(.forbidden, .notInAudience, "\(organisation) is not in the audience of share \(batch.share)")
         }
         guard let key = try await store.key(batch.signer), key.organisation == organisation, key.isValid(at: now()) else {
-            throw HubError(.forbidden, "the batch is signed with key \(batch.signer), which is not a current key of \(organisation)'s")
+            throw HubError(.forbidden, .wrongSigner, "the batch is signed with key \(batch.signer), which is not a current key of \(organisation)'s")
         }
         let changes: ChangeSet
         do {
@@ -237,17 +240,17 @@ public struct Hub: Sendable {
         let schema = document.type.schema
         for change in changes.changes {
             guard change.document == document.id, changes.headers[change.document] == document else {
-                throw HubError(.forbidden, "the batch changes a document other than share \(batch.share)'s")
+                throw HubError(.forbidden, .wrongDocument, "the batch changes a document other than share \(batch.share)'s")
             }
             guard change.stamp.replica.rawValue.prefix(while: { $0 != "." }) == organisation else {
-                throw HubError(.forbidden, "the batch carries changes made by \(change.stamp.replica), not by \(organisation)")
+                throw HubError(.forbidden, .wrongDocument, "the batch carries changes made by \(change.stamp.replica), not by \(organisation)")
             }
-            if case .purge = change.operation { throw HubError(.forbidden, "purges travel as withdrawals, not as changes") }
+            if case .purge = change.operation { throw HubError(.forbidden, .malformed, "purges travel as withdrawals, not as changes") }
             guard share.declaration.allows(change.field) else {
-                throw HubError(.forbidden, "'\(change.field)' is not among the fields of share \(batch.share) (\(share.declaration.fields.joined(separator: ", ")))")
+                throw HubError(.forbidden, .fieldNotAllowed, "'\(change.field)' is not among the fields of share \(batch.share) (\(share.declaration.fields.joined(separator: ", ")))")
             }
             guard let field = try? schema.validate(change), field.writer == .audience || organisation == owner else {
-                throw HubError(.forbidden, "only \(owner) may write '\(change.field)' of this \(document.type.rawValue)")
+                throw HubError(.forbidden, .forbiddenWriter, "only \(owner) may write '\(change.field)' of this \(document.type.rawValue)")
             }
         }
         _ = try await store.appendBatch(batch, sender: organisation, at: now())
@@ -259,13 +262,13 @@ public struct Hub: Sendable {
         } catch {
             throw HubError(.invalidRequest, error.message)
         }
-        guard let share = try await store.share(withdrawal.share) else { throw HubError(.notFound, "there is no share \(withdrawal.share) on this hub") }
+        guard let share = try await store.share(withdrawal.share) else { throw HubError(.notFound, .noSuchShareYet, "there is no share \(withdrawal.share) on this hub") }
         guard share.declaration.document.owner == organisation else {
-            throw HubError(.forbidden, "only \(share.declaration.document.owner), which made share \(withdrawal.share), may withdraw it")
+            throw HubError(.forbidden, .notOwner, "only \(share.declaration.document.owner), which made share \(withdrawal.share), may withdraw it")
         }
         let audience = Set(share.declaration.audience.map(\.organisation))
         for code in withdrawal.organisations where !audience.contains(code) {
-            throw HubError(.invalidRequest, "\(code) is not in the audience of share \(withdrawal.share)")
+            throw HubError(.invalidRequest, .notInAudience, "\(code) is not in the audience of share \(withdrawal.share)")
         }
         if share.withdrawnAt != nil { return }
         let targets = withdrawal.organisations.filter { !share.removed.contains($0) }

@@ -1,3 +1,5 @@
+import TriangulateProtocol
+
 /// An error from the hub. Its code fixes the HTTP status; its message is one line for the node's
 /// user or the operator saying what was wrong and what to do.
 public struct HubError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -35,10 +37,18 @@ public struct HubError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// One line for people.
     public let message: String
+    /// Why a push item was refused, for the node to act on.
+    public let refusal: RefusalCode
 
     /// Makes an error.
     public init(_ code: Code, _ message: String) {
+        self.init(code, code == .forbidden ? .notOwner : code == .notFound ? .noSuchShareYet : code == .conflict ? .shareConflict : .malformed, message)
+    }
+
+    /// Makes the error that refuses a push item for `refusal`.
+    public init(_ code: Code, _ refusal: RefusalCode, _ message: String) {
         self.code = code
+        self.refusal = refusal
         self.message = message
     }
 

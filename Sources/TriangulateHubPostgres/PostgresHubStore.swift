@@ -294,7 +294,7 @@ public final class PostgresHubStore: HubStore {
                 """, logger: logger)
             let registered = try await rows("SELECT owner, type FROM document WHERE id = \(document.id)", as: (String, String).self, on: connection)
             guard let row = registered.first, row.0 == document.owner, row.1 == document.type.rawValue else {
-                throw HubError(.forbidden, "document \(document.id) was first declared on this hub as another organisation's or another type")
+                throw HubError(.forbidden, .notOwner, "document \(document.id) was first declared on this hub as another organisation's or another type")
             }
             try await connection.query("""
                 INSERT INTO share (id, owner, declaration, created_at, audience)
@@ -351,7 +351,7 @@ public final class PostgresHubStore: HubStore {
                 WHERE share = \(share) AND organisation = \(organisation) AND removed_at IS NOT NULL RETURNING organisation
                 """, as: String.self, on: connection)
             guard !updated.isEmpty else {
-                throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
+                throw HubError(.forbidden, .nothingToPurge, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
             }
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
             return ((), [AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)])

@@ -107,19 +107,25 @@ public struct Refusal: Codable, Hashable, Sendable {
     public var kind: String
     /// The share concerned; empty when what was sent is not a share id.
     public var share: String
-    /// Why, as a code: `invalidRequest`, `forbidden`, `notFound` or `conflict` (the hub's log
-    /// keeps only this).
+    /// Why, as a code (`RefusalCode`'s raw value; a newer hub may send one this node does not
+    /// know): the hub's log keeps only this.
     public var code: String
     /// Why, in words for the node's user.
     public var reason: String
 
     /// Makes a refusal.
-    public init(kind: String, share: String, code: String, reason: String) {
+    public init(kind: String, share: String, code: RefusalCode, reason: String) {
         self.kind = kind
         self.share = share
-        self.code = code
+        self.code = code.rawValue
         self.reason = reason
     }
+
+    /// The code, when this node knows it.
+    public var refusalCode: RefusalCode? { RefusalCode(rawValue: code) }
+
+    /// Whether sending the item again later may succeed.
+    public var mayLaterSucceed: Bool { refusalCode?.mayLaterSucceed ?? false }
 }
 
 /// A share withdrawn by its owner: whole, or from the organisations listed.

@@ -48,7 +48,7 @@ struct AttackTests {
             fields: ["agenda", "attendance", "minutes"], panel: "ECP-2026-0001/P1", approvedBy: "NMC IG")
         let attempt = try await exchange.push(PushRequest(shares: [forged]), key: try exchange.key(of: "NMC"))
         #expect(attempt.status == 200 && attempt.answer?.accepted == 0, "\(attempt.body)")
-        #expect(attempt.answer?.refused.first?.code == "forbidden")
+        #expect(attempt.answer?.refused.first?.code == "not-owner")
 
         let marker = "MINUTES-\(UUID().uuidString)"
         try exchange.ok("CQC", "panel", "attend", "ECP-2026-0001/P1", "--org", "NMC", "--person", "C. Officer")
@@ -202,7 +202,7 @@ struct AttackTests {
             let declaration = ShareDeclaration(id: Self.newID(), document: document, audience: [AudienceMember(organisation: "NMC")],
                                                purpose: purpose, basis: "ECP", payloadClass: "metadata", fields: ["title"])
             let refused = try await exchange.push(PushRequest(shares: [declaration]), key: key)
-            #expect(refused.answer?.accepted == 0 && refused.answer?.refused.first?.code == "invalidRequest", "\(refused.body.prefix(300))")
+            #expect(refused.answer?.accepted == 0 && refused.answer?.refused.first?.code == "malformed", "\(refused.body.prefix(300))")
         }
         let shared = try exchange.node("CQC", "share", "ECP-2026-0001", "--to", "NMC", "--purpose", "Red \u{1B}[31m", "--basis", "b")
         #expect(shared.status == 1)

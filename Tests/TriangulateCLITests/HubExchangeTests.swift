@@ -110,6 +110,33 @@ struct HubExchangeTests {
         #expect(verify.status == 0, "\(verify.stdout)")
     }
 
+    /// A share to an organisation the hub does not have yet is refused, kept, shown as refused,
+    /// and sent again on each sync until the organisation joins; `sync` says so by its exit code,
+    /// and says "try again later" (75) when the hub cannot be reached.
+    @Test func refusedItemsAreVisibleAndRetried() async throws {
+        let exchange = try Exchange()
+        try exchange.join("CQC")
+        try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", "Night staffing",
+                        "--summary", "s", "--source", "complaint")
+        let share = try exchange.ok("CQC", "share", "ECP-2026-0001", "--to", "GMC", "--purpose", "p", "--basis", "b").object["id"] as? String ?? ""
+        let first = try exchange.node("CQC", "sync")
+        #expect(first.status == 2, "\(first.stdout) \(first.stderr)")
+        #expect(first.object["refused"].flatMap { ($0 as? [[String: Any]])?.first?["code"] as? String } == "unknown-organisation")
+        let listed = try CLI.launch(["share", "list", "--store", exchange.store("CQC")], in: exchange.directory)
+        #expect(listed.stdout.contains("refused (unknown-organisation)") && listed.stdout.contains("sent again on each sync"), "\(listed.stdout)")
+
+        try exchange.join("GMC")
+        try exchange.ok("CQC", "sync")
+        try exchange.ok("GMC", "sync")
+        #expect(try exchange.ok("GMC", "received").array.map { $0["share"] as? String } == [share])
+        let cleared = try exchange.ok("CQC", "share", "list").object["shares"] as? [[String: Any]] ?? []
+        #expect(cleared.first?["refusal"] == nil && cleared.first?["sentAt"] != nil)
+
+        exchange.stopHubs()
+        let unreachable = try exchange.node("CQC", "sync")
+        #expect(unreachable.status == 75 && unreachable.stderr.contains("\"code\":\"hubUnreachable\""), "\(unreachable.stderr)")
+    }
+
     /// Every path and method in Protocol/openapi.yaml is served, and nothing else answers.
     @Test func theServerMatchesTheSpecification() async throws {
         let exchange = try Exchange()

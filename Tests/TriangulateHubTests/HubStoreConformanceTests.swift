@@ -192,7 +192,7 @@ struct HubStoreConformanceTests {
         try await store.addOrganisation(Self.organisation("NMC"), tokenHash: "n")
         _ = try await store.addShare(Self.declaration("s1", owner: "CQC", to: ["NMC"]), at: Self.now)
         _ = try await store.inbox(for: "NMC", after: 0, limit: 10, at: Self.now)
-        try await store.recordRefusals([Refusal(kind: "batch", share: "s1", code: "forbidden", reason: "not allowed")], unexamined: 0, by: "NMC", at: Self.now)
+        try await store.recordRefusals([Refusal(kind: "batch", share: "s1", code: .forbiddenWriter, reason: "not allowed")], unexamined: 0, by: "NMC", at: Self.now)
         let checkpoint = try await store.auditCheckpoint()
         #expect(checkpoint.size == 5 && checkpoint.isSigned(by: store.hubKey))
         let entries = try await store.auditEntries(from: 0, limit: 100)

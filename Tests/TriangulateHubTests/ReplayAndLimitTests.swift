@@ -47,13 +47,13 @@ struct ReplayAndLimitTests {
 
     @Test func refusalsAreLoggedAsCodesOrCounts() throws {
         let at = Date(timeIntervalSince1970: 1_800_000_000)
-        let few = (0..<3).map { Refusal(kind: "batch", share: "s\($0)", code: "forbidden", reason: "secret words \($0)") }
+        let few = (0..<3).map { Refusal(kind: "batch", share: "s\($0)", code: .notInAudience, reason: "secret words \($0)") }
         let single = AuditEvents.refusals(few, unexamined: 0, by: "NMC", documents: [:], at: at)
-        #expect(single.count == 3 && single.allSatisfy { $0.detail == ["kind": "batch", "code": "forbidden"] })
-        let many = (0..<500).map { Refusal(kind: $0 % 2 == 0 ? "withdrawal" : "purge", share: "", code: "notFound", reason: "x") }
+        #expect(single.count == 3 && single.allSatisfy { $0.detail == ["kind": "batch", "code": "not-in-audience"] })
+        let many = (0..<500).map { Refusal(kind: $0 % 2 == 0 ? "withdrawal" : "purge", share: "", code: .noSuchShareYet, reason: "x") }
         let counted = AuditEvents.refusals(many, unexamined: 19_500, by: "NMC", documents: [:], at: at)
         #expect(counted.count == 1)
-        #expect(counted[0].detail == ["withdrawal.notFound": "250", "purge.notFound": "250", "unexamined": "19500"])
+        #expect(counted[0].detail == ["withdrawal.no-such-share-yet": "250", "purge.no-such-share-yet": "250", "unexamined": "19500"])
         #expect(!String(decoding: counted[0].encoded() + single[0].encoded(), as: UTF8.self).contains("secret"))
     }
 }

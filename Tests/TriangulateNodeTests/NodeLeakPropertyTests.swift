@@ -173,8 +173,7 @@ private final class NodeScenario {
         for _ in 0..<2 {
             let push = try store.outgoingPush(key: keys[code]!)
             if !push.request.isEmpty {
-                _ = try await hub.push(push.request, from: code)
-                try store.markPushed(push)
+                try store.markPushed(push, answer: try await hub.push(push.request, from: code))
             }
             var cursor = try store.hubCursor()
             while true {

@@ -287,7 +287,7 @@ public final class SQLiteHubStore: HubStore {
                            arguments: [document.id, document.owner, document.type.rawValue, at])
             guard let row = try Row.fetchOne(db, sql: "SELECT owner, type FROM document WHERE id = ?", arguments: [document.id]),
                   row["owner"] == document.owner, row["type"] == document.type.rawValue else {
-                throw HubError(.forbidden, "document \(document.id) was first declared on this hub as another organisation's or another type")
+                throw HubError(.forbidden, .notOwner, "document \(document.id) was first declared on this hub as another organisation's or another type")
             }
             try db.execute(
                 sql: "INSERT INTO share (id, owner, declaration, createdAt) VALUES (?, ?, ?, ?)",
@@ -344,7 +344,7 @@ public final class SQLiteHubStore: HubStore {
             try db.execute(sql: "UPDATE audience SET purgedAt = coalesce(purgedAt, ?) WHERE share = ? AND organisation = ? AND removedAt IS NOT NULL",
                            arguments: [at, share, organisation])
             if db.changesCount == 0 {
-                throw HubError(.forbidden, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
+                throw HubError(.forbidden, .nothingToPurge, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
             }
             let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
             try self.audit([AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)], in: db)

@@ -109,12 +109,13 @@ extension NodeStore {
         guard !outgoing.request.isEmpty else { return }
         progress("pushing \(outgoing.request.shares.count) shares, \(outgoing.changeCount) changes")
         let answer = try await client.send("POST", "/v1/push", body: outgoing.request, as: PushResponse.self)
-        try markPushed(outgoing)
+        try markPushed(outgoing, answer: answer)
         summary.sharesSent += outgoing.request.shares.count
         summary.batchesSent += outgoing.request.batches.count
         summary.changesSent += outgoing.changeCount
         summary.withdrawalsSent += outgoing.request.withdrawals.count
         summary.purgesAcknowledged += outgoing.request.purges.count
-        summary.refused += answer.refused
+        // Once each: an item refused by the first push of a sync may be sent again by its second.
+        summary.refused += answer.refused.filter { refusal in !summary.refused.contains { $0.kind == refusal.kind && $0.share == refusal.share } }
     }
 }

@@ -141,23 +141,39 @@ extension NodeStore {
         }
     }
 
-    /// Marks what a push carried as sent. A refused item is marked too — it would be refused
-    /// again — and the refusal is shown to the user.
-    func markPushed(_ push: OutgoingPush) throws {
+    /// Marks what a push carried as sent, but for the items the hub refused with a code that
+    /// may yet succeed (an organisation not on the hub yet or suspended, a share its owner has not
+    /// pushed yet): those stay waiting and go again on the next sync. Every refusal is kept in
+    /// `pushRefusal` — shown by `share list` and `sync` — until the item is accepted.
+    func markPushed(_ push: OutgoingPush, answer: PushResponse) throws {
+        let refused = Dictionary(answer.refused.map { ("\($0.kind)/\($0.share)", $0) }, uniquingKeysWith: { first, _ in first })
+        func retry(_ kind: String, _ share: String) -> Bool { refused["\(kind)/\(share)"]?.mayLaterSucceed ?? false }
         try database.write { db in
             let now = environment.now()
-            for declaration in push.request.shares {
+            for declaration in push.request.shares where !retry("share", declaration.id) {
                 try db.execute(sql: "UPDATE share SET sentAt = ? WHERE id = ?", arguments: [now, declaration.id])
             }
-            for (share, own, stamp) in push.watermarks {
+            for (share, own, stamp) in push.watermarks where !retry("batch", share) {
                 try db.execute(sql: "UPDATE \(own ? "share" : "received") SET pushedMillis = ?, pushedCounter = ? WHERE \(own ? "id" : "share") = ?",
                                arguments: [Int64(stamp.milliseconds), Int64(stamp.counter), share])
             }
-            for id in push.withdrawalIDs {
+            for (id, withdrawal) in zip(push.withdrawalIDs, push.request.withdrawals) where !retry("withdrawal", withdrawal.share) {
                 try db.execute(sql: "UPDATE shareWithdrawal SET sentAt = ? WHERE id = ?", arguments: [now, id])
             }
-            for purge in push.request.purges {
+            for purge in push.request.purges where !retry("purge", purge.share) {
                 try db.execute(sql: "UPDATE received SET purgeAcknowledgedAt = ? WHERE share = ?", arguments: [now, purge.share])
+            }
+            let items = push.request.shares.map { ("share", $0.id) } + push.request.batches.map { ("batch", $0.share) }
+                + push.request.withdrawals.map { ("withdrawal", $0.share) } + push.request.purges.map { ("purge", $0.share) }
+            for (kind, share) in items {
+                if let refusal = refused["\(kind)/\(share)"] {
+                    try db.execute(sql: """
+                        INSERT INTO pushRefusal (kind, share, code, reason, retrying, at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (kind, share) DO UPDATE SET code = excluded.code, reason = excluded.reason, retrying = excluded.retrying, at = excluded.at
+                        """, arguments: [kind, share, refusal.code, refusal.reason, refusal.mayLaterSucceed, now])
+                } else {
+                    try db.execute(sql: "DELETE FROM pushRefusal WHERE kind = ? AND share = ?", arguments: [kind, share])
+                }
             }
         }
     }

@@ -47,7 +47,7 @@ extension NodeStore {
                 arguments: [declaration.id, header.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
             try command.log(concernId, "share", reference, "shared with \(request.to.joined(separator: ","))")
             return ShareSummary(id: declaration.id, declaration: declaration, createdBy: command.user, createdAt: command.at,
-                                sentAt: nil, withdrawnAt: nil, withdrawnFrom: [])
+                                sentAt: nil, withdrawnAt: nil, withdrawnFrom: [], refusal: nil)
         }
     }
 
@@ -120,8 +120,11 @@ extension NodeStore {
         let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
         let withdrawn = try String.fetchAll(db, sql: "SELECT organisations FROM shareWithdrawal WHERE share = ?", arguments: [declaration.id])
             .flatMap { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+        let refusal = try Row.fetchOne(db, sql: "SELECT * FROM pushRefusal WHERE kind = 'share' AND share = ?", arguments: [declaration.id]).map {
+            PushRefusal(kind: $0["kind"], code: $0["code"], reason: $0["reason"], retrying: $0["retrying"], at: $0["at"])
+        }
         return ShareSummary(id: declaration.id, declaration: declaration, createdBy: row["createdBy"], createdAt: row["createdAt"],
-                            sentAt: row["sentAt"], withdrawnAt: row["withdrawnAt"], withdrawnFrom: Array(Set(withdrawn)).sorted())
+                            sentAt: row["sentAt"], withdrawnAt: row["withdrawnAt"], withdrawnFrom: Array(Set(withdrawn)).sorted(), refusal: refusal)
     }
 
     /// The shared document a user names, with its concern and reference for the history.

@@ -53,6 +53,23 @@ public struct ShareSummary: Codable, Hashable, Sendable {
     public var withdrawnAt: Date?
     /// Organisations withdrawn from it.
     public var withdrawnFrom: [String]
+    /// The hub's refusal of its declaration, if the hub refused it; `retrying` when it goes again
+    /// on each sync.
+    public var refusal: PushRefusal?
+}
+
+/// The hub's latest refusal of an item this node pushed.
+public struct PushRefusal: Codable, Hashable, Sendable {
+    /// `share`, `batch`, `withdrawal` or `purge`.
+    public var kind: String
+    /// Why, as the hub's code (`RefusalCode`).
+    public var code: String
+    /// Why, in words.
+    public var reason: String
+    /// Whether the node sends the item again on each sync, as it may yet succeed.
+    public var retrying: Bool
+    /// When the hub refused it.
+    public var at: Date
 }
 
 /// A decision not to share, recorded as the protocol requires.

@@ -14,6 +14,20 @@ import TriangulateProtocol
 /// - `pinnedKey`: the public keys of other nodes, pinned the first time they are seen.
 enum SharingSchema {
     /// The hub's checkpoint key, pinned at enrolment, and the last audit checkpoint accepted.
+    /// `pushRefusal`: the hub's latest refusal of each item this node pushed (by kind and
+    /// share), until the item is accepted; `retrying` when it is sent again on each sync.
+    static func addPushRefusals(_ db: Database) throws {
+        try db.create(table: "pushRefusal", options: .withoutRowID) { t in
+            t.column("kind", .text).notNull()
+            t.column("share", .text).notNull()
+            t.column("code", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("retrying", .boolean).notNull()
+            t.column("at", .datetime).notNull()
+            t.primaryKey(["kind", "share"])
+        }
+    }
+
     static func addAuditCheckpoints(_ db: Database) throws {
         try db.alter(table: "hubLink") { t in
             t.add(column: "hubKey", .text)

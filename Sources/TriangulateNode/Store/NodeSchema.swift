@@ -15,6 +15,7 @@ enum NodeSchema {
         migrator.registerMigration("v3-sharing", migrate: SharingSchema.create)
         migrator.registerMigration("v4-audit-checkpoints", migrate: SharingSchema.addAuditCheckpoints)
         migrator.registerMigration("v5-bank-holidays", migrate: CalendarSchema.create)
+        migrator.registerMigration("v6-push-refusals", migrate: SharingSchema.addPushRefusals)
         return migrator
     }
 

@@ -59,13 +59,23 @@ struct ShareCommand: ParsableCommand {
             let rows = shares.map { share in
                 [String(share.id.suffix(12)), share.declaration.document.type.rawValue,
                  share.declaration.audience.map(\.organisation).joined(separator: ","), share.declaration.payloadClass,
-                 share.withdrawnAt != nil ? "withdrawn" : share.withdrawnFrom.isEmpty ? (share.sentAt == nil ? "to send" : "sent") : "withdrawn from \(share.withdrawnFrom.joined(separator: ","))"]
+                 Self.status(of: share)]
             }
             var text = shares.isEmpty ? "No shares yet." : TextTable.render(["share", "document", "to", "class", "status"], rows)
             if !decisions.isEmpty {
                 text += "\n\nDecided not to share:\n" + decisions.map { "  \($0.documentId.prefix(8)) with \($0.organisations.joined(separator: ",")): \($0.reason)" }.joined(separator: "\n")
             }
             return Rendered(json: ["shares": shares.map(AnyEncodable.init), "decisionsNotToShare": decisions.map(AnyEncodable.init)], text: text)
+        }
+
+        /// A share's status in words, a refusal by the hub first.
+        static func status(of share: ShareSummary) -> String {
+            if let refusal = share.refusal {
+                return "refused (\(refusal.code)): \(refusal.reason)" + (refusal.retrying ? " — sent again on each sync" : " — will not be sent again")
+            }
+            if share.withdrawnAt != nil { return "withdrawn" }
+            if !share.withdrawnFrom.isEmpty { return "withdrawn from \(share.withdrawnFrom.joined(separator: ","))" }
+            return share.sentAt == nil ? "to send" : "sent"
         }
     }
 

@@ -73,16 +73,25 @@ struct Rendered {
     }
 }
 
-/// Turns any error into one clear line on standard error and exit code 1.
+/// Turns any error into one clear line on standard error — with `json`, one JSON object
+/// `{"error": …, "code": …}` — and exit code 1.
 enum Failure {
-    static func report(_ error: any Error) -> ExitCode {
+    static func report(_ error: any Error, json: Bool = false, exitCode: Int32 = 1) -> ExitCode {
         let message: String
+        let code: String
         switch error {
-        case let error as ModelError: message = error.message
-        case let error as NodeError: message = error.message
-        default: message = "\(error)"
+        case let error as ModelError: (message, code) = (error.message, "\(error.code)")
+        case let error as NodeError: (message, code) = (error.message, "\(error.code)")
+        default: (message, code) = ("\(error)", "failed")
         }
-        FileHandle.standardError.write(Data("triangulate: \(WireText.escaped(message))\n".utf8))
-        return ExitCode(1)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let line = (try? encoder.encode(["error": message, "code": code])) ?? Data(#"{"error":"failed"}"#.utf8)
+            FileHandle.standardError.write(line + Data("\n".utf8))
+        } else {
+            FileHandle.standardError.write(Data("triangulate: \(WireText.escaped(message))\n".utf8))
+        }
+        return ExitCode(exitCode)
     }
 }
