@@ -87,6 +87,8 @@ struct AttackTests {
             #expect(status == 400 && body.contains("\"error\""), "\(path)?\(query): \(status) \(body)")
         }
         #expect(await exchange.healthy() && exchange.hubsRunning)
+        let (ready, readyBody) = try await exchange.request("GET", "/health/ready", headers: [:])
+        #expect(ready == 200 && readyBody.contains("auditSize"), "\(readyBody)")
     }
 
     /// Enrolment proves the private key is held, never takes over another's key; a new token

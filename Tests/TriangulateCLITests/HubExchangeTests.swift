@@ -149,7 +149,7 @@ struct HubExchangeTests {
             if line.hasPrefix("components:") { path = nil }
             if let path, let method = ["get", "post"].first(where: { line == "    \($0):" }) { operations.append((method.uppercased(), path)) }
         }
-        #expect(operations.count == 7)
+        #expect(operations.count == 9)
         for (method, path) in operations {
             let (status, body) = try await exchange.request(method, path, body: Data("{}".utf8), headers: [:])
             #expect(status != 404, "\(method) \(path) is in the specification but not served: \(body)")

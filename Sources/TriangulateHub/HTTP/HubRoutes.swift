@@ -20,6 +20,18 @@ enum HubRoutes {
         router.get("/health") { _, _ in
             try json(["status": "ok"])
         }
+        router.get("/health/live") { _, _ in
+            try json(["status": "ok"])
+        }
+        router.get("/health/ready") { _, _ in
+            // Ready when the store answers: a read of the audit log's head.
+            do {
+                let checkpoint = try await hub.auditCheckpoint()
+                return try json(["status": "ok", "auditSize": String(checkpoint.size)])
+            } catch {
+                return try json(ErrorBody(error: "the hub's store does not answer: see the hub's log"), status: .serviceUnavailable)
+            }
+        }
         router.post("/v1/enrol") { request, _ in
             try await respond {
                 let body = try await collect(request, upTo: maximumUnauthenticatedBody)
