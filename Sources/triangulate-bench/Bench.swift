@@ -14,7 +14,8 @@ struct Bench: AsyncParsableCommand {
             audit (the hub's log at AUDIT-ENTRIES entries), hub (ingest and write-to-arrival \
             through a hub in this process), scale (ingest through separate triangulate-hub \
             processes: one on SQLite, one and two on one PostgreSQL database; it needs a server \
-            and triangulate-hub built beside this executable). Progress goes to standard error; \
+            and triangulate-hub built beside this executable), worklist (`triangulate due` on a store \
+            of WORKLIST-CASES open cases). Progress goes to standard error; \
             the figures, with their targets, to standard output. Use a release build, of \
             everything: swift build -c release && .build/release/triangulate-bench.
             """)
@@ -34,7 +35,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many entries the audit log benchmark appends.")
     var auditEntries = 1_000_000
 
-    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL) or all.")
+    @Option(help: "How many open cases the worklist benchmark's store holds.")
+    var worklistCases = 10_000
+
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist or all.")
     var suite = "all"
 
     @Option(help: ArgumentHelp(
@@ -55,7 +59,10 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "scale", "all"].contains(suite) else { throw ValidationError("--suite must be sync, hub, audit, scale or all") }
+        guard ["sync", "hub", "audit", "scale", "worklist", "all"].contains(suite) else {
+            throw ValidationError("--suite must be sync, hub, audit, scale, worklist or all")
+        }
+        guard worklistCases > 0 else { throw ValidationError("--worklist-cases must be at least 1") }
         guard suite != "scale" || postgresServer != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
         }
@@ -81,6 +88,9 @@ struct Bench: AsyncParsableCommand {
         if suite == "hub" || suite == "all" {
             report.hub = try await HubBenchmarks(nodes: nodes, batches: 20, changesPerBatch: 100, writes: 20,
                                                interval: .milliseconds(writeInterval)).run()
+        }
+        if suite == "worklist" || suite == "all" {
+            report.worklist = try WorklistBenchmarks(cases: worklistCases, repeats: repeats, seed: seed).run()
         }
         if suite == "scale" || suite == "all" {
             if let postgres = postgresServer {

@@ -7,6 +7,7 @@ struct BenchReport: Encodable {
     var hub: HubFigures?
     var audit: AuditFigures?
     var hubScale: HubScaleFigures?
+    var worklist: WorklistFigures?
 }
 
 /// The figures of issue 6: ingest through separate hub processes.

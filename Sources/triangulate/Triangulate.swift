@@ -17,7 +17,7 @@ struct Triangulate: AsyncParsableCommand {
             InitCommand.self, DemoCommand.self, OrgCommand.self, ConcernCommand.self, ContactCommand.self,
             RequestCommand.self, PanelCommand.self, ActionCommand.self, OutcomeCommand.self, ReviewCommand.self,
             ReportCommand.self, TemplateCommand.self, EnrolCommand.self, ShareCommand.self, SyncCommand.self, RejoinCommand.self,
-            ReceivedCommand.self, CalendarCommand.self,
+            ReceivedCommand.self, DueCommand.self, CalendarCommand.self,
         ]
     )
 

@@ -28,6 +28,28 @@ struct CalendarCommandTests {
         #expect(text.stdout.contains("2026-12-28  Mon  Boxing Day (substitute day)"), "\(text.stdout)")
     }
 
+    /// `triangulate due` through the executable: the worklist in JSON, CSV and table, and a filter.
+    @Test func theWorklist() throws {
+        let cli = try CLI()
+        try cli.ok("init", "--org", "CQC")
+        try cli.ok("concern", "add", "--category", "systems", "--setting", "health", "--title", "t", "--summary", "s", "--source", "complaint",
+                   "--identified", "2026-03-02")
+        try cli.ok("concern", "evaluate", "ECP-2026-0001", "--decision", "trigger", "--rationale", "r", "--on", "2026-03-02")
+        try cli.ok("request", "add", "ECP-2026-0001", "--to", "LGSCO", "--question", "Complaints?", "--due", "2026-03-09", "--on", "2026-03-02")
+        try cli.ok("request", "add", "ECP-2026-0001", "--to", "NMC", "--question", "Registrants?", "--due", "2026-03-20", "--on", "2026-03-02")
+        let json = try cli.run(["due", "--as-of", "2026-03-12", "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let entries = (try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) as? [[String: Any]] ?? []
+        #expect(entries.map { $0["reference"] as? String } == ["ECP-2026-0001/R1", "ECP-2026-0001/R2"])
+        #expect(entries.map { $0["remaining"] as? Int } == [-3, 6] && entries.map { $0["status"] as? String } == ["red", "green"])
+        let csv = try cli.run(["due", "--as-of", "2026-03-12", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("status,reference,due,owner,person,due on,left\nred,ECP-2026-0001/R1,answer to information request,LGSCO,"), "\(csv.stdout)")
+        let table = try cli.run(["due", "--as-of", "2026-03-12", "--owner", "NMC"])
+        #expect(table.stdout.contains("ECP-2026-0001/R2") && !table.stdout.contains("ECP-2026-0001/R1"))
+        let bad = try cli.run(["due", "--process", "nope"])
+        #expect(bad.status == 1 && bad.stderr.contains("is not a process"))
+    }
+
     @Test func aNewerGovUKFileIsImportedIntoTheStore() throws {
         let cli = try CLI()
         try cli.ok("init", "--org", "CQC")

@@ -68,7 +68,8 @@ enum ReportText {
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
     }
 
-    private static func field(_ value: String) -> String {
+    /// A CSV field, quoted when it holds a comma, a quote or a line break.
+    static func field(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

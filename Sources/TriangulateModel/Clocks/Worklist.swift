@@ -1,0 +1,99 @@
+/// A clock running on one open record: the input of the worklist.
+public struct OpenClock: Hashable, Sendable {
+    /// Its definition.
+    public let clock: ClockDefinition
+    /// The record's reference, e.g. `ECP-2026-0001/R1`.
+    public let reference: String
+    /// The organisation that owes it, when known.
+    public let owner: String?
+    /// The person who owes it, or recorded it, when known.
+    public let person: String?
+    /// The day it is due.
+    public let due: LocalDate
+
+    /// Makes an open clock.
+    public init(clock: ClockDefinition, reference: String, owner: String?, person: String?, due: LocalDate) {
+        self.clock = clock
+        self.reference = reference
+        self.owner = owner
+        self.person = person
+        self.due = due
+    }
+}
+
+/// One line of the worklist.
+public struct WorklistEntry: Hashable, Codable, Sendable {
+    /// Red: overdue. Amber: due today, or within the clock's warning. Green: otherwise.
+    public enum Status: String, Codable, Sendable { case red, amber, green }
+
+    /// The process and clock.
+    public let process: String
+    public let clock: String
+    /// The record's reference.
+    public let reference: String
+    /// What is due.
+    public let what: String
+    /// Who owes it.
+    public let owner: String?
+    public let person: String?
+    /// The day it is due.
+    public let due: LocalDate
+    /// Time left in `unit` (0 on the due day; negative: overdue by that much).
+    public let remaining: Int
+    /// The unit of `remaining`.
+    public let unit: ClockSpan.Unit
+    /// Red, amber or green.
+    public let status: Status
+}
+
+/// Everything open with a clock, across every process: overdue first (oldest first), then due
+/// today, then by due date; ties by reference. Pure: the calendar and the day are given.
+public enum Worklist {
+    /// The worklist of `open` clocks on `asOf`, counting working days in `nation`.
+    public static func entries(_ open: [OpenClock], asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> [WorklistEntry] {
+        var remainingByDue: [Int: Int] = [:]  // many records share a due day
+        let entries = open.map { item -> WorklistEntry in
+            let remaining: Int
+            switch item.clock.unit {
+            case .workingDays:
+                if let known = remainingByDue[item.due.dayNumber] {
+                    remaining = known
+                } else {
+                    remaining = item.due < asOf
+                        ? -calendar.workingDays(after: item.due, through: asOf, in: nation)
+                        : calendar.workingDays(after: asOf, through: item.due, in: nation)
+                    remainingByDue[item.due.dayNumber] = remaining
+                }
+            case .calendarDays, .hours, .months:
+                remaining = item.due.dayNumber - asOf.dayNumber
+            }
+            let status: WorklistEntry.Status
+            if item.due < asOf {
+                status = .red
+            } else if item.due == asOf || item.due <= warningStart(item.clock.warning, asOf: asOf, calendar: calendar, nation: nation) {
+                status = .amber
+            } else {
+                status = .green
+            }
+            return WorklistEntry(process: item.clock.process, clock: item.clock.id, reference: item.reference, what: item.clock.what,
+                                 owner: item.owner, person: item.person, due: item.due, remaining: remaining, unit: item.clock.unit, status: status)
+        }
+        return entries.sorted { lhs, rhs in
+            (rank(lhs, asOf), lhs.due, lhs.reference) < (rank(rhs, asOf), rhs.due, rhs.reference)
+        }
+    }
+
+    /// 0 overdue, 1 due today, 2 later.
+    private static func rank(_ entry: WorklistEntry, _ asOf: LocalDate) -> Int {
+        entry.due < asOf ? 0 : entry.due == asOf ? 1 : 2
+    }
+
+    /// The last due day that is within `warning` of `asOf`.
+    private static func warningStart(_ warning: ClockSpan, asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> LocalDate {
+        switch warning.unit {
+        case .workingDays: calendar.adding(workingDays: warning.count, to: asOf, in: nation) ?? asOf
+        case .calendarDays, .hours: asOf.adding(days: warning.unit == .hours ? warning.count / 24 : warning.count) ?? asOf
+        case .months: asOf.adding(months: warning.count) ?? asOf
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TriangulateModel
+import TriangulateNode
+
+/// `triangulate due`: the worklist — everything open with a clock, overdue first.
+struct DueCommand: NodeCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "List everything open with a clock: overdue first, then due today, then by due date.",
+        discussion: """
+            Each line: the record's reference, what is due, who owes it, the due date, the time left \
+            (negative: overdue) in the clock's unit, and red (overdue), amber (due today or soon) or \
+            green. The Emerging Concerns Protocol's clocks run to the due dates recorded on \
+            information requests and actions; working days exclude the nation's bank holidays \
+            (see `triangulate calendar`).
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to count from (default today, in London).", valueName: "date")) var asOf: String?
+    @Option(help: ArgumentHelp("Only this process's clocks: ecp.", valueName: "process")) var process: String?
+    @Option(help: ArgumentHelp("Only what this organisation owes.", valueName: "code")) var owner: String?
+    @Option(name: .customLong("for-user"), help: ArgumentHelp("Only what this person owes, or recorded.", valueName: "name")) var forUser: String?
+    @Option(help: ArgumentHelp("england-and-wales (default), scotland or northern-ireland.", valueName: "nation")) var nation = "england-and-wales"
+    @Option(help: ArgumentHelp("table, csv or json (--json also gives json).", valueName: "format")) var format: String = "table"
+
+    func execute(_ store: NodeStore) throws -> Rendered {
+        let format = try ReportCommand.Format.parse(self.format)
+        let entries = try store.worklist(asOf: try Parse.date(asOf), nation: try Nation(parsing: nation),
+                                         filter: WorklistFilter(process: process, owner: owner, person: forUser))
+        let rows = entries.map { entry in
+            [entry.status.rawValue, entry.reference, entry.what, entry.owner ?? "", entry.person ?? "", entry.due.description,
+             "\(entry.remaining) \(entry.unit.rawValue)"]
+        }
+        let headers = ["status", "reference", "due", "owner", "person", "due on", "left"]
+        switch format {
+        case .json: return Rendered(json: entries, text: "")
+        case .csv:
+            let lines = ([headers] + rows).map { $0.map(ReportText.field).joined(separator: ",") }
+            return Rendered(json: entries, text: lines.joined(separator: "\n"))
+        case .table:
+            return Rendered(json: entries, text: entries.isEmpty ? "Nothing open with a clock." : TextTable.render(headers, rows))
+        }
+    }
+
+    func run() throws {
+        do {
+            let store = try NodeStore.open(at: global.storePath)
+            store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
+            try execute(store).print(json: global.json || (try? ReportCommand.Format.parse(format)) == .json)
+        } catch {
+            throw Failure.report(error, json: global.json)
+        }
+    }
+}
