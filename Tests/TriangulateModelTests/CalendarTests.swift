@@ -8,7 +8,7 @@ import TriangulateSync
 /// seeded random dates.
 @Suite("UK deadline calendar")
 struct CalendarTests {
-    let calendar = WorkingCalendar()
+    let calendar = WorkingCalendar.shipped
 
     static func date(_ text: String) -> LocalDate { (try? LocalDate(parsing: text))! }
 

@@ -14,8 +14,11 @@ public struct WorkingCalendar: Sendable {
     private let ruleDays: [Nation: Set<Int>]
     private static let ruleYears = 1950...2100
 
-    /// A calendar over `data` (by default the data shipped with Triangulate).
-    public init(data: BankHolidayData = .shipped) {
+    /// The calendar over the data shipped with Triangulate, made once.
+    public static let shipped = WorkingCalendar(data: .shipped)
+
+    /// A calendar over `data`.
+    public init(data: BankHolidayData) {
         self.data = data
         var days: [Nation: Set<Int>] = [:]
         var titles: [Nation: [Int: String]] = [:]

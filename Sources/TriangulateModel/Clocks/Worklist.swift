@@ -52,6 +52,7 @@ public enum Worklist {
     /// The worklist of `open` clocks on `asOf`, counting working days in `nation`.
     public static func entries(_ open: [OpenClock], asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> [WorklistEntry] {
         var remainingByDue: [Int: Int] = [:]  // many records share a due day
+        var amberUntil: [String: LocalDate] = [:]  // the last due day that is amber, by clock
         let entries = open.map { item -> WorklistEntry in
             let remaining: Int
             switch item.clock.unit {
@@ -67,10 +68,12 @@ public enum Worklist {
             case .calendarDays, .hours, .months:
                 remaining = item.due.dayNumber - asOf.dayNumber
             }
+            let amberFrom = amberUntil[item.clock.id] ?? warningStart(item.clock.warning, asOf: asOf, calendar: calendar, nation: nation)
+            amberUntil[item.clock.id] = amberFrom
             let status: WorklistEntry.Status
             if item.due < asOf {
                 status = .red
-            } else if item.due == asOf || item.due <= warningStart(item.clock.warning, asOf: asOf, calendar: calendar, nation: nation) {
+            } else if item.due <= amberFrom {
                 status = .amber
             } else {
                 status = .green
@@ -78,14 +81,11 @@ public enum Worklist {
             return WorklistEntry(process: item.clock.process, clock: item.clock.id, reference: item.reference, what: item.clock.what,
                                  owner: item.owner, person: item.person, due: item.due, remaining: remaining, unit: item.clock.unit, status: status)
         }
-        return entries.sorted { lhs, rhs in
-            (rank(lhs, asOf), lhs.due, lhs.reference) < (rank(rhs, asOf), rhs.due, rhs.reference)
-        }
-    }
-
-    /// 0 overdue, 1 due today, 2 later.
-    private static func rank(_ entry: WorklistEntry, _ asOf: LocalDate) -> Int {
-        entry.due < asOf ? 0 : entry.due == asOf ? 1 : 2
+        // Overdue, due today and later are in due-date order already: the due day alone orders
+        // them, and the reference breaks ties.
+        return entries.map { (key: $0.due.dayNumber, entry: $0) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.reference < $1.entry.reference }
+            .map(\.entry)
     }
 
     /// The last due day that is within `warning` of `asOf`.

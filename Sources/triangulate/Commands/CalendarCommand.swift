@@ -94,6 +94,6 @@ struct CalendarCommand: ParsableCommand {
 
 /// The node's calendar when its store exists, else the data shipped with Triangulate.
 private func calendar(_ global: GlobalOptions) throws -> WorkingCalendar {
-    guard FileManager.default.fileExists(atPath: global.storePath) else { return WorkingCalendar() }
+    guard FileManager.default.fileExists(atPath: global.storePath) else { return .shipped }
     return try NodeStore.open(at: global.storePath).workingCalendar()
 }
