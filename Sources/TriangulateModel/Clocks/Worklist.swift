@@ -84,7 +84,7 @@ public enum Worklist {
         // Overdue, due today and later are in due-date order already: the due day alone orders
         // them, and the reference breaks ties.
         return entries.map { (key: $0.due.dayNumber, entry: $0) }
-            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.reference < $1.entry.reference }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.reference.utf8.lexicographicallyPrecedes($1.entry.reference.utf8) }
             .map(\.entry)
     }
 

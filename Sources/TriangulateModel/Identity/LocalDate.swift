@@ -20,16 +20,34 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
 
     /// Parses `YYYY-MM-DD` strictly; anything else throws an error saying the format expected.
+    /// Reads the ten ASCII bytes directly: stores hold many dates.
     public init(parsing text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let date = LocalDate(year: year, month: month, day: day)
-        else {
+        let parsed = text.utf8.withContiguousStorageIfAvailable { LocalDate(iso: $0) } ?? LocalDate(iso: Array(text.utf8))
+        guard let date = parsed else {
             throw ModelError(.invalidValue, "'\(text)' is not a date: write it as YYYY-MM-DD, for example 2026-03-14")
         }
         self = date
+    }
+
+    /// The date written as the bytes `YYYY-MM-DD`, or nil.
+    private init?<Bytes: Collection>(iso bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard bytes.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        for offset in 0..<10 {
+            let byte = bytes[bytes.startIndex + offset]
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case 0..<4: values.0 = values.0 * 10 + digit
+            case 5, 6: values.1 = values.1 * 10 + digit
+            default: values.2 = values.2 * 10 + digit
+            }
+        }
+        self.init(year: values.0, month: values.1, day: values.2)
     }
 
     /// The UTC calendar date of an instant.

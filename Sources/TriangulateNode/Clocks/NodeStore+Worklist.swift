@@ -45,18 +45,18 @@ extension NodeStore {
             WHERE dueBy IS NOT NULL AND state IN (\(databaseQuestionMarks(count: requestStates.count)))
             """, arguments: StatementArguments(requestStates))
         while let row = try requests.next() {
-            guard let due = try? LocalDate(parsing: row["dueBy"]) else { continue }
+            guard let due = try? LocalDate(parsing: row[3]) else { continue }
             // An outgoing request is owed by the partner asked; an incoming one by this node.
-            let owner: String? = row["direction"] == "outgoing" ? row["counterpart"] : nil
-            open.append(OpenClock(clock: ECPClocks.requestAnswer, reference: row["reference"], owner: owner, person: row["recordedBy"], due: due))
+            let owner: String? = row[1] == "outgoing" ? row[2] : nil
+            open.append(OpenClock(clock: ECPClocks.requestAnswer, reference: row[0], owner: owner, person: row[4], due: due))
         }
         let actionStates = ActionLifecycle.State.allCases.filter(\.isOpen).map(\.rawValue)
         let actions = try Row.fetchCursor(db, sql: """
             SELECT reference, ownerOrg, owner, dueBy FROM action WHERE state IN (\(databaseQuestionMarks(count: actionStates.count)))
             """, arguments: StatementArguments(actionStates))
         while let row = try actions.next() {
-            guard let due = try? LocalDate(parsing: row["dueBy"]) else { continue }
-            open.append(OpenClock(clock: ECPClocks.action, reference: row["reference"], owner: row["ownerOrg"], person: row["owner"], due: due))
+            guard let due = try? LocalDate(parsing: row[3]) else { continue }
+            open.append(OpenClock(clock: ECPClocks.action, reference: row[0], owner: row[1], person: row[2], due: due))
         }
         return open
     }
