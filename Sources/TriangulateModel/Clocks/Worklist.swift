@@ -40,7 +40,7 @@ public struct WorklistEntry: Hashable, Codable, Sendable {
     public let due: LocalDate
     /// Time left in `unit` (0 on the due day; negative: overdue by that much).
     public let remaining: Int
-    /// The unit of `remaining`.
+    /// The unit of `remaining`: working days, or calendar days for every other clock.
     public let unit: ClockSpan.Unit
     /// Red, amber or green.
     public let status: Status
@@ -52,7 +52,7 @@ public enum Worklist {
     /// The worklist of `open` clocks on `asOf`, counting working days in `nation`.
     public static func entries(_ open: [OpenClock], asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> [WorklistEntry] {
         var remainingByDue: [Int: Int] = [:]  // many records share a due day
-        var amberUntil: [String: LocalDate] = [:]  // the last due day that is amber, by clock
+        var lastAmber: [String: LocalDate] = [:]  // by clock
         let entries = open.map { item -> WorklistEntry in
             let remaining: Int
             switch item.clock.unit {
@@ -66,20 +66,22 @@ public enum Worklist {
                     remainingByDue[item.due.dayNumber] = remaining
                 }
             case .calendarDays, .hours, .months:
+                // Due days are dates: time left is counted in calendar days.
                 remaining = item.due.dayNumber - asOf.dayNumber
             }
-            let amberFrom = amberUntil[item.clock.id] ?? warningStart(item.clock.warning, asOf: asOf, calendar: calendar, nation: nation)
-            amberUntil[item.clock.id] = amberFrom
+            let amberUntil = lastAmber[item.clock.id] ?? lastAmberDay(item.clock.warning, asOf: asOf, calendar: calendar, nation: nation)
+            lastAmber[item.clock.id] = amberUntil
             let status: WorklistEntry.Status
             if item.due < asOf {
                 status = .red
-            } else if item.due <= amberFrom {
+            } else if item.due <= amberUntil {
                 status = .amber
             } else {
                 status = .green
             }
             return WorklistEntry(process: item.clock.process, clock: item.clock.id, reference: item.reference, what: item.clock.what,
-                                 owner: item.owner, person: item.person, due: item.due, remaining: remaining, unit: item.clock.unit, status: status)
+                                 owner: item.owner, person: item.person, due: item.due, remaining: remaining,
+                                 unit: item.clock.unit == .workingDays ? .workingDays : .calendarDays, status: status)
         }
         // Overdue, due today and later are in due-date order already: the due day alone orders
         // them, and the reference breaks ties.
@@ -88,8 +90,8 @@ public enum Worklist {
             .map(\.entry)
     }
 
-    /// The last due day that is within `warning` of `asOf`.
-    private static func warningStart(_ warning: ClockSpan, asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> LocalDate {
+    /// The last due day that is amber on `asOf`: `warning` after it.
+    private static func lastAmberDay(_ warning: ClockSpan, asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> LocalDate {
         switch warning.unit {
         case .workingDays: calendar.adding(workingDays: warning.count, to: asOf, in: nation) ?? asOf
         case .calendarDays, .hours: asOf.adding(days: warning.unit == .hours ? warning.count / 24 : warning.count) ?? asOf
