@@ -200,7 +200,7 @@ public struct Hub: Sendable {
             throw HubError(.forbidden, .notOwner, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
         }
         if let registered = try await store.document(declaration.document.id), registered != declaration.document {
-            throw HubError(.forbidden, .notOwner, "document \(declaration.document.id) was first declared on this hub by its owner as another organisation's or another type: \(organisation) cannot share it")
+            throw HubError.documentOwnedElsewhere(declaration.document.id)
         }
         if let existing = try await store.share(declaration.id) {
             guard existing.declaration == declaration else { throw HubError(.conflict, .shareConflict, "share \(declaration.id) exists with a different declaration") }

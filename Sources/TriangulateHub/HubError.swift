@@ -54,3 +54,19 @@ public struct HubError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension HubError {
+    /// An enrolment of a key id the hub holds already, for this organisation or another: the
+    /// same words from every store.
+    public static func keyEnrolledBefore(_ keyID: String, sameOrganisation: Bool) -> HubError {
+        HubError(.conflict, sameOrganisation
+            ? "key \(keyID) was enrolled before: enrol a new key (`triangulate enrol` makes one on a node enrolled before)"
+            : "key \(keyID) is another organisation's: a node enrols only its own key")
+    }
+
+    /// A share of a document first declared on this hub as another organisation's, or as
+    /// another type.
+    public static func documentOwnedElsewhere(_ id: String) -> HubError {
+        HubError(.forbidden, .notOwner, "document \(id) was first declared on this hub as another organisation's or another type: only its owner shares it")
+    }
+}

@@ -220,9 +220,7 @@ public final class PostgresHubStore: HubStore {
                 throw HubError(.unauthorised, "this enrolment token is unknown, already used, or its organisation is suspended: ask the hub operator for a new one")
             }
             if let holder = try await rows("SELECT organisation FROM node_key WHERE key_id = \(key.keyID)", as: String.self, on: connection).first {
-                throw HubError(.conflict, holder == code
-                    ? "key \(key.keyID) was enrolled before: a new enrolment needs a new key (run `triangulate init` on the new machine)"
-                    : "key \(key.keyID) is another organisation's: a node enrols only its own key")
+                throw HubError.keyEnrolledBefore(key.keyID, sameOrganisation: holder == code)
             }
             try await connection.query("UPDATE organisation SET token_hash = NULL, rotation_window = NULL WHERE code = \(code)", logger: logger)
             try await connection.query("""
@@ -294,7 +292,7 @@ public final class PostgresHubStore: HubStore {
                 """, logger: logger)
             let registered = try await rows("SELECT owner, type FROM document WHERE id = \(document.id)", as: (String, String).self, on: connection)
             guard let row = registered.first, row.0 == document.owner, row.1 == document.type.rawValue else {
-                throw HubError(.forbidden, .notOwner, "document \(document.id) was first declared on this hub as another organisation's or another type")
+                throw HubError.documentOwnedElsewhere(document.id)
             }
             try await connection.query("""
                 INSERT INTO share (id, owner, declaration, created_at, audience)

@@ -233,9 +233,7 @@ public final class SQLiteHubStore: HubStore {
             }
             let code: String = row["code"]
             if let holder = try String.fetchOne(db, sql: "SELECT organisation FROM nodeKey WHERE keyID = ?", arguments: [key.keyID]) {
-                throw HubError(.conflict, holder == code
-                    ? "key \(key.keyID) was enrolled before: a new enrolment needs a new key (run `triangulate init` on the new machine)"
-                    : "key \(key.keyID) is another organisation's: a node enrols only its own key")
+                throw HubError.keyEnrolledBefore(key.keyID, sameOrganisation: holder == code)
             }
             try db.execute(sql: "UPDATE organisation SET tokenHash = NULL, rotationWindow = NULL WHERE code = ?", arguments: [code])
             try db.execute(sql: "INSERT INTO nodeKey (keyID, organisation, publicKey, enrolledAt) VALUES (?, ?, ?, ?)",
@@ -287,7 +285,7 @@ public final class SQLiteHubStore: HubStore {
                            arguments: [document.id, document.owner, document.type.rawValue, at])
             guard let row = try Row.fetchOne(db, sql: "SELECT owner, type FROM document WHERE id = ?", arguments: [document.id]),
                   row["owner"] == document.owner, row["type"] == document.type.rawValue else {
-                throw HubError(.forbidden, .notOwner, "document \(document.id) was first declared on this hub as another organisation's or another type")
+                throw HubError.documentOwnedElsewhere(document.id)
             }
             try db.execute(
                 sql: "INSERT INTO share (id, owner, declaration, createdAt) VALUES (?, ?, ?, ?)",

@@ -30,6 +30,7 @@ extension NodeStore {
         return data
     }
 
+    /// The last day the data covers for every nation (the earliest of the nations' last days).
     private static func lastDay(of data: BankHolidayData) -> LocalDate {
         data.holidays.values.compactMap(\.last?.date).min() ?? LocalDate(year: 1900, month: 1, day: 1)!
     }
