@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "TriangulateHub",
             dependencies: [
+                "TriangulateModel",
                 "TriangulateProtocol",
                 "TriangulateSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -65,6 +66,7 @@ let package = Package(
         .target(
             name: "TriangulateHubPostgres",
             dependencies: [
+                "TriangulateModel",
                 "TriangulateHub",
                 "TriangulateProtocol",
                 "TriangulateSync",
@@ -141,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateSyncTests",
-            dependencies: ["TriangulateSync"],
+            dependencies: ["TriangulateModel", "TriangulateSync"],
             swiftSettings: strictSettings
         ),
         .testTarget(

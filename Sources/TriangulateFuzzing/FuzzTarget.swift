@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 
@@ -41,7 +42,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             guard let set = try? ChangeSet(decoding: [UInt8](data)) else { return }
             let again = try? ChangeSet(decoding: set.encoded())
             precondition(again == set, "a change set does not read back as it was written")
-            _ = try? set.validate()
+            _ = try? set.validate(in: ShareDeclaration.protocol1Schemas)
         case .documentState:
             guard let state = try? DocumentState(decoding: [UInt8](data)) else { return }
             let again = try? DocumentState(decoding: state.encoded())

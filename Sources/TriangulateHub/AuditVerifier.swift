@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateProtocol
 
 /// Re-derives the whole audit log from its entries and checks it: each stored leaf hash is the

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 
@@ -230,14 +231,14 @@ public struct Hub: Sendable {
         let changes: ChangeSet
         do {
             changes = try batch.verified(with: try NodePublicKey(base64: key.publicKey))
-            try changes.validate()
+            try changes.validate(in: DocumentCatalog([share.declaration.schema]))
         } catch let error as ProtocolError {
             throw HubError(.invalidRequest, error.message)
         } catch let error as SyncError {
             throw HubError(.invalidRequest, error.message)
         }
         let document = share.declaration.document
-        let schema = document.type.schema
+        let schema = share.declaration.schema
         for change in changes.changes {
             guard change.document == document.id, changes.headers[change.document] == document else {
                 throw HubError(.forbidden, .wrongDocument, "the batch changes a document other than share \(batch.share)'s")

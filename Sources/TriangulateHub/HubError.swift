@@ -1,3 +1,4 @@
+import TriangulateModel
 import TriangulateProtocol
 
 /// An error from the hub. Its code fixes the HTTP status; its message is one line for the node's

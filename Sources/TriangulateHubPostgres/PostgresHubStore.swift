@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import TriangulateHub
+import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 

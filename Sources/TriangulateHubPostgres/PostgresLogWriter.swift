@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import Synchronization
 import TriangulateHub
+import TriangulateModel
 import TriangulateProtocol
 
 /// The one place where the PostgreSQL store writes events and their audit entries. Every event

@@ -10,6 +10,10 @@ public struct ShareDeclaration: Codable, Hashable, Sendable {
     public var id: String
     /// The document shared.
     public var document: DocumentHeader
+    /// The schema of the document's type, which the hub checks every change against: a new
+    /// process needs no new hub. A declaration without one (protocol 1) is read with the schema
+    /// its type had then (`ShareDeclaration.protocol1Schemas`).
+    public var schema: DocumentSchema
     /// The organisations that receive it, each with the named people who may see personal data.
     public var audience: [AudienceMember]
     /// Why it is shared.
@@ -29,11 +33,12 @@ public struct ShareDeclaration: Codable, Hashable, Sendable {
 
     /// Makes a declaration.
     public init(
-        id: String, document: DocumentHeader, audience: [AudienceMember], purpose: String, basis: String,
+        id: String, document: DocumentHeader, schema: DocumentSchema, audience: [AudienceMember], purpose: String, basis: String,
         payloadClass: String, fields: [String], panel: String? = nil, approvedBy: String? = nil, noOnwardSharing: Bool = true
     ) {
         self.id = id
         self.document = document
+        self.schema = schema
         self.audience = audience
         self.purpose = purpose
         self.basis = basis
@@ -79,7 +84,12 @@ public struct ShareDeclaration: Codable, Hashable, Sendable {
             throw refuse("'\(payloadClass)' is not a payload class: use \(PayloadClass.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard !fields.isEmpty else { throw refuse("list at least one field") }
-        let schema = document.type.schema
+        do {
+            try schema.check()
+        } catch {
+            throw refuse(error.message)
+        }
+        guard schema.type == document.type else { throw refuse("it declares a \(schema.type) schema for a \(document.type)") }
         for field in fields {
             guard let declared = schema.field(field) else {
                 throw refuse("a \(document.type.rawValue) has no field '\(field)': its fields are \(schema.fields.map(\.name).joined(separator: ", "))")
@@ -120,6 +130,33 @@ extension ShareDeclaration {
         else {
             throw ProtocolError(.malformed, "\(what) '\(WireText.excerpt(code))' is not an organisation code")
         }
+    }
+}
+
+extension ShareDeclaration {
+    private enum CodingKeys: String, CodingKey {
+        case id, document, schema, audience, purpose, basis, payloadClass, fields, panel, approvedBy, noOnwardSharing
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        document = try container.decode(DocumentHeader.self, forKey: .document)
+        if let schema = try container.decodeIfPresent(DocumentSchema.self, forKey: .schema) {
+            self.schema = schema
+        } else if let schema = Self.protocol1Schemas.schema(document.type) {
+            self.schema = schema
+        } else {
+            throw DecodingError.dataCorruptedError(forKey: .schema, in: container, debugDescription: "a declaration of a \(document.type) must carry its schema")
+        }
+        audience = try container.decode([AudienceMember].self, forKey: .audience)
+        purpose = try container.decode(String.self, forKey: .purpose)
+        basis = try container.decode(String.self, forKey: .basis)
+        payloadClass = try container.decode(String.self, forKey: .payloadClass)
+        fields = try container.decode([String].self, forKey: .fields)
+        panel = try container.decodeIfPresent(String.self, forKey: .panel)
+        approvedBy = try container.decodeIfPresent(String.self, forKey: .approvedBy)
+        noOnwardSharing = try container.decode(Bool.self, forKey: .noOnwardSharing)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateSync
 
 /// Changes one node made to one shared document, signed by that node so that every recipient

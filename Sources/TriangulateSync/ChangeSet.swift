@@ -1,3 +1,5 @@
+import TriangulateModel
+
 /// Changes as they travel: every change, and the header of every document they touch.
 /// Changes keep their order; a document's header travels with its changes.
 public struct ChangeSet: Hashable, Sendable {
@@ -15,13 +17,17 @@ public struct ChangeSet: Hashable, Sendable {
     /// Whether there is nothing in it.
     public var isEmpty: Bool { changes.isEmpty }
 
-    /// Checks every change has a header and fits its document's schema.
-    public func validate() throws(SyncError) {
+    /// Checks every change has a header and fits its document's schema in `catalog`; a
+    /// document of a type the catalog does not know is refused.
+    public func validate(in catalog: DocumentCatalog) throws(SyncError) {
         for change in changes {
             guard let header = headers[change.document] else {
                 throw SyncError(.schemaViolation, "a change to document \(change.document) arrived without its header")
             }
-            _ = try header.type.schema.validate(change)
+            guard let schema = catalog.schema(header.type) else {
+                throw SyncError(.schemaViolation, "document \(change.document) is a \(header.type), a type with no schema here")
+            }
+            _ = try schema.validate(change)
         }
     }
 }

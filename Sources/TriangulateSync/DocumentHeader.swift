@@ -1,3 +1,4 @@
+import TriangulateModel
 /// What every replica must know of a document before its fields: its id, type and owner.
 public struct DocumentHeader: Hashable, Codable, Sendable {
     /// The document's id (a UUIDv7, as text).

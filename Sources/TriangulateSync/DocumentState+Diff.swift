@@ -1,3 +1,4 @@
+import TriangulateModel
 extension DocumentState {
     /// The operations that bring this state to `target`, field by field: a register is
     /// assigned only when its value differs (superseding every live write, so a conflict is

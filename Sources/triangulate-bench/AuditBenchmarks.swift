@@ -1,5 +1,6 @@
 import Foundation
 import TriangulateHub
+import TriangulateModel
 import TriangulateProtocol
 
 /// Issue 5's benchmarks on a hub store on disk: appending to the audit log (batched, each batch

@@ -174,7 +174,7 @@ struct BenchNode: Sendable {
     }
 
     func declare(to recipient: String) async throws {
-        let declaration = ShareDeclaration(id: share, document: header, audience: [AudienceMember(organisation: recipient)],
+        let declaration = ShareDeclaration(id: share, document: header, schema: DocumentCatalog(EmergingConcerns.documents).schema(.action)!, audience: [AudienceMember(organisation: recipient)],
                                            purpose: "benchmark", basis: "benchmark", payloadClass: "metadata",
                                            fields: ["state", "evidence", "summary"])
         _ = try await client.send("POST", "/v1/push", body: PushRequest(shares: [declaration]), as: PushResponse.self)

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateSync
 
 /// The benchmark's workload, the same for every run with the same seed: documents of five

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriangulateHub
+import TriangulateModel
 import TriangulateProtocol
 
 /// `triangulate-hub audit`: verify the log and answer auditors' questions from it.

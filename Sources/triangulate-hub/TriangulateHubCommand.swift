@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriangulateHub
+import TriangulateModel
 import TriangulateProtocol
 import TriangulateHubPostgres
 

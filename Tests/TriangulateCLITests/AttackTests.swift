@@ -41,7 +41,7 @@ struct AttackTests {
         let documentID: String = try #require(panel)["documentId"]
 
         let forged = ShareDeclaration(
-            id: Self.newID(), document: DocumentHeader(id: documentID, type: .panel, owner: "NMC"),
+            id: Self.newID(), document: DocumentHeader(id: documentID, type: .panel, owner: "NMC"), schema: DocumentType.panel.schema,
             audience: [AudienceMember(organisation: "CQC", people: [NamedRecipient(name: "B. Chair", needToKnow: "chairs it")]),
                        AudienceMember(organisation: "GMC", people: [NamedRecipient(name: "D. Adviser", needToKnow: "wants it")])],
             purpose: "Regulatory Review Panel", basis: "ECP 2021", payloadClass: "identifiable",
@@ -201,7 +201,7 @@ struct AttackTests {
         #expect(odd.answer?.accepted == 0 && odd.answer?.refused.first?.share == "")
         let document = DocumentHeader(id: Self.newID(), type: .concernSummary, owner: "CQC")
         for purpose in ["Clear the screen \u{1B}[2J", String(repeating: "p", count: 3_000)] {
-            let declaration = ShareDeclaration(id: Self.newID(), document: document, audience: [AudienceMember(organisation: "NMC")],
+            let declaration = ShareDeclaration(id: Self.newID(), document: document, schema: document.type.schema, audience: [AudienceMember(organisation: "NMC")],
                                                purpose: purpose, basis: "ECP", payloadClass: "metadata", fields: ["title"])
             let refused = try await exchange.push(PushRequest(shares: [declaration]), key: key)
             #expect(refused.answer?.accepted == 0 && refused.answer?.refused.first?.code == "malformed", "\(refused.body.prefix(300))")
@@ -239,7 +239,7 @@ struct AttackTests {
         let exchange = try Exchange()
         try exchange.join("LGSCO")
         let declaration = ShareDeclaration(
-            id: Self.newID(), document: DocumentHeader(id: Self.newID(), type: .concernSummary, owner: "CQC"),
+            id: Self.newID(), document: DocumentHeader(id: Self.newID(), type: .concernSummary, owner: "CQC"), schema: DocumentType.concernSummary.schema,
             audience: [AudienceMember(organisation: "LGSCO")], purpose: "Clear \u{1B}[2J\u{1B}]0;owned\u{7}", basis: "b",
             payloadClass: "metadata", fields: ["title"])
         let queue = try DatabaseQueue(path: exchange.store("LGSCO"))

@@ -1,3 +1,4 @@
+import TriangulateModel
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,3 +1,4 @@
+import TriangulateModel
 import Foundation
 import Testing
 import TriangulateHub
@@ -53,7 +54,7 @@ struct HubStoreConformanceTests {
     }
 
     static func declaration(_ id: String, owner: String, to audience: [String]) -> ShareDeclaration {
-        ShareDeclaration(id: id, document: DocumentHeader(id: "doc-\(id)", type: .action, owner: owner),
+        ShareDeclaration(id: id, document: DocumentHeader(id: "doc-\(id)", type: .action, owner: owner), schema: DocumentType.action.schema,
                          audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b",
                          payloadClass: "metadata", fields: ["state"])
     }

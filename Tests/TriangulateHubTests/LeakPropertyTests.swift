@@ -187,7 +187,7 @@ private struct Scenario {
         let document = Bool.random(using: &random) ? mine.randomElement(using: &random) : nil
         let declaration = ShareDeclaration(
             id: newID(),
-            document: document ?? DocumentHeader(id: newID(), type: .action, owner: owner),
+            document: document ?? DocumentHeader(id: newID(), type: .action, owner: owner), schema: (document?.type ?? .action).schema,
             audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b", payloadClass: "metadata",
             fields: fields.isEmpty ? ["state"] : fields)
         guard let caller = try await caller(owner) else {
@@ -243,7 +243,7 @@ private struct Scenario {
             // Declares another's document as its own, to whomever it likes, all fields.
             guard let document = known.randomElement(using: &random) else { return nil }
             request.shares = [ShareDeclaration(
-                id: newID(), document: DocumentHeader(id: document.id, type: document.type, owner: attacker),
+                id: newID(), document: DocumentHeader(id: document.id, type: document.type, owner: attacker), schema: document.type.schema,
                 audience: others.filter { _ in Bool.random(using: &random) }.map { AudienceMember(organisation: $0) },
                 purpose: "p", basis: "b", payloadClass: "metadata", fields: ["reference", "summary", "state", "evidence"])]
             what = "a declaration of \(document.owner)'s document as \(attacker)'s"
@@ -252,7 +252,7 @@ private struct Scenario {
             guard let owner = others.randomElement(using: &random) else { return nil }
             let document = known.filter { $0.owner == owner }.randomElement(using: &random) ?? DocumentHeader(id: newID(), type: .action, owner: owner)
             request.shares = [ShareDeclaration(
-                id: newID(), document: document,
+                id: newID(), document: document, schema: document.type.schema,
                 audience: organisations.filter { $0 != owner && Bool.random(using: &random) }.map { AudienceMember(organisation: $0) },
                 purpose: "p", basis: "b", payloadClass: "metadata", fields: ["state"])]
             what = "a declaration in \(owner)'s name"

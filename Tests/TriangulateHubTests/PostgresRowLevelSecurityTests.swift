@@ -1,3 +1,4 @@
+import TriangulateModel
 import Foundation
 import Logging
 import PostgresNIO

@@ -205,13 +205,13 @@ private final class NodeScenario {
             // Aimed at those the owner never shared the agenda with.
             let outsiders = others.filter { $0 != panel.owner && !allowed[document, default: []].contains($0) }
             let audience = [panel.owner] + (outsiders.isEmpty ? others.filter { $0 != panel.owner && Bool.random(using: &random) } : outsiders)
-            request.shares = [ShareDeclaration(id: newID(), document: DocumentHeader(id: document, type: .panel, owner: attacker),
+            request.shares = [ShareDeclaration(id: newID(), document: DocumentHeader(id: document, type: .panel, owner: attacker), schema: DocumentType.panel.schema,
                                                audience: audience.map { AudienceMember(organisation: $0) }, purpose: "p", basis: "b",
                                                payloadClass: "metadata", fields: ["reference", "agenda", "state", "meetsOn"])]
         case 1:
             // A share in another's name, of one of its panels, to the attacker.
             guard let panel = panels.filter({ $0.value.owner != attacker }).sorted(by: { $0.key < $1.key }).randomElement(using: &random)?.value else { return }
-            request.shares = [ShareDeclaration(id: newID(), document: panel.header,
+            request.shares = [ShareDeclaration(id: newID(), document: panel.header, schema: panel.header.type.schema,
                                                audience: organisations.filter { $0 != panel.owner }.map { AudienceMember(organisation: $0) },
                                                purpose: "p", basis: "b", payloadClass: "metadata", fields: ["agenda"])]
         case 2:

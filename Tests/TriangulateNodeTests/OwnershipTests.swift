@@ -18,7 +18,7 @@ struct OwnershipTests {
         var generator = SystemRandomNumberGenerator()
         return ShareDeclaration(
             id: UUIDv7.make(at: Date(), using: &generator).uuidString.lowercased(),
-            document: DocumentHeader(id: panel.id, type: panel.type, owner: owner),
+            document: DocumentHeader(id: panel.id, type: panel.type, owner: owner), schema: panel.type.schema,
             audience: [AudienceMember(organisation: "CQC", people: [NamedRecipient(name: "A. Chair", needToKnow: "chairs it")]),
                        AudienceMember(organisation: "LGSCO", people: [NamedRecipient(name: "E. Ombud", needToKnow: "curious")])],
             purpose: "Regulatory Review Panel", basis: "ECP 2021", payloadClass: "identifiable",
@@ -69,7 +69,7 @@ struct OwnershipTests {
         var generator = SystemRandomNumberGenerator()
         func id() -> String { UUIDv7.make(at: Date(), using: &generator).uuidString.lowercased() }
         let document = DocumentHeader(id: id(), type: .concernSummary, owner: "CQC")
-        let genuine = ShareDeclaration(id: id(), document: document, audience: [AudienceMember(organisation: "LGSCO")],
+        let genuine = ShareDeclaration(id: id(), document: document, schema: document.type.schema, audience: [AudienceMember(organisation: "LGSCO")],
                                        purpose: "Emerging concern", basis: "ECP 2021", payloadClass: "metadata", fields: ["title"])
         var claimed = genuine
         claimed.id = id()

@@ -36,7 +36,7 @@ struct SyncLedgerTests {
         #expect(tracked.count > 10)
         var documents = 0
         for (type, id) in tracked {
-            let projection = try store.database.read { try SharedProjection.project(type, id: id, organisation: store.organisation, in: $0) }
+            let projection = try store.database.read { try ProcessRegistry.process(declaring: type)!.project(type, id: id, organisation: store.organisation, in: $0) }
             guard let projection else { continue }  // a panel convened elsewhere is not ours to share
             documents += 1
             let stored = try #require(try store.sharedDocument(id), "\(type) \(id) has no shared document")

@@ -1,3 +1,4 @@
+import TriangulateModel
 import Foundation
 import Testing
 import TriangulateProtocol

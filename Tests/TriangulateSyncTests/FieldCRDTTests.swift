@@ -1,3 +1,4 @@
+import TriangulateModel
 import Testing
 import TriangulateSync
 

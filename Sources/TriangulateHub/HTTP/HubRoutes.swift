@@ -3,6 +3,7 @@ import HTTPTypes
 import Logging
 import Hummingbird
 import NIOCore
+import TriangulateModel
 import TriangulateProtocol
 
 /// The hub's HTTP API (Protocol/openapi.yaml). Every route but `/health` and `/v1/enrol` needs

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateProtocol
 
 /// An organisation of the exchange, as the hub holds it.

@@ -1,4 +1,5 @@
 import Foundation
+import TriangulateModel
 import TriangulateProtocol
 
 /// The nonces of requests that could still be accepted, in memory, for a hub that runs as one

@@ -10,14 +10,17 @@ public struct OpenClock: Hashable, Sendable {
     public let person: String?
     /// The day it is due.
     public let due: LocalDate
+    /// The first amber day, for a clock whose warning counts from its start.
+    public let amberFrom: LocalDate?
 
     /// Makes an open clock.
-    public init(clock: ClockDefinition, reference: String, owner: String?, person: String?, due: LocalDate) {
+    public init(clock: ClockDefinition, reference: String, owner: String?, person: String?, due: LocalDate, amberFrom: LocalDate? = nil) {
         self.clock = clock
         self.reference = reference
         self.owner = owner
         self.person = person
         self.due = due
+        self.amberFrom = amberFrom
     }
 }
 
@@ -69,12 +72,19 @@ public enum Worklist {
                 // Due days are dates: time left is counted in calendar days.
                 remaining = item.due.dayNumber - asOf.dayNumber
             }
-            let amberUntil = lastAmber[item.clock.id] ?? lastAmberDay(item.clock.warning, asOf: asOf, calendar: calendar, nation: nation)
-            lastAmber[item.clock.id] = amberUntil
+            let isAmber: Bool
+            switch item.clock.warning {
+            case .before(let warning):
+                let amberUntil = lastAmber[item.clock.id] ?? lastAmberDay(warning, asOf: asOf, calendar: calendar, nation: nation)
+                lastAmber[item.clock.id] = amberUntil
+                isAmber = item.due <= amberUntil
+            case .after, .recordedDueDate:
+                isAmber = item.due == asOf || item.amberFrom.map { $0 <= asOf } ?? false
+            }
             let status: WorklistEntry.Status
             if item.due < asOf {
                 status = .red
-            } else if item.due <= amberUntil {
+            } else if isAmber {
                 status = .amber
             } else {
                 status = .green

@@ -6,11 +6,36 @@ extension NodeStore {
     /// The working-day calendar this node computes deadlines with: the newest of the bank-holiday
     /// data shipped with Triangulate and the data imported into this store.
     public func workingCalendar() throws -> WorkingCalendar {
-        let imported = try read { db in try Data.fetchOne(db, sql: "SELECT json FROM bankHolidayData") }
+        try read { db in try Self.workingCalendar(in: db) }
+    }
+
+    /// The calendar, read in a transaction already open.
+    static func workingCalendar(in db: Database) throws -> WorkingCalendar {
+        let imported = try Data.fetchOne(db, sql: "SELECT json FROM bankHolidayData")
         guard let imported, let data = try? BankHolidayData(json: imported), Self.lastDay(of: data) > Self.lastDay(of: .shipped) else {
             return .shipped
         }
         return WorkingCalendar(data: data)
+    }
+
+    /// The nation whose working days this node counts unless told otherwise.
+    public func defaultNation() throws -> Nation {
+        try read { db in try Self.defaultNation(in: db) }
+    }
+
+    /// Sets the nation whose working days this node counts unless told otherwise.
+    public func setDefaultNation(_ nation: Nation, by user: String) throws {
+        try perform(by: user) { command in
+            let before = try Self.defaultNation(in: command.db)
+            try command.db.execute(sql: "INSERT INTO calendarSetting (singleton, nation) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET nation = excluded.nation",
+                                   arguments: [nation.rawValue])
+            try command.log(nil, "calendar", "nation", "default nation set", from: before.rawValue, to: nation.rawValue)
+        }
+    }
+
+    /// The default nation, read in a transaction already open.
+    static func defaultNation(in db: Database) throws -> Nation {
+        try String.fetchOne(db, sql: "SELECT nation FROM calendarSetting").flatMap(Nation.init(rawValue:)) ?? .englandAndWales
     }
 
     /// Takes a GOV.UK `bank-holidays.json` file for this node's deadlines. Refuses a file that is

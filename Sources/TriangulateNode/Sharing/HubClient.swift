@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TriangulateModel
 import TriangulateProtocol
 
 /// Talks to a hub over HTTP(S): signs every request with the node's key and turns the hub's

@@ -112,7 +112,7 @@ extension NodeStore {
             for (isOwn, list) in [(true, own), (false, coEdited)] {
                 for (declaration, watermark) in list {
                     let document = declaration.document
-                    let schema = document.type.schema
+                    let schema = try ProcessRegistry.schema(document.type)
                     let selected = changes.changes.filter { change in
                         guard change.document == document.id, declaration.allows(change.field) else { return false }
                         // Into another's share go only the fields its audience may write.

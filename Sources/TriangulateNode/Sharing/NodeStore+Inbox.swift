@@ -66,7 +66,8 @@ extension NodeStore {
     /// What is wrong with a declaration received from the hub, or nil when it agrees with all
     /// this node knows: it must be well formed, must not claim this organisation's own documents
     /// for another, and must give a document the owner and type it had in every declaration
-    /// received before (Protocol/sync.md, "Ownership").
+    /// received before (Protocol/sync.md, "Ownership"). Its document must be of a process this
+    /// node runs, and a schema of the version this node knows must be this node's.
     private func contradiction(in declaration: ShareDeclaration, _ db: Database) throws -> String? {
         do {
             try declaration.validate()
@@ -74,6 +75,12 @@ extension NodeStore {
             return error.message
         }
         let document = declaration.document
+        guard let own = ProcessRegistry.catalog.schema(document.type) else {
+            return "it shares a \(document.type), a document of a process this node does not run: update Triangulate to receive it"
+        }
+        guard declaration.schema.version != own.version || declaration.schema == own else {
+            return "it declares \(own.name) with fields other than this node's definition of it"
+        }
         guard document.owner != organisation.rawValue else {
             return "it names this organisation as the owner of a share it never made"
         }

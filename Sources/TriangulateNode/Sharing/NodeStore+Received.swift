@@ -22,7 +22,7 @@ extension NodeStore {
             }
             let named = declaration.audience.first { $0.organisation == organisation.rawValue }?.people.map(\.name) ?? []
             let maySee = named.contains { $0.caseInsensitiveCompare(user.trimmingCharacters(in: .whitespaces)) == .orderedSame }
-            let schema = header.type.schema
+            let schema = try ProcessRegistry.schema(header.type)
             var withheld: Set<String> = []
             var fields: [String: ReceivedDocumentView.FieldView] = [:]
             var sets: [String: [String]] = [:]
@@ -51,7 +51,7 @@ extension NodeStore {
                   let (header, state) = try SyncLedger.loadHeaderAndState(received.documentId, in: command.db) else {
                 throw NodeError(.invalidInput, "share \(received.share) was withdrawn: there is nothing left to edit")
             }
-            let schema = header.type.schema
+            let schema = try ProcessRegistry.schema(header.type)
             var target: [String: FieldValue] = [:]
             for name in Set(registers.keys).union(add.keys).union(remove.keys) {
                 guard let field = schema.field(name) else {

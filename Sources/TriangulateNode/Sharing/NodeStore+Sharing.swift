@@ -27,14 +27,14 @@ extension NodeStore {
                         .map { NamedRecipient(name: $0.person, needToKnow: $0.needToKnow) }
                 }
             }
-            let schema = header.type.schema
+            let schema = try ProcessRegistry.schema(header.type)
             let identifiable = request.payloadClass == PayloadClass.identifiable.rawValue
             let fields = request.fields.isEmpty
                 ? schema.fields.filter { identifiable || !$0.isPersonal }.map(\.name)
                 : request.fields
             let declaration = ShareDeclaration(
                 id: (command.newID() as Identifier<ShareDeclarationTag>).description,
-                document: header, audience: audience, purpose: request.purpose.trimmingCharacters(in: .whitespaces),
+                document: header, schema: schema, audience: audience, purpose: request.purpose.trimmingCharacters(in: .whitespaces),
                 basis: request.basis.trimmingCharacters(in: .whitespaces), payloadClass: request.payloadClass,
                 fields: fields, panel: panelReference, approvedBy: request.approvedBy)
             do {
@@ -129,37 +129,11 @@ extension NodeStore {
 
     /// The shared document a user names, with its concern and reference for the history.
     static func resolveDocument(_ text: String, in command: Command) throws -> (DocumentHeader, ConcernID?, String) {
-        let db = command.db
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let lower = trimmed.lowercased()
-        let id: String
-        let concernId: ConcernID?
-        let reference: String
-        if lower.hasPrefix("outcome:") || lower.hasPrefix("review:") {
-            let concern = try Lookup.one(Concern.self, String(trimmed.drop { $0 != ":" }.dropFirst()), noun: "concern", in: db)
-            let table = lower.hasPrefix("outcome:") ? "outcome" : "learningReview"
-            guard let found = try String.fetchOne(db, sql: "SELECT id FROM \(table) WHERE concernId = ? ORDER BY recordedAt DESC",
-                                                  arguments: [concern.id.description]) else {
-                throw NodeError(.notFound, "\(concern.reference) has no \(table == "outcome" ? "outcome" : "learning review") yet")
-            }
-            (id, concernId, reference) = (found, concern.id, "\(concern.reference) \(table)")
-        } else if trimmed.range(of: "/R[0-9]+$", options: [.regularExpression, .caseInsensitive]) != nil {
-            let request = try Lookup.one(InformationRequest.self, trimmed, noun: "request", in: db)
-            (id, concernId, reference) = (request.id.description, request.concernId, request.reference)
-        } else if trimmed.range(of: "/P[0-9]+$", options: [.regularExpression, .caseInsensitive]) != nil {
-            let panel = try Lookup.one(Panel.self, trimmed, noun: "panel", in: db)
-            (id, concernId, reference) = (panel.id.description, panel.concernId, panel.reference)
-        } else if trimmed.range(of: "/A[0-9]+$", options: [.regularExpression, .caseInsensitive]) != nil {
-            let action = try Lookup.one(Action.self, trimmed, noun: "action", in: db)
-            (id, concernId, reference) = (action.id.description, action.concernId, action.reference)
-        } else {
-            let concern = try Lookup.one(Concern.self, trimmed, noun: "concern", in: db)
-            (id, concernId, reference) = (concern.id.description, concern.id, concern.reference)
+        let named = try ProcessRegistry.resolveDocument(text, in: command.db)
+        guard let stored = try SyncLedger.loadHeaderAndState(named.id, in: command.db), stored.header.owner == command.organisation.rawValue else {
+            throw NodeError(.invalidInput, "\(named.reference) is not a record this organisation can share (a panel convened elsewhere is only noted here)")
         }
-        guard let stored = try SyncLedger.loadHeaderAndState(id, in: db), stored.header.owner == command.organisation.rawValue else {
-            throw NodeError(.invalidInput, "\(reference) is not a record this organisation can share (a panel convened elsewhere is only noted here)")
-        }
-        return (stored.header, concernId, reference)
+        return (stored.header, named.concernId, named.reference)
     }
 }
 

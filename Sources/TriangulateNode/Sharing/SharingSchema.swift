@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriangulateModel
 import TriangulateProtocol
 
 /// The tables of sharing through a hub (migration `v3-sharing`).

@@ -16,6 +16,11 @@ enum NodeSchema {
         migrator.registerMigration("v4-audit-checkpoints", migrate: SharingSchema.addAuditCheckpoints)
         migrator.registerMigration("v5-bank-holidays", migrate: CalendarSchema.create)
         migrator.registerMigration("v6-push-refusals", migrate: SharingSchema.addPushRefusals)
+        migrator.registerMigration("v7-default-nation", migrate: CalendarSchema.addDefaultNation)
+        // Core migrations go above this line; each process's own follow, in registry order.
+        for process in ProcessRegistry.processes {
+            for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }
+        }
         return migrator
     }
 

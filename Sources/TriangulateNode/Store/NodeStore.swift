@@ -28,9 +28,11 @@ public final class NodeStore: Sendable {
     }
 
     /// Creates a new store at `path` for `organisation`, seeded with `registry` and the local
-    /// agenda template. Refuses to overwrite any existing file.
+    /// agenda template. An organisation not in the registry (a local Healthwatch, a council)
+    /// gives its name and kind as `own`, and is added as a partner. Refuses to overwrite any
+    /// existing file.
     public static func create(
-        at path: String, organisation: OrganisationCode, registry: OrganisationRegistry = .ecp2021,
+        at path: String, organisation: OrganisationCode, own: Organisation? = nil, registry: OrganisationRegistry = .ecp2021,
         by user: String, environment: NodeEnvironment = .live
     ) throws -> NodeStore {
         if FileManager.default.fileExists(atPath: path) {
@@ -50,10 +52,18 @@ public final class NodeStore: Sendable {
                         arguments: [entry.code, entry.name, entry.kind.rawValue, entry.role.rawValue, registry.version])
                 }
                 if registry.organisation(organisation) == nil {
-                    throw NodeError(
-                        .unknownOrganisation,
-                        "\(organisation) is not in the \(registry.version) list: pass one of \(registry.organisations.map(\.code.rawValue).joined(separator: ", "))"
-                    )
+                    guard let own, own.code == organisation else {
+                        throw NodeError(
+                            .unknownOrganisation,
+                            "\(organisation) is not in the \(registry.version) list (\(registry.organisations.map(\.code.rawValue).joined(separator: ", "))): for another organisation, such as a local Healthwatch or a council, give its --name and --kind too"
+                        )
+                    }
+                    guard !own.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        throw NodeError(.invalidInput, "give the organisation's name: --name")
+                    }
+                    try db.execute(
+                        sql: "INSERT INTO organisation (code, name, kind, role, registryVersion) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [own.code, own.name, own.kind.rawValue, own.role.rawValue, "local"])
                 }
                 try db.execute(
                     sql: "INSERT INTO nodeIdentity (singleton, organisation, registryVersion, createdAt, createdBy) VALUES (1, ?, ?, ?, ?)",

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriangulateModel
 import TriangulateSync
 
 extension NodeStore {

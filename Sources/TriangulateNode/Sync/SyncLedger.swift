@@ -51,8 +51,8 @@ public struct SyncLedger {
         let pending = try Row.fetchAll(db, sql: "SELECT type, id FROM syncPending")
         guard !pending.isEmpty else { return }
         for row in pending {
-            guard let type = DocumentType(rawValue: row["type"]) else { continue }
-            if let (header, fields) = try SharedProjection.project(type, id: row["id"], organisation: organisation, in: db) {
+            guard let type = DocumentType(rawValue: row["type"]), let process = ProcessRegistry.process(declaring: type) else { continue }
+            if let (header, fields) = try process.project(type, id: row["id"], organisation: organisation, in: db) {
                 try track(header, fields, wall: Self.wall(date))
             }
         }
@@ -65,7 +65,7 @@ public struct SyncLedger {
     public mutating func track(_ header: DocumentHeader, _ fields: [String: FieldValue], wall: UInt64, isComplete: Bool = true) throws -> Int {
         let existing = try loadState(header.id)
         var state = existing ?? DocumentState()
-        let operations = state.operations(toReach: fields, schema: header.type.schema, isComplete: isComplete)
+        let operations = state.operations(toReach: fields, schema: try ProcessRegistry.schema(header.type), isComplete: isComplete)
         guard !operations.isEmpty else { return 0 }
         for (field, operation) in operations {
             let change = Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))
@@ -107,7 +107,7 @@ public struct SyncLedger {
             guard let header = set.headers[change.document] else {
                 throw SyncError(.schemaViolation, "a change to document \(change.document) arrived without its header")
             }
-            fields.append(try header.type.schema.validate(change))
+            fields.append(try ProcessRegistry.schema(header.type).validate(change))
             try clock.receive(change.stamp, wall: wall)
         }
         var vector = try loadVector()
@@ -149,7 +149,7 @@ public struct SyncLedger {
             }
             try saveState(header, state, isNew: stored == nil)
             if header.owner == organisation.rawValue {
-                try SharedWriteBack.apply(state.view, to: header, in: db)
+                try ProcessRegistry.process(declaring: header.type)?.writeBack(state.view, to: header, in: db)
             }
         }
         try saveVector(vector)

@@ -1,4 +1,5 @@
 import GRDB
+import TriangulateModel
 import TriangulateSync
 
 /// The tables that track shareable writes as changes (migration `v2-sync-ledger`).
@@ -11,7 +12,9 @@ import TriangulateSync
 ///   fill it on every insert or update of a shareable record, so no write path can forget to
 ///   track; the transaction empties it before committing.
 enum SyncLedgerSchema {
-    /// Each shareable table, the document type its rows become, and the id column to track.
+    /// Each shareable table of the Emerging Concerns Protocol when this migration shipped, the
+    /// document type its rows become, and the id column to track. Frozen with the migration:
+    /// processes added since track their tables in their own migrations (`track`).
     static let trackedTables: [(table: String, type: DocumentType, idColumn: String)] = [
         ("concern", .concernSummary, "id"),
         ("safeguardingFlag", .concernSummary, "concernId"),
@@ -53,18 +56,25 @@ enum SyncLedgerSchema {
             t.primaryKey(["type", "id"])
         }
         for (table, type, idColumn) in trackedTables where try db.tableExists(table) {
-            for event in ["INSERT", "UPDATE"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER "track_\(table)_\(event.lowercased())" AFTER \(event) ON "\(table)"
-                    BEGIN
-                        INSERT OR IGNORE INTO syncPending (type, id) VALUES ('\(type.rawValue)', NEW."\(idColumn)");
-                    END
-                    """)
-            }
-            // Records written before this migration are tracked by the next transaction.
+            try track(table, as: type, idColumn: idColumn, in: db)
+        }
+    }
+
+    /// Tracks a process's table: triggers fill `syncPending` on every insert or update of a row,
+    /// so that its document is projected and its changes recorded in the same transaction. Rows
+    /// already there are tracked by the next transaction. A process's migration calls this for
+    /// each table whose rows become a shareable document.
+    static func track(_ table: String, as type: DocumentType, idColumn: String, in db: Database) throws {
+        for event in ["INSERT", "UPDATE"] {
             try db.execute(sql: """
-                INSERT OR IGNORE INTO syncPending (type, id) SELECT '\(type.rawValue)', "\(idColumn)" FROM "\(table)"
+                CREATE TRIGGER "track_\(table)_\(event.lowercased())" AFTER \(event) ON "\(table)"
+                BEGIN
+                    INSERT OR IGNORE INTO syncPending (type, id) VALUES ('\(type.rawValue)', NEW."\(idColumn)");
+                END
                 """)
         }
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO syncPending (type, id) SELECT '\(type.rawValue)', "\(idColumn)" FROM "\(table)"
+            """)
     }
 }

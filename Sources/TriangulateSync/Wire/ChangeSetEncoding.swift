@@ -1,11 +1,17 @@
 import Foundation
+import TriangulateModel
 
 /// The binary wire encoding of change sets (Protocol/sync.md, "Wire encoding"): a string
 /// table, then runs of changes, each after the header of the document it changes. Stamps are deltas from the
 /// previous change and strings are table indexes, so a change costs a few bytes plus its value.
 extension ChangeSet {
-    /// The first byte of every encoded change set.
-    public static let wireVersion: UInt8 = 1
+    /// The first byte of every encoded change set: 2 names each document's type in the string
+    /// table. Version 1, which gave the Emerging Concerns Protocol's six types one-byte codes,
+    /// is still read (batches a hub relayed before the process kit).
+    public static let wireVersion: UInt8 = 2
+
+    /// The types protocol version 1 coded as bytes 0 to 5; frozen, as batches already on hubs use them.
+    static let version1Types = ["concern-summary", "information-request", "panel", "action", "outcome", "learning-review"]
 
     /// The change set's bytes. Changes keep their order exactly: each run of consecutive
     /// changes to one document is written after that document's header.
@@ -21,6 +27,7 @@ extension ChangeSet {
         var table = StringTable()
         for run in runs {
             table.intern(header(of: changes[run.lowerBound].document).owner)
+            table.intern(header(of: changes[run.lowerBound].document).type.rawValue)
             for index in run { table.intern(changes[index]) }
         }
         var writer = BinaryWriter(capacity: changes.count * 24)
@@ -32,7 +39,7 @@ extension ChangeSet {
         for run in runs {
             let header = header(of: changes[run.lowerBound].document)
             Self.writeID(header.id, to: &writer)
-            writer.byte(header.type.wireCode)
+            writer.varint(table.index(header.type.rawValue))
             writer.varint(table.index(header.owner))
             writer.varint(run.count)
             for index in run {
@@ -46,15 +53,15 @@ extension ChangeSet {
     /// A document's header; a change set without one (which `validate()` refuses) is written
     /// with an empty owner so that the receiver refuses it.
     private func header(of id: String) -> DocumentHeader {
-        headers[id] ?? DocumentHeader(id: id, type: .concernSummary, owner: "")
+        headers[id] ?? DocumentHeader(id: id, type: DocumentType(declared: "unknown"), owner: "")
     }
 
     /// Decodes a change set, refusing anything malformed or of an unknown version.
     public init(decoding bytes: [UInt8]) throws(SyncError) {
         var reader = BinaryReader(bytes)
         let version = try reader.byte()
-        guard version == Self.wireVersion else {
-            throw BinaryReader.malformed("version \(version) is not one this node reads (\(Self.wireVersion))")
+        guard version == Self.wireVersion || version == 1 else {
+            throw BinaryReader.malformed("version \(version) is not one this node reads (1 or \(Self.wireVersion))")
         }
         let stringCount = try reader.count(atMost: reader.remaining)
         var strings: [String] = []
@@ -70,8 +77,16 @@ extension ChangeSet {
         let documentCount = try reader.count(atMost: reader.remaining)
         for _ in 0..<documentCount {
             let id = try Self.readID(&reader)
-            guard let type = DocumentType(wireCode: try reader.byte()) else {
-                throw BinaryReader.malformed("unknown document type")
+            let typeName: String
+            if version == 1 {
+                let code = Int(try reader.byte())
+                guard code < Self.version1Types.count else { throw BinaryReader.malformed("unknown document type code \(code)") }
+                typeName = Self.version1Types[code]
+            } else {
+                typeName = try string(&reader)
+            }
+            guard let type = DocumentType(rawValue: typeName) else {
+                throw BinaryReader.malformed("'\(typeName.prefix(48))' is not a document type name")
             }
             let header = DocumentHeader(id: id, type: type, owner: try string(&reader))
             guard headers[id].map({ $0 == header }) ?? true else {

@@ -15,7 +15,7 @@ struct CalendarCommand: ParsableCommand {
             regular rules: such a deadline is marked provisional. Times are London's (GMT or BST). \
             Works without a store; with one, uses the data imported into it.
             """,
-        subcommands: [Due.self, Show.self, Import.self])
+        subcommands: [Due.self, Show.self, Import.self, NationCommand.self])
 
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -29,12 +29,12 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The start: YYYY-MM-DD, or YYYY-MM-DDTHH:MM in London time.", valueName: "date")) var from: String
         @Option(help: ArgumentHelp("The span: \"5 working days\", \"10 calendar days\", \"48 hours\" or \"3 months\".", valueName: "span"))
         var add: String
-        @Option(help: ArgumentHelp("england-and-wales (default), scotland or northern-ireland.", valueName: "nation")) var nation = "england-and-wales"
+        @Option(help: ArgumentHelp("england-and-wales, scotland or northern-ireland (default: the node's, see `calendar nation`).", valueName: "nation")) var nation: String?
 
         func run() throws {
             do {
                 let deadline = try calendar(global).deadline(from: try LondonMoment(parsing: from), adding: try ClockSpan(parsing: add),
-                                                              in: try Nation(parsing: nation))
+                                                              in: try defaultNation(nation, global))
                 let text = "\(deadline.due)\(deadline.provisional ? " (provisional: a bank holiday may yet be announced)" : "")"
                 Rendered(json: deadline, text: text).print(json: global.json)
             } catch {
@@ -46,7 +46,7 @@ struct CalendarCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a year's bank holidays in a nation.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("england-and-wales (default), scotland or northern-ireland.", valueName: "nation")) var nation = "england-and-wales"
+        @Option(help: ArgumentHelp("england-and-wales, scotland or northern-ireland (default: the node's, see `calendar nation`).", valueName: "nation")) var nation: String?
         @Option(help: "The year (default: this year).") var year: Int?
 
         struct Listing: Encodable {
@@ -59,7 +59,7 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let nation = try Nation(parsing: nation)
+                let nation = try defaultNation(nation, global)
                 let year = year ?? LondonMoment(Date()).date.year
                 guard (1900...9999).contains(year) else { throw ModelError(.invalidValue, "--year takes a year from 1900 to 9999") }
                 let calendar = try calendar(global)
@@ -90,6 +90,27 @@ struct CalendarCommand: ParsableCommand {
             return Rendered(json: ["calendarVersion": data.version], text: "Imported bank holidays \(data.version) (\(years.joined(separator: ", "))).")
         }
     }
+
+    struct NationCommand: NodeCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "nation",
+            abstract: "Show or set the nation whose working days this node's clocks count (default england-and-wales).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("england-and-wales, scotland or northern-ireland; omit to show it.", valueName: "nation")) var nation: String?
+
+        func execute(_ store: NodeStore) throws -> Rendered {
+            if let nation { try store.setDefaultNation(try Nation(parsing: nation), by: global.userName) }
+            let current = try store.defaultNation()
+            return Rendered(json: ["nation": current.rawValue], text: "This node counts working days in \(current.rawValue).")
+        }
+    }
+}
+
+/// The nation named, else the node's default when its store exists, else England and Wales.
+func defaultNation(_ text: String?, _ global: GlobalOptions) throws -> Nation {
+    if let text { return try Nation(parsing: text) }
+    guard FileManager.default.fileExists(atPath: global.storePath) else { return .englandAndWales }
+    return try NodeStore.open(at: global.storePath).defaultNation()
 }
 
 /// The node's calendar when its store exists, else the data shipped with Triangulate.

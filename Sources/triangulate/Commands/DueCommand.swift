@@ -12,20 +12,22 @@ struct DueCommand: NodeCommand {
             Each line: the record's reference, what is due, who owes it, the due date, the time left \
             (negative: overdue) in the clock's unit, and red (overdue), amber (due today or soon) or \
             green. The Emerging Concerns Protocol's clocks run to the due dates recorded on \
-            information requests and actions; working days exclude the nation's bank holidays \
-            (see `triangulate calendar`).
+            information requests and actions, and ten working days for a panel's record once its \
+            minutes are agreed; a Healthwatch escalation's to each stage's response clock \
+            (`escalation clock`). Working days exclude the nation's bank holidays (see \
+            `triangulate calendar`).
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to count from (default today, in London).", valueName: "date")) var asOf: String?
-    @Option(help: ArgumentHelp("Only this process's clocks: ecp.", valueName: "process")) var process: String?
+    @Option(help: ArgumentHelp("Only this process's clocks: ecp or hwe.", valueName: "process")) var process: String?
     @Option(help: ArgumentHelp("Only what this organisation owes.", valueName: "code")) var owner: String?
     @Option(name: .customLong("for-user"), help: ArgumentHelp("Only what this person owes, or recorded.", valueName: "name")) var forUser: String?
-    @Option(help: ArgumentHelp("england-and-wales (default), scotland or northern-ireland.", valueName: "nation")) var nation = "england-and-wales"
+    @Option(help: ArgumentHelp("england-and-wales, scotland or northern-ireland (default: the node's, see `calendar nation`).", valueName: "nation")) var nation: String?
     @Option(help: ArgumentHelp("table, csv or json (--json also gives json).", valueName: "format")) var format: String = "table"
 
     func execute(_ store: NodeStore) throws -> Rendered {
         let format = try ReportCommand.Format.parse(self.format)
-        let entries = try store.worklist(asOf: try Parse.date(asOf), nation: try Nation(parsing: nation),
+        let entries = try store.worklist(asOf: try Parse.date(asOf), nation: try nation.map { try Nation(parsing: $0) } ?? store.defaultNation(),
                                          filter: WorklistFilter(process: process, owner: owner, person: forUser))
         let rows = entries.map { entry in
             [entry.status.rawValue, entry.reference, entry.what, entry.owner ?? "", entry.person ?? "", entry.due.description,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriangulateModel
 import TriangulateNode
 import TriangulateProtocol
 

@@ -1,8 +1,23 @@
-extension DocumentSchema {
+extension DocumentType {
+    /// What a concern is about, minimised: no source, no raw notes.
+    public static let concernSummary = DocumentType(declared: "concern-summary")
+    /// A request for information to or from a partner, and its answer.
+    public static let informationRequest = DocumentType(declared: "information-request")
+    /// A Regulatory Review Panel: agenda, invitees, attendance, minutes.
+    public static let panel = DocumentType(declared: "panel")
+    /// An action agreed at or after a panel.
+    public static let action = DocumentType(declared: "action")
+    /// The outcome of a concern, "no further action" included.
+    public static let outcome = DocumentType(declared: "outcome")
+    /// What the organisation learnt from its use of the protocol.
+    public static let learningReview = DocumentType(declared: "learning-review")
+}
+
+extension EmergingConcerns {
     /// The schemas of the protocol's shareable documents. A document holds only what may ever
     /// be shared; which of these fields actually leave a node is the share's allow-list.
-    public static let protocolSchemas: [DocumentType: DocumentSchema] = [
-        .concernSummary: DocumentSchema(.concernSummary, [
+    public static let documents: [DocumentSchema] = [
+        DocumentSchema(.concernSummary, [
             FieldSchema("reference", .register),
             FieldSchema("category", .register),
             FieldSchema("setting", .register),
@@ -13,7 +28,7 @@ extension DocumentSchema {
             FieldSchema("safeguarding", .register),
             FieldSchema("subjects", .set, isPersonal: true),
         ]),
-        .informationRequest: DocumentSchema(.informationRequest, [
+        DocumentSchema(.informationRequest, [
             FieldSchema("reference", .register),
             FieldSchema("concern", .register),
             FieldSchema("direction", .register),
@@ -28,7 +43,7 @@ extension DocumentSchema {
             FieldSchema("respondedOn", .register, writer: .audience),
             FieldSchema("declineReason", .register, writer: .audience),
         ]),
-        .panel: DocumentSchema(.panel, [
+        DocumentSchema(.panel, [
             FieldSchema("reference", .register),
             FieldSchema("concern", .register),
             FieldSchema("convenedBy", .register),
@@ -42,7 +57,7 @@ extension DocumentSchema {
             FieldSchema("minutesAgreedOn", .register),
             FieldSchema("state", .register),
         ]),
-        .action: DocumentSchema(.action, [
+        DocumentSchema(.action, [
             FieldSchema("reference", .register),
             FieldSchema("concern", .register),
             FieldSchema("panel", .register),
@@ -54,13 +69,13 @@ extension DocumentSchema {
             FieldSchema("completedOn", .register, writer: .audience),
             FieldSchema("evidence", .register, writer: .audience),
         ]),
-        .outcome: DocumentSchema(.outcome, [
+        DocumentSchema(.outcome, [
             FieldSchema("concern", .register),
             FieldSchema("type", .register),
             FieldSchema("summary", .register),
             FieldSchema("decidedOn", .register),
         ]),
-        .learningReview: DocumentSchema(.learningReview, [
+        DocumentSchema(.learningReview, [
             FieldSchema("concern", .register),
             FieldSchema("reviewedOn", .register),
             FieldSchema("wentWell", .register),

@@ -3,14 +3,14 @@ import GRDB
 import TriangulateModel
 import TriangulateSync
 
-/// How a local record becomes a shareable document: the fields of its schema, as text.
+/// How an ECP record becomes a shareable document: the fields of its schema, as text.
 /// Everything else in the record — sources, raw notes, who typed it — is never projected.
-enum SharedProjection {
+enum EmergingConcernsProjection {
     /// The document a local record projects to, or `nil` when the record is gone or is not this
     /// organisation's to share (a panel convened elsewhere and only noted here).
     static func project(
         _ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database
-    ) throws -> (header: DocumentHeader, fields: [String: FieldValue])? {
+    ) throws -> ProjectedDocument? {
         let header = DocumentHeader(id: id, type: type, owner: organisation.rawValue)
         switch type {
         case .concernSummary:
@@ -98,6 +98,8 @@ enum SharedProjection {
                 "doDifferently": .register(review.doDifferently),
                 "lessons": .register(review.lessons),
             ])
+        default:
+            return nil
         }
     }
 

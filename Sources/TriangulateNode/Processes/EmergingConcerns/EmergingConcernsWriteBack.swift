@@ -3,11 +3,11 @@ import GRDB
 import TriangulateModel
 import TriangulateSync
 
-/// Brings partners' edits of this organisation's own documents back into its records: the
+/// Brings partners' edits of this organisation's own ECP documents back into its records: the
 /// fields the audience may write (answers, minutes, attendance, action progress). A value the
 /// record cannot hold (an unknown state, a malformed date) stays in the shared document only,
 /// so a partner can never corrupt the local record.
-enum SharedWriteBack {
+enum EmergingConcernsWriteBack {
     static func apply(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws {
         guard !view.isPurged else { return }
         func text(_ field: String) -> String?? { view.registers[field].map(\.value) }
@@ -36,7 +36,7 @@ enum SharedWriteBack {
             if let agenda = text("agenda"), let items = agenda.flatMap(decodeAgenda) { panel.agenda = items }
             let attending = view.sets["attendance"] ?? []
             for index in panel.invitees.indices {
-                let key = SharedProjection.inviteeKey(panel.invitees[index])
+                let key = EmergingConcernsProjection.inviteeKey(panel.invitees[index])
                 if attending.contains(key) {
                     panel.invitees[index].attendance = .attended
                 } else if panel.invitees[index].attendance == .attended {
@@ -44,8 +44,8 @@ enum SharedWriteBack {
                 }
             }
             if panel != before { try panel.update(db) }
-        case .concernSummary, .outcome, .learningReview:
-            break  // only their owner writes them
+        default:
+            break  // the concern summary, outcome and learning review: only their owner writes them
         }
     }
 

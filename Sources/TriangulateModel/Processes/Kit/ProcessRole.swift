@@ -1,0 +1,7 @@
+/// Who may take a step of a process, as its definition declares it.
+public enum ProcessRole: String, CaseIterable, Codable, Sendable {
+    /// Anyone of the organisation's staff who records cases.
+    case caseworker
+    /// A manager: approves sharing, closes cases, skips stages.
+    case manager
+}

@@ -1,0 +1,47 @@
+import GRDB
+import TriangulateModel
+import TriangulateSync
+
+/// What a process brings to a node, besides its own commands: its definition, its tables
+/// (append-only migrations), how its records become shareable documents and take back partners'
+/// edits, its open clocks and the references people type. `ProcessRegistry` lists them.
+protocol NodeProcess {
+    /// The process's definition.
+    static var definition: ProcessDefinition { get }
+    /// Its migrations, in order, after the core's; each name is unique in the store and never
+    /// changes once shipped.
+    static var migrations: [NodeMigration] { get }
+    /// The document a local record projects to, or nil when the record is gone or not this
+    /// organisation's to share. Only schema fields are ever projected.
+    static func project(_ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database) throws -> ProjectedDocument?
+    /// Brings partners' edits of the fields the audience may write back into the local record;
+    /// a value the record cannot hold stays in the shared document only.
+    static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws
+    /// The clocks open on its records.
+    static func openClocks(in db: Database, calendar: WorkingCalendar, nation: Nation) throws -> [OpenClock]
+    /// The shareable document a reference names (`ECP-2026-0001/R1`, `HWE-2026-0001`), or nil
+    /// when the text is not one of this process's references.
+    static func resolveDocument(_ text: String, in db: Database) throws -> NamedDocument?
+}
+
+/// A document as a record projects it: its header and its fields as text.
+typealias ProjectedDocument = (header: DocumentHeader, fields: [String: FieldValue])
+
+/// A migration of a node store: a name unique in the store, and what it does.
+struct NodeMigration: Sendable {
+    /// Its name, e.g. `hwe-v1-escalations`.
+    let name: String
+    /// What it does.
+    let migrate: @Sendable (Database) throws -> Void
+}
+
+/// A shareable document a person named: its id, the concern it belongs to (for the history) and
+/// its reference.
+struct NamedDocument {
+    /// The document's id.
+    let id: String
+    /// The ECP concern it belongs to, if any.
+    let concernId: ConcernID?
+    /// Its reference, as the history shows it.
+    let reference: String
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import TriangulateModel
+import TriangulateSync
+
+/// The processes this node runs: the one place a process is registered (with its commands in
+/// the command line's `ProcessCommands`). Order matters only for migrations: append new
+/// processes at the end.
+enum ProcessRegistry {
+    /// Every process, in registration order.
+    static let processes: [any NodeProcess.Type] = [
+        EmergingConcernsProcess.self,
+        HealthwatchEscalationProcess.self,
+    ]
+
+    /// Every process's definition.
+    static let definitions: [ProcessDefinition] = processes.map { $0.definition }
+
+    /// The schemas of every shareable document of every process; a type declared by two
+    /// processes stops the node at start.
+    static let catalog = DocumentCatalog(definitions.flatMap(\.documents))
+
+    /// The shareable document a person names. Newer processes are asked first, each claiming only
+    /// its own references; the Emerging Concerns Protocol, first registered, takes the rest.
+    static func resolveDocument(_ text: String, in db: Database) throws -> NamedDocument {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for process in processes.reversed() {
+            if let found = try process.resolveDocument(trimmed, in: db) { return found }
+        }
+        throw NodeError(.notFound, "no record matches '\(text)'")
+    }
+
+    /// The process that declares `type`, if any.
+    static func process(declaring type: DocumentType) -> (any NodeProcess.Type)? {
+        processes.first { $0.definition.documents.contains { $0.type == type } }
+    }
+
+    /// The schema of `type`, or an error naming it as a type no process here declares.
+    static func schema(_ type: DocumentType) throws(SyncError) -> DocumentSchema {
+        guard let schema = catalog.schema(type) else {
+            throw SyncError(.schemaViolation, "a \(type) is a document of a process this node does not run: update Triangulate to receive it")
+        }
+        return schema
+    }
+}
