@@ -29,9 +29,12 @@ final class Exchange {
         return try Exchange(storeArguments: ["--postgres", database])
     }
 
-    init(storeArguments: [String]? = nil) throws {
+    /// An exchange whose folder `prepare` may fill (with store files written earlier) before the
+    /// hub starts.
+    init(storeArguments: [String]? = nil, prepare: (URL) throws -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-exchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try prepare(directory)
         self.storeArguments = storeArguments ?? ["--store", directory.appendingPathComponent("hub.sqlite").path]
         let (hub, output) = try Self.startHub(self.storeArguments, in: directory)
         hubs = [hub]

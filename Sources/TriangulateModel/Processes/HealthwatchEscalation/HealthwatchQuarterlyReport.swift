@@ -37,17 +37,18 @@ public struct HealthwatchQuarterlyReport: Hashable, Codable, Sendable {
         public let medianResponseDays: Int?
         public let longestResponseDays: Int?
         /// Responses that came after the breach point, plus stages still waiting past it at the
-        /// quarter's end.
+        /// quarter's end (or today, for the quarter in progress).
         public let breached: Int
         /// Responses the Healthwatch found satisfactory.
         public let satisfactory: Int
     }
 
-    /// The report for `quarter` from every escalation and its stages, with each stage's clock
-    /// setting, counting working days (when a setting uses them) in `nation`.
-    public init(quarter: Quarter, cases: [EscalationCase], stages: [EscalationStageRecord], settings: [ResponseClockSetting],
+    /// The report for `quarter` as it stands on `asOf`, from every escalation and its stages, with
+    /// each stage's clock setting, counting working days (when a setting uses them) in `nation`.
+    public init(quarter: Quarter, asOf: LocalDate, cases: [EscalationCase], stages: [EscalationStageRecord], settings: [ResponseClockSetting],
                 calendar: WorkingCalendar, nation: Nation) {
         let from = quarter.first, to = quarter.last
+        let cutoff = min(to, asOf)
         func within(_ day: LocalDate?) -> Bool { day.map { from <= $0 && $0 <= to } ?? false }
         self.quarter = quarter.description
         self.from = from
@@ -74,7 +75,7 @@ public struct HealthwatchQuarterlyReport: Hashable, Codable, Sendable {
                 guard let raisedOn = record.raisedOn, record.state != .skipped,
                       let due = clock.due(startedOn: raisedOn, pausedDays: record.pausedDays, calendar: calendar, nation: nation) else { return false }
                 if record.state == .responded { return within(record.respondedOn) && record.respondedOn! > due }
-                return raisedOn <= to && due < to && record.heldSince == nil
+                return raisedOn <= cutoff && due < cutoff && record.heldSince == nil
             }
             return StageFigures(
                 stage: stage.rawValue,

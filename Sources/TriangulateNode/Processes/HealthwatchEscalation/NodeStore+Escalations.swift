@@ -198,11 +198,11 @@ extension NodeStore {
         }
     }
 
-    /// The quarterly report for the Healthwatch Patient Safety Network.
-    public func escalationReport(quarter: Quarter, nation: Nation) throws -> HealthwatchQuarterlyReport {
+    /// The quarterly report for the Healthwatch Patient Safety Network, as it stands on `asOf`.
+    public func escalationReport(quarter: Quarter, asOf: LocalDate, nation: Nation) throws -> HealthwatchQuarterlyReport {
         let calendar = try workingCalendar()
         return try read { db in
-            HealthwatchQuarterlyReport(quarter: quarter, cases: try EscalationCase.fetchAll(db), stages: try EscalationStageRecord.fetchAll(db),
+            HealthwatchQuarterlyReport(quarter: quarter, asOf: asOf, cases: try EscalationCase.fetchAll(db), stages: try EscalationStageRecord.fetchAll(db),
                                        settings: try Self.clockSettings(in: db), calendar: calendar, nation: nation)
         }
     }

@@ -91,11 +91,8 @@ struct EscalationCommand: ParsableCommand {
         var satisfactory: Bool?
         @Option(help: ArgumentHelp("The day it came (default today).", valueName: "date")) var on: String?
 
-        func validate() throws {
-            guard none != (summary != nil) else { throw ValidationError("give the response's --summary, or --none when none came") }
-        }
-
         func execute(_ store: NodeStore) throws -> Rendered {
+            guard none != (summary != nil) else { throw NodeError(.invalidInput, "give the response's --summary, or --none when none came") }
             let dossier = try store.recordEscalationResponse(escalation, summary: none ? nil : summary, satisfactory: satisfactory,
                                                              on: try Parse.date(on), by: global.userName)
             return Rendered(json: dossier, text: EscalationText.line(dossier))
@@ -169,10 +166,12 @@ struct EscalationCommand: ParsableCommand {
             abstract: "The quarter's figures for the Healthwatch Patient Safety Network: counts and response times, no names.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The calendar quarter, e.g. 2026-Q4 (default the current one).", valueName: "YYYY-QN")) var quarter: String?
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to report as of (default today).", valueName: "date")) var asOf: String?
 
         func execute(_ store: NodeStore) throws -> Rendered {
-            let quarter = try quarter.map { try Quarter(parsing: $0) } ?? Quarter(containing: try Parse.date(nil))
-            let report = try store.escalationReport(quarter: quarter, nation: try store.defaultNation())
+            let asOf = try Parse.date(asOf)
+            let quarter = try quarter.map { try Quarter(parsing: $0) } ?? Quarter(containing: asOf)
+            let report = try store.escalationReport(quarter: quarter, asOf: asOf, nation: try store.defaultNation())
             return Rendered(json: report, text: EscalationText.report(report))
         }
     }
@@ -186,11 +185,8 @@ struct EscalationCommand: ParsableCommand {
         @Option(help: ArgumentHelp("When the clock turns amber, e.g. \"15 working days\".", valueName: "span")) var warning: String?
         @Option(help: ArgumentHelp("When the response is overdue, e.g. \"20 working days\".", valueName: "span")) var breach: String?
 
-        func validate() throws {
-            guard (warning == nil) == (breach == nil) else { throw ValidationError("give both --warning and --breach, or neither to show the clocks") }
-        }
-
         func execute(_ store: NodeStore) throws -> Rendered {
+            guard (warning == nil) == (breach == nil) else { throw NodeError(.invalidInput, "give both --warning and --breach, or neither to show the clocks") }
             let settings: [ResponseClockSetting]
             if let warning, let breach {
                 settings = try store.setEscalationClock(stage: try stage.map(EscalationStage.parse), warning: try ClockSpan(parsing: warning),
