@@ -2,13 +2,15 @@ import Foundation
 import GRDB
 import Testing
 import TriangulateModel
+import TriangulateProtocol
+import TriangulateSync
 
 /// Processes on the kit through a real hub: a Healthwatch escalation shared with CQC and the
 /// regional manager's organisation and co-edited back; and stores written by the release before
 /// the kit, migrated forward with nothing lost and still exchanging.
 @Suite("Processes through the hub")
 struct ProcessKitExchangeTests {
-    @Test func anEscalationReachesItsAudienceOnlyAndCQCsAnswerComesBack() throws {
+    @Test func anEscalationReachesItsAudienceOnlyAndCQCsAnswerComesBack() async throws {
         let exchange = try Exchange()
         try exchange.join("CQC", "HWE", "NMC")
         let token = try exchange.operator_("org", "add", "HWKENT", "--name", "Healthwatch Kent").object["token"] as? String ?? ""
@@ -40,6 +42,19 @@ struct ProcessKitExchangeTests {
         // CQC may write only its own fields back; its answer stops the Healthwatch's clock.
         let refused = try exchange.node("CQC", "received", "edit", share, "--set", "state=closed")
         #expect(refused.status != 0 && refused.stderr.contains("only HWKENT may write 'state'"))
+        // A dishonest CQC signing the write itself meets the same rule at the hub, which knows
+        // the new document type only from the schema the share declared.
+        let declaration = try #require(try exchange.ok("CQC", "received", "show", share).object["share"].flatMap { $0 as? [String: Any] }?["declaration"] as? [String: Any])
+        let document = try #require(declaration["document"] as? [String: Any])
+        let header = DocumentHeader(id: document["id"] as? String ?? "", type: HealthwatchEscalation.escalationDocument.type, owner: "HWKENT")
+        for (field, accepted) in [("state", false), ("cqcTriagedOn", true)] {
+            let change = Change(document: header.id, field: field, operation: .assign(value: "2026-10-03", supersedes: []),
+                                stamp: HybridTimestamp(milliseconds: 1_790_000_000_000, counter: 0, replica: ReplicaID("CQC.forged")))
+            let batch = try SignedBatch(share: share, changes: ChangeSet(headers: [header.id: header], changes: [change]), key: try exchange.key(of: "CQC"))
+            let answer = try await exchange.push(PushRequest(batches: [batch]), key: try exchange.key(of: "CQC"))
+            #expect(answer.answer?.accepted == (accepted ? 1 : 0), "\(field): \(answer.body.prefix(300))")
+            if !accepted { #expect(answer.answer?.refused.first?.code == "forbidden-writer") }
+        }
         try exchange.ok("CQC", "received", "edit", share, "--set", "cqcReference=CQC-INT-88", "--set", "cqcResponse=Triaged; inspection planned",
                         "--set", "cqcRespondedOn=2026-10-20")
         try exchange.ok("CQC", "sync")

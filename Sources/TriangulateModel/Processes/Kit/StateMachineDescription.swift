@@ -21,8 +21,6 @@ public struct StateMachineDescription: Hashable, Sendable {
         }
     }
 
-    /// The states with no way out.
-    public var finalStates: [String] { states.filter { state in !transitions.contains { $0.from == state } } }
 }
 
 /// One transition of a state machine.
