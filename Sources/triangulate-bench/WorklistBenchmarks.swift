@@ -4,19 +4,23 @@ import TriangulateModel
 import TriangulateNode
 import TriangulateSync
 
-/// The figures of issue 12: the worklist (`triangulate due`) on a store with many open cases.
+/// The figures of issue 12: the worklist (`triangulate due`) on a store with many open cases of
+/// every process.
 struct WorklistFigures: Encodable {
-    /// Open cases in the store, each with an open information request and an open action.
+    /// Open ECP cases in the store, each with an open information request and an open action.
     var openCases: Int
+    /// Open Healthwatch escalations besides, each waiting for a response at its first stage.
+    var openEscalations: Int
     /// Entries the worklist returned.
     var entries: Int
     /// One worklist, read and ordered (best of the repeats).
     var worklist: Figure
 }
 
-/// Builds a node store with `cases` open cases — one made through the node's services, the rest
-/// copies of its rows with their own ids, references and due dates spread over four months —
-/// and times `NodeStore.worklist` on it.
+/// Builds a node store with `cases` open ECP cases and a quarter as many open Healthwatch
+/// escalations — one of each made through the node's services, the rest copies of its rows with
+/// their own ids, references and due dates spread over four months — and times
+/// `NodeStore.worklist` on it, across both processes.
 struct WorklistBenchmarks {
     let cases: Int
     let repeats: Int
@@ -36,8 +40,12 @@ struct WorklistBenchmarks {
                                                                  question: "q", on: asOf, dueBy: asOf), by: "bench")
         _ = try store.addAction(concern.reference, ActionInput(ownerOrg: try OrganisationCode(parsing: "GMC"), summary: "a", agreedOn: asOf,
                                                                dueBy: asOf), by: "bench")
-        progress("(worklist) copying the template case \(cases - 1) times")
-        try copyTemplate(concern.id.description, into: path, asOf: asOf)
+        let escalation = try store.openEscalation(NewEscalation(concernType: .patientSafety, organisations: ["Template"], title: "Template",
+                                                                summary: "s", systemic: true, nearlyNeverEvent: false, identifiedOn: asOf,
+                                                                safeguardingConsidered: true), by: "bench").escalation
+        _ = try store.raiseEscalation(escalation.reference, stage: nil, with: "the provider", copiedTo: nil, on: asOf, by: "bench")
+        progress("(worklist) copying the template case \(cases - 1) times and the template escalation \(escalations - 1) times")
+        try copyTemplate(concern.id.description, escalation: escalation.id.description, into: path, asOf: asOf)
 
         var best = Duration.seconds(3_600)
         var entries = 0
@@ -47,13 +55,16 @@ struct WorklistBenchmarks {
         }
         let milliseconds = Double(best.components.seconds) * 1_000 + Double(best.components.attoseconds) / 1e15
         progress("(worklist) \(entries) entries from \(cases) open cases in \(milliseconds) ms")
-        return WorklistFigures(openCases: cases, entries: entries, worklist: .atMost(milliseconds, 50, "ms"))
+        return WorklistFigures(openCases: cases, openEscalations: escalations, entries: entries, worklist: .atMost(milliseconds, 50, "ms"))
     }
+
+    /// Open escalations besides the ECP cases: a quarter as many.
+    private var escalations: Int { max(1, cases / 4) }
 
     /// Copies the template concern, its request and its action `cases - 1` times in one
     /// transaction, each with fresh ids and references and due dates from 60 days before `asOf`
     /// to 60 days after.
-    private func copyTemplate(_ concernID: String, into path: String, asOf: LocalDate) throws {
+    private func copyTemplate(_ concernID: String, escalation escalationID: String, into path: String, asOf: LocalDate) throws {
         var random = SeededGenerator(seed: seed)
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
@@ -76,6 +87,12 @@ struct WorklistBenchmarks {
                 try copy("action", where: "concernId", concernID,
                          replacing: ["id": UUID().uuidString.lowercased(), "reference": reference + "/A1", "concernId": newConcern,
                                      "dueBy": asOf.adding(days: Int(random.next() % 121) - 60)!.description])
+            }
+            for index in 1..<escalations {
+                let newEscalation = UUID().uuidString.lowercased()
+                try copy("hweCase", where: "id", escalationID, replacing: ["id": newEscalation, "reference": String(format: "HWE-2026-%06d", index + 1)])
+                try copy("hweStage", where: "caseId", escalationID,
+                         replacing: ["caseId": newEscalation, "raisedOn": asOf.adding(days: Int(random.next() % 61) - 45)!.description])
             }
         }
         // Into the main file, as a store in use is checkpointed as it goes.
