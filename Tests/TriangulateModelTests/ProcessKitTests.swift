@@ -66,3 +66,19 @@ struct ProcessKitTests {
                 && !format.matches("HWE-2026-0007/R1"))
     }
 }
+
+/// A clock may count working days in its own nation, whatever the node's.
+@Suite("Clocks in their own nation")
+struct ClockNationTests {
+    @Test func aClockNamingItsNationCountsItsDays() {
+        let scottish = ClockDefinition(id: "test.scottish", process: "test", what: "w", starts: "s", stops: [],
+                                       warning: .after(ClockSpan(0, .workingDays)!), breach: .after(ClockSpan(1, .workingDays)!), nation: .scotland)
+        let start = ProcessKitTests.day("2025-12-31")
+        let due = scottish.due(startedOn: start, calendar: .shipped, nation: .englandAndWales)
+        #expect(due == ProcessKitTests.day("2026-01-05"))
+        let asOf = ProcessKitTests.day("2026-01-02")
+        let entries = Worklist.entries([OpenClock(clock: scottish, reference: "T-1", owner: nil, person: nil, due: due!)], asOf: asOf,
+                                       calendar: .shipped, nation: .englandAndWales)
+        #expect(entries.first?.remaining == 1, "2 January is a Scottish holiday: one working day left, the 5th")
+    }
+}

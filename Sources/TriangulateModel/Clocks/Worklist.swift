@@ -52,21 +52,24 @@ public struct WorklistEntry: Hashable, Codable, Sendable {
 /// Everything open with a clock, across every process: overdue first (oldest first), then due
 /// today, then by due date; ties by reference. Pure: the calendar and the day are given.
 public enum Worklist {
-    /// The worklist of `open` clocks on `asOf`, counting working days in `nation`.
+    /// The worklist of `open` clocks on `asOf`, counting working days in `nation` (or in a
+    /// clock's own nation, when it names one).
     public static func entries(_ open: [OpenClock], asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> [WorklistEntry] {
-        var remainingByDue: [Int: Int] = [:]  // many records share a due day
+        var remainingByDue: [Int: Int] = [:]  // many records share a due day (and nation)
         var lastAmber: [String: LocalDate] = [:]  // by clock
         let entries = open.map { item -> WorklistEntry in
+            let nation = item.clock.nation ?? nation
             let remaining: Int
             switch item.clock.unit {
             case .workingDays:
-                if let known = remainingByDue[item.due.dayNumber] {
+                let key = item.due.dayNumber * 4 + (nation == .englandAndWales ? 0 : nation == .scotland ? 1 : 2)
+                if let known = remainingByDue[key] {
                     remaining = known
                 } else {
                     remaining = item.due < asOf
                         ? -calendar.workingDays(after: item.due, through: asOf, in: nation)
                         : calendar.workingDays(after: asOf, through: item.due, in: nation)
-                    remainingByDue[item.due.dayNumber] = remaining
+                    remainingByDue[key] = remaining
                 }
             case .calendarDays, .hours, .months:
                 // Due days are dates: time left is counted in calendar days.

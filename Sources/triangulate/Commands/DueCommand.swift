@@ -15,7 +15,8 @@ struct DueCommand: NodeCommand {
             information requests and actions, and ten working days for a panel's record once its \
             minutes are agreed; a Healthwatch escalation's to each stage's response clock \
             (`escalation clock`). Working days exclude the nation's bank holidays (see \
-            `triangulate calendar`).
+            `triangulate calendar`). `--user NAME` given here lists only what NAME owes or \
+            recorded, as `--for-user` does.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to count from (default today, in London).", valueName: "date")) var asOf: String?
@@ -28,7 +29,7 @@ struct DueCommand: NodeCommand {
     func execute(_ store: NodeStore) throws -> Rendered {
         let format = try ReportCommand.Format.parse(self.format)
         let entries = try store.worklist(asOf: try Parse.date(asOf), nation: try nation.map { try Nation(parsing: $0) } ?? store.defaultNation(),
-                                         filter: WorklistFilter(process: process, owner: owner, person: forUser))
+                                         filter: WorklistFilter(process: process, owner: owner, person: forUser ?? global.user))
         let rows = entries.map { entry in
             [entry.status.rawValue, entry.reference, entry.what, entry.owner ?? "", entry.person ?? "", entry.due.description,
              "\(entry.remaining) \(entry.unit.rawValue)"]

@@ -18,10 +18,13 @@ public struct ClockDefinition: Hashable, Codable, Sendable {
     public let warning: ClockPoint
     /// When it is breached: the due point.
     public let breach: ClockPoint
+    /// The nation whose working days it counts, when not the node's (a Scottish statutory
+    /// timescale on an English node, say).
+    public let nation: Nation?
 
     /// Makes a clock.
     public init(id: String, process: String, what: String, starts: String, stops: [String], pausedIn: [String] = [],
-                warning: ClockPoint, breach: ClockPoint) {
+                warning: ClockPoint, breach: ClockPoint, nation: Nation? = nil) {
         self.id = id
         self.process = process
         self.what = what
@@ -30,6 +33,7 @@ public struct ClockDefinition: Hashable, Codable, Sendable {
         self.pausedIn = pausedIn
         self.warning = warning
         self.breach = breach
+        self.nation = nation
     }
 
     /// The unit time left is counted in: the breach point's, working days for a due date
@@ -42,16 +46,17 @@ public struct ClockDefinition: Hashable, Codable, Sendable {
     }
 
     /// The day a clock started on `start` is due, after `pausedDays` calendar days spent
-    /// waiting; nil for a clock whose due date is recorded on its record, or past the calendar.
+    /// waiting, counting working days in the clock's own nation if it names one, else in
+    /// `nation`; nil for a clock whose due date is recorded on its record, or past the calendar.
     public func due(startedOn start: LocalDate, pausedDays: Int = 0, calendar: WorkingCalendar, nation: Nation) -> LocalDate? {
         guard case .after(let span) = breach else { return nil }
-        return span.day(after: start, calendar: calendar, nation: nation)?.adding(days: pausedDays)
+        return span.day(after: start, calendar: calendar, nation: self.nation ?? nation)?.adding(days: pausedDays)
     }
 
     /// The first amber day of a clock started on `start` whose warning counts from its start.
     public func amberFrom(startedOn start: LocalDate, pausedDays: Int = 0, calendar: WorkingCalendar, nation: Nation) -> LocalDate? {
         guard case .after(let span) = warning else { return nil }
-        return span.day(after: start, calendar: calendar, nation: nation)?.adding(days: pausedDays)
+        return span.day(after: start, calendar: calendar, nation: self.nation ?? nation)?.adding(days: pausedDays)
     }
 }
 
