@@ -56,7 +56,7 @@ public enum Worklist {
     /// clock's own nation, when it names one).
     public static func entries(_ open: [OpenClock], asOf: LocalDate, calendar: WorkingCalendar, nation: Nation) -> [WorklistEntry] {
         var remainingByDue: [Int: Int] = [:]  // many records share a due day (and nation)
-        var lastAmber: [String: LocalDate] = [:]  // by clock
+        var lastAmber: (clock: String, day: LocalDate)?  // open clocks come in runs of one clock
         let entries = open.map { item -> WorklistEntry in
             let nation = item.clock.nation ?? nation
             let remaining: Int
@@ -78,8 +78,13 @@ public enum Worklist {
             let isAmber: Bool
             switch item.clock.warning {
             case .before(let warning):
-                let amberUntil = lastAmber[item.clock.id] ?? lastAmberDay(warning, asOf: asOf, calendar: calendar, nation: nation)
-                lastAmber[item.clock.id] = amberUntil
+                let amberUntil: LocalDate
+                if let lastAmber, lastAmber.clock == item.clock.id {
+                    amberUntil = lastAmber.day
+                } else {
+                    amberUntil = lastAmberDay(warning, asOf: asOf, calendar: calendar, nation: nation)
+                    lastAmber = (item.clock.id, amberUntil)
+                }
                 isAmber = item.due <= amberUntil
             case .after, .recordedDueDate:
                 isAmber = item.due == asOf || item.amberFrom.map { $0 <= asOf } ?? false
@@ -98,9 +103,14 @@ public enum Worklist {
         }
         // Overdue, due today and later are in due-date order already: the due day alone orders
         // them, and the reference breaks ties.
-        return entries.map { (key: $0.due.dayNumber, entry: $0) }
-            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.reference.utf8.lexicographicallyPrecedes($1.entry.reference.utf8) }
-            .map(\.entry)
+        // Sorting small keys, not the entries themselves, saves moving every entry's fields.
+        // References are compared as strings: for the normalised text a node writes, that is the
+        // order of their code points, and so of their UTF-8 bytes, without walking them one by one.
+        let references = entries.map(\.reference)
+        let order = entries.indices.map { (day: entries[$0].due.dayNumber, index: $0) }.sorted { left, right in
+            left.day != right.day ? left.day < right.day : references[left.index] < references[right.index]
+        }
+        return order.map { entries[$0.index] }
     }
 
     /// The last due day that is amber on `asOf`: `warning` after it.

@@ -3,37 +3,66 @@
 /// with its unit.
 public struct ClockDefinition: Hashable, Codable, Sendable {
     /// A stable id, `process.clock`, e.g. `ecp.request-answer`.
-    public let id: String
+    public var id: String { storage.id }
     /// The process it belongs to, e.g. `ecp`.
-    public let process: String
+    public var process: String { storage.process }
     /// What is due, for people: "answer to information request".
-    public let what: String
+    public var what: String { storage.what }
     /// The event that starts it, e.g. `send`.
-    public let starts: String
+    public var starts: String { storage.starts }
     /// The events that stop it, e.g. `answer`, `decline`.
-    public let stops: [String]
+    public var stops: [String] { storage.stops }
     /// The states in which it waits: time spent there does not count.
-    public let pausedIn: [String]
+    public var pausedIn: [String] { storage.pausedIn }
     /// When it turns amber.
-    public let warning: ClockPoint
+    public var warning: ClockPoint { storage.warning }
     /// When it is breached: the due point.
-    public let breach: ClockPoint
+    public var breach: ClockPoint { storage.breach }
     /// The nation whose working days it counts, when not the node's (a Scottish statutory
     /// timescale on an English node, say).
-    public let nation: Nation?
+    public var nation: Nation? { storage.nation }
+
+    /// The fields, in one shared box: every open record of a clock carries its definition, and a
+    /// box costs one reference count where the fields would cost one each.
+    private let storage: Storage
 
     /// Makes a clock.
     public init(id: String, process: String, what: String, starts: String, stops: [String], pausedIn: [String] = [],
                 warning: ClockPoint, breach: ClockPoint, nation: Nation? = nil) {
-        self.id = id
-        self.process = process
-        self.what = what
-        self.starts = starts
-        self.stops = stops
-        self.pausedIn = pausedIn
-        self.warning = warning
-        self.breach = breach
-        self.nation = nation
+        storage = Storage(id: id, process: process, what: what, starts: starts, stops: stops, pausedIn: pausedIn, warning: warning,
+                          breach: breach, nation: nation)
+    }
+
+    public static func == (left: Self, right: Self) -> Bool { left.storage === right.storage || left.storage.fields == right.storage.fields }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+    public init(from decoder: any Decoder) throws { storage = try Storage(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
+
+    private final class Storage: Codable, Sendable {
+        let id: String, process: String, what: String, starts: String, stops: [String], pausedIn: [String]
+        let warning: ClockPoint, breach: ClockPoint, nation: Nation?
+
+        init(id: String, process: String, what: String, starts: String, stops: [String], pausedIn: [String], warning: ClockPoint,
+             breach: ClockPoint, nation: Nation?) {
+            self.id = id
+            self.process = process
+            self.what = what
+            self.starts = starts
+            self.stops = stops
+            self.pausedIn = pausedIn
+            self.warning = warning
+            self.breach = breach
+            self.nation = nation
+        }
+
+        /// Every field, for equality and hashing.
+        var fields: Fields { Fields(id: id, process: process, what: what, starts: starts, stops: stops, pausedIn: pausedIn, warning: warning,
+                                    breach: breach, nation: nation) }
+
+        struct Fields: Hashable {
+            let id: String, process: String, what: String, starts: String, stops: [String], pausedIn: [String]
+            let warning: ClockPoint, breach: ClockPoint, nation: Nation?
+        }
     }
 
     /// The unit time left is counted in: the breach point's, working days for a due date
