@@ -171,7 +171,7 @@ public struct Hub: Sendable {
             try await attempt("withdrawal", withdrawal.share) { try await withdraw(withdrawal, by: organisation) }
         }
         for purge in request.purges {
-            try await attempt("purge", purge.share) { try await store.acknowledgePurge(share: purge.share, organisation: organisation, at: now()) }
+            try await attempt("purge", purge.share) { try await acknowledgePurge(purge, by: organisation) }
         }
         if !refused.isEmpty {
             // Fails closed: no log, no answer.
@@ -188,93 +188,40 @@ public struct Hub: Sendable {
     /// The most refused items one push may carry before the hub stops looking at it.
     public static let maximumRefusalsPerPush = 100
 
-    /// Accepts a share of a document its sender owns. A document's owner and type are fixed by
-    /// its first declaration on this hub: a later declaration of the same id by anyone else, or
-    /// as another type, is refused (Protocol/sync.md, "Ownership").
+    /// Accepts a share of a document its sender owns, as `HubPolicy.declare` decides. A
+    /// document's owner and type are fixed by its first declaration on this hub: a later
+    /// declaration of the same id by anyone else, or as another type, is refused
+    /// (Protocol/sync.md, "Ownership"); the store re-checks that in its transaction.
     private func declare(_ declaration: ShareDeclaration, by organisation: String) async throws {
-        do {
-            try declaration.validate()
-        } catch {
-            throw HubError(.invalidRequest, error.message)
+        var statuses: [String: String] = [:]
+        for member in declaration.audience.prefix(ShareDeclaration.maximumAudience) {
+            if let recipient = try await store.organisation(member.organisation) { statuses[recipient.code] = recipient.status }
         }
-        guard declaration.document.owner == organisation else {
-            throw HubError(.forbidden, .notOwner, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
-        }
-        if let registered = try await store.document(declaration.document.id), registered != declaration.document {
-            throw HubError.documentOwnedElsewhere(declaration.document.id)
-        }
-        if let existing = try await store.share(declaration.id) {
-            guard existing.declaration == declaration else { throw HubError(.conflict, .shareConflict, "share \(declaration.id) exists with a different declaration") }
-            return  // a repeated push of the same declaration
-        }
-        for member in declaration.audience {
-            guard let recipient = try await store.organisation(member.organisation) else {
-                throw HubError(.invalidRequest, .unknownOrganisation, "\(member.organisation) is not an organisation of this hub (yet), so it cannot receive share \(declaration.id)")
-            }
-            guard recipient.status == "active" else {
-                throw HubError(.invalidRequest, .organisationInactive, "\(member.organisation) is \(recipient.status) on this hub, so it cannot receive share \(declaration.id)")
-            }
-        }
-        _ = try await store.addShare(declaration, at: now())
+        let registered = WireID.isUUIDv7(declaration.document.id) ? try await store.document(declaration.document.id) : nil
+        guard let accepted = try HubPolicy.declare(declaration, by: organisation, registered: registered,
+                                                   existing: try await store.share(declaration.id), statuses: statuses) else { return }
+        _ = try await store.addShare(accepted, at: now())
     }
 
+    /// Relays a batch into its share, as `HubPolicy.relay` decides.
     private func relay(_ batch: SignedBatch, from organisation: String) async throws {
-        guard let share = try await store.share(batch.share) else { throw HubError(.notFound, .noSuchShareYet, "there is no share \(batch.share) on this hub (yet: its owner may not have pushed it)") }
-        let owner = share.declaration.document.owner
-        guard share.withdrawnAt == nil else { throw HubError(.forbidden, .shareWithdrawn, "share \(batch.share) has been withdrawn") }
-        guard organisation == owner || share.currentAudience.contains(organisation) else {
-            throw HubError(.forbidden, .notInAudience, "\(organisation) is not in the audience of share \(batch.share)")
-        }
-        guard let key = try await store.key(batch.signer), key.organisation == organisation, key.isValid(at: now()) else {
-            throw HubError(.forbidden, .wrongSigner, "the batch is signed with key \(batch.signer), which is not a current key of \(organisation)'s")
-        }
-        let changes: ChangeSet
-        do {
-            changes = try batch.verified(with: try NodePublicKey(base64: key.publicKey))
-            try changes.validate(in: DocumentCatalog([share.declaration.schema]))
-        } catch let error as ProtocolError {
-            throw HubError(.invalidRequest, error.message)
-        } catch let error as SyncError {
-            throw HubError(.invalidRequest, error.message)
-        }
-        let document = share.declaration.document
-        let schema = share.declaration.schema
-        for change in changes.changes {
-            guard change.document == document.id, changes.headers[change.document] == document else {
-                throw HubError(.forbidden, .wrongDocument, "the batch changes a document other than share \(batch.share)'s")
-            }
-            guard change.stamp.replica.rawValue.prefix(while: { $0 != "." }) == organisation else {
-                throw HubError(.forbidden, .wrongDocument, "the batch carries changes made by \(change.stamp.replica), not by \(organisation)")
-            }
-            if case .purge = change.operation { throw HubError(.forbidden, .malformed, "purges travel as withdrawals, not as changes") }
-            guard share.declaration.allows(change.field) else {
-                throw HubError(.forbidden, .fieldNotAllowed, "'\(change.field)' is not among the fields of share \(batch.share) (\(share.declaration.fields.joined(separator: ", ")))")
-            }
-            guard let field = try? schema.validate(change), field.writer == .audience || organisation == owner else {
-                throw HubError(.forbidden, .forbiddenWriter, "only \(owner) may write '\(change.field)' of this \(document.type.rawValue)")
-            }
-        }
+        let share = try await store.share(batch.share)
+        let key = share == nil ? nil : try await store.key(batch.signer)
+        _ = try HubPolicy.relay(batch, from: organisation, share: share, key: key, at: now())
         _ = try await store.appendBatch(batch, sender: organisation, at: now())
     }
 
+    /// Withdraws a share, whole or from some organisations, as `HubPolicy.withdraw` decides.
     private func withdraw(_ withdrawal: WithdrawalRequest, by organisation: String) async throws {
-        do {
-            try withdrawal.validate()
-        } catch {
-            throw HubError(.invalidRequest, error.message)
-        }
-        guard let share = try await store.share(withdrawal.share) else { throw HubError(.notFound, .noSuchShareYet, "there is no share \(withdrawal.share) on this hub") }
-        guard share.declaration.document.owner == organisation else {
-            throw HubError(.forbidden, .notOwner, "only \(share.declaration.document.owner), which made share \(withdrawal.share), may withdraw it")
-        }
-        let audience = Set(share.declaration.audience.map(\.organisation))
-        for code in withdrawal.organisations where !audience.contains(code) {
-            throw HubError(.invalidRequest, .notInAudience, "\(code) is not in the audience of share \(withdrawal.share)")
-        }
-        if share.withdrawnAt != nil { return }
-        let targets = withdrawal.organisations.filter { !share.removed.contains($0) }
-        if !withdrawal.organisations.isEmpty && targets.isEmpty { return }
-        _ = try await store.withdraw(share: withdrawal.share, organisations: targets, by: organisation, reason: withdrawal.reason, at: now())
+        let share = WireID.isUUIDv7(withdrawal.share) ? try await store.share(withdrawal.share) : nil
+        guard let decided = try HubPolicy.withdraw(withdrawal, by: organisation, share: share) else { return }
+        _ = try await store.withdraw(share: withdrawal.share, decided, by: organisation, reason: withdrawal.reason, at: now())
+    }
+
+    /// Records a purge acknowledgement, as `HubPolicy.acknowledgePurge` allows.
+    private func acknowledgePurge(_ purge: PurgeAcknowledgement, by organisation: String) async throws {
+        try HubPolicy.acknowledgePurge(of: try await store.share(purge.share), id: purge.share, by: organisation)
+        try await store.acknowledgePurge(share: purge.share, organisation: organisation, at: now())
     }
 
     // MARK: Audit

@@ -40,6 +40,40 @@ enum PostgresHubSchema {
             "CREATE POLICY document_select ON document FOR SELECT USING (triangulate_hub_scope() OR owner = triangulate_organisation())",
             "CREATE POLICY document_insert ON document FOR INSERT WITH CHECK (triangulate_hub_scope() OR owner = triangulate_organisation())",
         ]),
+        ("v5-fan-out-on-write", [
+            // Who receives each message, decided when it is appended (HubPolicy.recipients); the
+            // inbox is then the organisation's rows after its cursor.
+            "CREATE TABLE recipient (organisation text NOT NULL, seq bigint NOT NULL, PRIMARY KEY (organisation, seq))",
+            // Messages already in the log go to whom the inbox would have given them.
+            """
+            INSERT INTO recipient (organisation, seq)
+            SELECT s.owner, m.seq FROM message m JOIN share s ON s.id = m.share
+            WHERE m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND m.sender <> s.owner
+            UNION
+            SELECT a.organisation, m.seq FROM message m JOIN share s ON s.id = m.share JOIN audience a ON a.share = s.id
+            WHERE m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND a.removed_at IS NULL AND a.organisation <> m.sender
+            UNION
+            SELECT w.organisation, w.seq FROM withdrawal_target w
+            ON CONFLICT DO NOTHING
+            """,
+            "ALTER TABLE recipient ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE recipient FORCE ROW LEVEL SECURITY",
+            // An organisation sees what is addressed to it; a sender, whom its messages went to;
+            // an owner, whom its shares' messages went to, so that it can revoke them.
+            """
+            CREATE POLICY recipient_select ON recipient FOR SELECT USING (triangulate_hub_scope() OR organisation = triangulate_organisation()
+                OR EXISTS (SELECT 1 FROM message m WHERE m.seq = recipient.seq AND m.sender = triangulate_organisation())
+                OR EXISTS (SELECT 1 FROM message m JOIN share s ON s.id = m.share WHERE m.seq = recipient.seq AND s.owner = triangulate_organisation()))
+            """,
+            """
+            CREATE POLICY recipient_insert ON recipient FOR INSERT WITH CHECK (triangulate_hub_scope()
+                OR EXISTS (SELECT 1 FROM message m WHERE m.seq = recipient.seq AND m.sender = triangulate_organisation()))
+            """,
+            """
+            CREATE POLICY recipient_delete ON recipient FOR DELETE USING (triangulate_hub_scope()
+                OR EXISTS (SELECT 1 FROM message m JOIN share s ON s.id = m.share WHERE m.seq = recipient.seq AND s.owner = triangulate_organisation()))
+            """,
+        ]),
     ]
 
     /// Tenant isolation in the database itself. Each transaction says whom it acts for

@@ -303,6 +303,8 @@ public final class PostgresHubStore: HubStore {
                 try await connection.query("INSERT INTO audience (share, organisation) VALUES (\(declaration.id), \(member.organisation))", logger: logger)
             }
             let seq = try await append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, on: connection)
+            try await deliver(seq, to: HubPolicy.recipients(of: HubShare(declaration: declaration, withdrawnAt: nil, removed: []),
+                                                            from: declaration.document.owner), on: connection)
             return (seq, [AuditEvents.shareAccepted(declaration, message: seq, document: documentHash(declaration.document.id),
                                                     digest: sha256Hex(salt + payload), at: at)])
         }
@@ -313,33 +315,43 @@ public final class PostgresHubStore: HubStore {
         let document = try await share(batch.share).map { documentHash($0.declaration.document.id) }
         return try await writer.write(as: .organisation(sender)) { [self] connection in
             let seq = try await append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, on: connection)
+            // The share as it stands with the log's right edge locked: a withdrawal is either
+            // before this batch (and the removed receive nothing) or after (and revokes it).
+            let share = try await self.share(batch.share, on: connection)
+            try await deliver(seq, to: share.map { HubPolicy.recipients(of: $0, from: sender) } ?? [], on: connection)
             return (seq, [AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document,
                                                     digest: sha256Hex(salt + payload), at: at)])
         }
     }
 
-    public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64 {
-        let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
+    public func withdraw(share: String, _ withdrawal: HubPolicy.Withdrawal, by: String, reason: String?, at: Date) async throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: withdrawal.isWhole ? [] : withdrawal.targets,
+                                                                      reason: reason))
         return try await writer.write(as: .organisation(by)) { [self] connection in
-            let targets: [String]
-            if organisations.isEmpty {
-                targets = try await rows("SELECT organisation FROM audience WHERE share = \(share) AND removed_at IS NULL ORDER BY organisation",
-                                         as: String.self, on: connection)
+            if withdrawal.isWhole {
                 try await connection.query("UPDATE share SET withdrawn_at = \(at) WHERE id = \(share)", logger: logger)
-            } else {
-                targets = organisations
             }
-            for organisation in targets {
+            for organisation in withdrawal.targets {
                 try await connection.query(
                     "UPDATE audience SET removed_at = coalesce(removed_at, \(at)) WHERE share = \(share) AND organisation = \(organisation)", logger: logger)
             }
-            let seq = try await append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, on: connection)
-            for organisation in targets {
-                try await connection.query("INSERT INTO withdrawal_target (seq, organisation) VALUES (\(seq), \(organisation))", logger: logger)
+            // What the removed have not yet collected of the share is no longer theirs; a whole
+            // withdrawal takes back the owner's pending co-edits too.
+            if withdrawal.isWhole {
+                try await connection.query("""
+                    DELETE FROM recipient WHERE seq IN (SELECT seq FROM message WHERE share = \(share) AND kind IN ('share', 'batch'))
+                    """, logger: logger)
+            } else {
+                try await connection.query("""
+                    DELETE FROM recipient WHERE seq IN (SELECT seq FROM message WHERE share = \(share) AND kind IN ('share', 'batch'))
+                    AND organisation = ANY (\(withdrawal.targets))
+                    """, logger: logger)
             }
+            let seq = try await append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, on: connection)
+            try await deliver(seq, to: withdrawal.targets, on: connection)
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
-            return (seq, targets.map { AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
-                                                reasonDigest: reason.map { sha256Hex(salt + Data($0.utf8)) }, at: at) })
+            return (seq, withdrawal.targets.map { AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
+                                                                        reasonDigest: reason.map { sha256Hex(salt + Data($0.utf8)) }, at: at) })
         }
     }
 
@@ -363,12 +375,9 @@ public final class PostgresHubStore: HubStore {
         let found = try await transaction(as: .organisation(organisation)) { connection in
             try await rows("""
                 SELECT m.seq, m.kind, m.share, m.sender, m.payload, m.at, convert_from(s.declaration, 'UTF8')::jsonb #>> '{document,id}'
-                FROM message m JOIN share s ON s.id = m.share
-                WHERE m.seq > \(cursor) AND m.sender <> \(organisation) AND (
-                    (m.kind IN ('share', 'batch') AND s.withdrawn_at IS NULL AND (
-                        s.owner = \(organisation) OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = \(organisation) AND a.removed_at IS NULL)))
-                    OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawal_target w WHERE w.seq = m.seq AND w.organisation = \(organisation))))
-                ORDER BY m.seq LIMIT \(limit + 1)
+                FROM recipient r JOIN message m ON m.seq = r.seq JOIN share s ON s.id = m.share
+                WHERE r.organisation = \(organisation) AND r.seq > \(cursor)
+                ORDER BY r.seq LIMIT \(limit + 1)
                 """, as: (Int64, String, String, String, Data, Date, String?).self, on: connection)
         }
         let page = found.prefix(limit)
@@ -390,7 +399,15 @@ public final class PostgresHubStore: HubStore {
     }
 
     public func withdrawalTargets(seq: Int64) async throws -> [String] {
-        try await rows("SELECT organisation FROM withdrawal_target WHERE seq = \(seq) ORDER BY organisation", as: String.self)
+        try await rows("""
+            SELECT r.organisation FROM recipient r JOIN message m ON m.seq = r.seq WHERE r.seq = \(seq) AND m.kind = 'withdrawal' ORDER BY r.organisation
+            """, as: String.self)
+    }
+
+    /// Records who receives message `seq`, as the policy decided, in the appending transaction.
+    private func deliver(_ seq: Int64, to recipients: [String], on connection: PostgresConnection) async throws {
+        guard !recipients.isEmpty else { return }
+        try await connection.query("INSERT INTO recipient (organisation, seq) SELECT unnest(\(recipients)::text[]), \(seq)", logger: logger)
     }
 
     /// Appends a message, in a transaction of the log writer's, which holds the log's right edge.

@@ -151,7 +151,7 @@ final class PostgresLogWriter: Sendable {
         for try await row in try await connection.query("SELECT size, hashes FROM audit_frontier WHERE singleton = 1 FOR UPDATE", logger: logger)
             .decode((Int64, Data).self) { edge = row }
         guard let (size, stored) = edge else { throw HubError(.storeFailure, "the audit log's right edge is missing") }
-        return MerkleFrontier(size: UInt64(size), hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
+        return AuditAppender.frontier(size: size, stored: stored)
     }
 
     /// Appends entries at the locked right edge, in one statement, then signs a checkpoint of
@@ -159,21 +159,14 @@ final class PostgresLogWriter: Sendable {
     private static func append(_ entries: [AuditEntry], to frontier: inout MerkleFrontier, on connection: PostgresConnection,
                                logger: Logger, key: NodeSigningKey) async throws {
         guard !entries.isEmpty else { return }
-        var indices: [Int64] = [], bodies: [ByteBuffer] = [], hashes: [ByteBuffer] = []
-        var documents: [String] = [], documentIndices: [Int64] = []
-        for entry in entries {
-            let data = entry.encoded()
-            let hash = MerkleHash.leaf(data)
-            let index = Int64(frontier.size)
-            indices.append(index)
-            bodies.append(ByteBuffer(bytes: data))
-            hashes.append(ByteBuffer(bytes: hash))
-            if let document = entry.document {
-                documents.append(document)
-                documentIndices.append(index)
-            }
-            frontier.append(hash)
-        }
+        let append = try AuditAppender(entries, at: frontier, key: key)
+        frontier = append.frontier
+        let indices = append.leaves.map { Int64($0.index) }
+        let bodies = append.leaves.map { ByteBuffer(bytes: $0.entry) }
+        let hashes = append.leaves.map { ByteBuffer(bytes: $0.hash) }
+        let indexed = append.leaves.filter { $0.document != nil }
+        let documents = indexed.map { $0.document! }
+        let documentIndices = indexed.map { Int64($0.index) }
         try await connection.query("""
             INSERT INTO audit_entry (idx, entry, hash) SELECT * FROM unnest(\(indices)::bigint[], \(bodies)::bytea[], \(hashes)::bytea[])
             """, logger: logger)
@@ -182,9 +175,9 @@ final class PostgresLogWriter: Sendable {
                 INSERT INTO audit_document (document, idx) SELECT * FROM unnest(\(documents)::text[], \(documentIndices)::bigint[])
                 """, logger: logger)
         }
-        let checkpoint = try SignedCheckpoint(size: frontier.size, root: frontier.root, key: key)
+        let checkpoint = append.checkpoint
         try await connection.query("""
-            WITH edge AS (UPDATE audit_frontier SET size = \(Int64(frontier.size)), hashes = \(frontier.hashes.reduce(Data(), +)) WHERE singleton = 1)
+            WITH edge AS (UPDATE audit_frontier SET size = \(Int64(frontier.size)), hashes = \(append.storedHashes) WHERE singleton = 1)
             INSERT INTO audit_checkpoint (size, root, key_id, signature)
             VALUES (\(Int64(checkpoint.size)), \(checkpoint.root), \(checkpoint.keyID), \(checkpoint.signature))
             """, logger: logger)

@@ -138,6 +138,35 @@ struct HubExchangeTests {
         #expect(unreachable.status == 75 && unreachable.stderr.contains("\"code\":\"hubUnreachable\""), "\(unreachable.stderr)")
     }
 
+    /// A share refused for one unknown organisation still reaches the others once the user
+    /// declares it again without that one; the refused share is closed, and never sent again.
+    @Test func aRefusedShareReachesTheOthersWithoutItsBadRecipient() async throws {
+        let exchange = try Exchange()
+        try exchange.join("CQC", "NMC")
+        try exchange.ok("CQC", "concern", "add", "--category", "systems", "--setting", "nursing-home", "--title", "Night staffing",
+                        "--summary", "s", "--source", "complaint")
+        let refused = try exchange.ok("CQC", "share", "ECP-2026-0001", "--to", "NMC,GMC", "--purpose", "p", "--basis", "b").object["id"] as? String ?? ""
+        #expect(try exchange.node("CQC", "sync").status == 2)
+        let listed = try CLI.launch(["share", "list", "--store", exchange.store("CQC")], in: exchange.directory)
+        #expect(listed.stdout.contains("triangulate share redeclare \(refused.suffix(12)) --without CODE"), "\(listed.stdout)")
+        let notRefused = try exchange.node("CQC", "share", "redeclare", refused, "--without", "LGSCO")
+        #expect(notRefused.status == 1 && notRefused.stderr.contains("LGSCO is not in the audience"))
+        let everyone = try exchange.node("CQC", "share", "redeclare", refused, "--without", "NMC,GMC")
+        #expect(everyone.status == 1 && everyone.stderr.contains("with nobody to reach"))
+
+        let replacement = try exchange.ok("CQC", "share", "redeclare", refused, "--without", "GMC").object["id"] as? String ?? ""
+        #expect(!replacement.isEmpty && replacement != refused)
+        let again = try exchange.node("CQC", "share", "redeclare", refused, "--without", "GMC")
+        #expect(again.status == 1 && again.stderr.contains("was not refused"))
+        #expect(try exchange.node("CQC", "sync").status == 0, "nothing refused any more: the refused share is not sent again")
+        try exchange.ok("NMC", "sync")
+        #expect(try exchange.ok("NMC", "received").array.map { $0["share"] as? String } == [replacement])
+        let shares = try exchange.ok("CQC", "share", "list").object["shares"] as? [[String: Any]] ?? []
+        #expect(shares.count == 2 && shares.allSatisfy { $0["refusal"] == nil })
+        let accepted = try exchange.node("CQC", "share", "redeclare", replacement, "--without", "NMC")
+        #expect(accepted.status == 1 && accepted.stderr.contains("share withdraw"), "a share the hub took is narrowed by withdrawal")
+    }
+
     /// Every path and method in Protocol/openapi.yaml is served, and nothing else answers.
     @Test func theServerMatchesTheSpecification() async throws {
         let exchange = try Exchange()

@@ -171,7 +171,7 @@ struct HubStoreConformanceTests {
         #expect(rest.messages.map(\.seq) == [second] && !rest.more)
         #expect(try await store.inbox(for: "CQC", after: 0, limit: 10, at: Self.now).messages.isEmpty, "never your own messages")
 
-        let withdrawal = try await store.withdraw(share: "s1", organisations: ["GMC"], by: "CQC", reason: "r", at: Self.now)
+        let withdrawal = try await store.withdraw(share: "s1", HubPolicy.Withdrawal(targets: ["GMC"], isWhole: false), by: "CQC", reason: "r", at: Self.now)
         #expect(try await store.withdrawalTargets(seq: withdrawal) == ["GMC"])
         #expect(try await store.share("s1")?.currentAudience == ["NMC"])
         let gmc = try await store.inbox(for: "GMC", after: 0, limit: 10, at: Self.now).messages
@@ -180,7 +180,7 @@ struct HubStoreConformanceTests {
         await #expect(throws: HubError.self, "only a withdrawn organisation acknowledges a purge") {
             try await store.acknowledgePurge(share: "s1", organisation: "NMC", at: Self.now)
         }
-        _ = try await store.withdraw(share: "s1", organisations: [], by: "CQC", reason: nil, at: Self.now)
+        _ = try await store.withdraw(share: "s1", HubPolicy.Withdrawal(targets: ["NMC"], isWhole: true), by: "CQC", reason: nil, at: Self.now)
         #expect(try await store.share("s1")?.currentAudience == [])
         #expect(try await store.inbox(for: "NMC", after: withdrawal, limit: 10, at: Self.now).messages.map(\.kind) == ["withdrawal"])
     }

@@ -13,7 +13,7 @@ import TriangulateProtocol
 @Suite("PostgreSQL row-level security", .enabled(if: HubStoreConformanceTests.postgresURL != nil, "needs TRIANGULATE_POSTGRES_URL"))
 struct PostgresRowLevelSecurityTests {
     /// Every table holding an organisation's data, or the hub's secrets or log.
-    static let tables = ["organisation", "node_key", "nonce", "share", "document", "audience", "message", "withdrawal_target", "delivery",
+    static let tables = ["organisation", "node_key", "nonce", "share", "document", "audience", "message", "recipient", "delivery",
                          "hub_secret", "audit_entry", "audit_frontier", "audit_document", "audit_checkpoint"]
 
     /// A hub database where CQC shares s1 with NMC, GMC shares s2 with CQC, CQC withdraws s3
@@ -32,7 +32,7 @@ struct PostgresRowLevelSecurityTests {
         _ = try await store.appendBatch(try HubStoreConformanceTests.batch("s1", owner: "CQC"), sender: "CQC", at: HubStoreConformanceTests.now)
         _ = try await store.addShare(HubStoreConformanceTests.declaration("s2", owner: "GMC", to: ["CQC"]), at: HubStoreConformanceTests.now)
         _ = try await store.addShare(HubStoreConformanceTests.declaration("s3", owner: "CQC", to: ["GMC"]), at: HubStoreConformanceTests.now)
-        _ = try await store.withdraw(share: "s3", organisations: ["GMC"], by: "CQC", reason: nil, at: HubStoreConformanceTests.now)
+        _ = try await store.withdraw(share: "s3", HubPolicy.Withdrawal(targets: ["GMC"], isWhole: false), by: "CQC", reason: nil, at: HubStoreConformanceTests.now)
         for code in ["CQC", "NMC", "GMC"] { _ = try await store.inbox(for: code, after: 0, limit: 100, at: HubStoreConformanceTests.now) }
 
         let (client, runner) = try client(url)
@@ -93,8 +93,13 @@ struct PostgresRowLevelSecurityTests {
         #expect(try await Self.column("SELECT key_id FROM node_key", setting: nmc, on: client) == ["key-NMC"])
         #expect(try await Self.column("SELECT key_id FROM nonce", setting: nmc, on: client) == ["key-NMC"])
         #expect(try await Self.column("SELECT DISTINCT organisation FROM delivery", setting: nmc, on: client) == ["NMC"])
-        #expect(try await Self.column("SELECT organisation FROM withdrawal_target", setting: nmc, on: client) == [])
-        #expect(try await Self.column("SELECT organisation FROM withdrawal_target", setting: gmc, on: client) == ["GMC"])
+        #expect(try await Self.column("SELECT DISTINCT organisation FROM recipient", setting: nmc, on: client) == ["NMC"],
+                "NMC sees only what is addressed to it: it sent nothing")
+        let notices = "SELECT r.organisation FROM recipient r JOIN message m ON m.seq = r.seq WHERE m.kind = 'withdrawal'"
+        #expect(try await Self.column(notices, setting: nmc, on: client) == [])
+        #expect(try await Self.column(notices, setting: gmc, on: client) == ["GMC"])
+        #expect(try await Self.column("SELECT r.organisation FROM recipient r JOIN message m ON m.seq = r.seq WHERE m.share = 's3' AND m.kind = 'share'",
+                                      setting: Self.actingForHub, on: client) == [], "the withdrawal took back what GMC had not yet collected")
         for hidden in ["hub_secret", "audit_entry", "audit_document"] {
             #expect(try await Self.column("SELECT count(*)::text FROM \(hidden)", setting: nmc, on: client) == ["0"], "an organisation never reads \(hidden)")
         }
@@ -110,6 +115,7 @@ struct PostgresRowLevelSecurityTests {
             ("a share owned by CQC", "INSERT INTO share (id, owner, declaration, created_at, audience) VALUES ('x', 'CQC', '', now(), '{NMC}')"),
             ("itself into CQC's audience", "INSERT INTO audience (share, organisation) VALUES ('s2', 'NMC')"),
             ("a delivery to GMC", "INSERT INTO delivery (seq, organisation, at) VALUES (1, 'GMC', now())"),
+            ("itself as a recipient of CQC's message", "INSERT INTO recipient (organisation, seq) SELECT 'NMC', max(seq) FROM message"),
             ("a document registered as CQC's", "INSERT INTO document (id, owner, type, declared_at) VALUES ('d', 'CQC', 'panel', now())"),
             ("CQC's document as its own", "INSERT INTO document (id, owner, type, declared_at) VALUES ('doc-s1', 'NMC', 'action', now())"),
         ]

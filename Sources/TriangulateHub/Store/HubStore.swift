@@ -38,19 +38,22 @@ public protocol HubStore: Sendable {
     func share(_ id: String) async throws -> HubShare?
     /// A document's header as its first declaration on this hub gave it: who owns it.
     func document(_ id: String) async throws -> DocumentHeader?
-    /// Stores a new share and appends its declaration to the log; returns its sequence number.
-    /// The first share of a document registers its owner and type; a share whose document is
-    /// registered otherwise is refused (`forbidden`), in the same transaction.
+    /// Stores a new share and appends its declaration to the log, for `HubPolicy.recipients`;
+    /// returns its sequence number. The first share of a document registers its owner and type;
+    /// a share whose document is registered otherwise is refused (`forbidden`), in the same
+    /// transaction.
     func addShare(_ declaration: ShareDeclaration, at: Date) async throws -> Int64
-    /// Appends a batch of changes to the log.
+    /// Appends a batch of changes to the log, for `HubPolicy.recipients` of the share as it
+    /// stands in the same transaction.
     func appendBatch(_ batch: SignedBatch, sender: String, at: Date) async throws -> Int64
-    /// Withdraws a share, whole (`organisations` empty) or from some organisations, and appends
-    /// the notice for those it reached.
-    func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64
+    /// Carries out a withdrawal the policy decided: removes its targets (the whole share, when
+    /// whole), revokes what of the share they have not yet collected, and appends the notice for
+    /// them.
+    func withdraw(share: String, _ withdrawal: HubPolicy.Withdrawal, by: String, reason: String?, at: Date) async throws -> Int64
     /// Records a recipient's acknowledgement that it purged a withdrawn share.
     func acknowledgePurge(share: String, organisation: String, at: Date) async throws
-    /// The log entries for `organisation` after `cursor`, at most `limit`, recording their
-    /// delivery; and whether more wait.
+    /// The log entries addressed to `organisation` after `cursor` (its recipient rows), at most
+    /// `limit`, recording their delivery; and whether more wait.
     func inbox(for organisation: String, after cursor: Int64, limit: Int, at: Date) async throws -> (messages: [HubMessage], more: Bool)
     /// Logs what one push had refused (the refusals are the event), and how many of its items
     /// were not examined (`AuditEvents.refusals`).

@@ -154,6 +154,28 @@ public final class SQLiteHubStore: HubStore {
                 FROM share ORDER BY createdAt, rowid
                 """)
         }
+        migrator.registerMigration("v3-fan-out-on-write") { db in
+            // Who receives each message, decided when it is appended (HubPolicy.recipients); the
+            // inbox is then the organisation's rows after its cursor.
+            try db.create(table: "recipient", options: .withoutRowID) { t in
+                t.column("organisation", .text).notNull()
+                t.column("seq", .integer).notNull()
+                t.primaryKey(["organisation", "seq"])
+            }
+            // Messages already in the log go to whom the inbox would have given them: a share's
+            // declaration and batches to its owner and current audience but the sender, while the
+            // share stands; a withdrawal notice to its targets.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO recipient (organisation, seq)
+                SELECT s.owner, m.seq FROM message m JOIN share s ON s.id = m.share
+                WHERE m.kind IN ('share', 'batch') AND s.withdrawnAt IS NULL AND m.sender <> s.owner
+                UNION
+                SELECT a.organisation, m.seq FROM message m JOIN share s ON s.id = m.share JOIN audience a ON a.share = s.id
+                WHERE m.kind IN ('share', 'batch') AND s.withdrawnAt IS NULL AND a.removedAt IS NULL AND a.organisation <> m.sender
+                UNION
+                SELECT w.organisation, w.seq FROM withdrawalTarget w
+                """)
+        }
         return migrator
     }
 
@@ -295,6 +317,8 @@ public final class SQLiteHubStore: HubStore {
                 try db.execute(sql: "INSERT INTO audience (share, organisation) VALUES (?, ?)", arguments: [declaration.id, member.organisation])
             }
             let seq = try Self.append(kind: "share", share: declaration.id, sender: declaration.document.owner, payload: payload, at: at, in: db)
+            try Self.deliver(seq, to: HubPolicy.recipients(of: HubShare(declaration: declaration, withdrawnAt: nil, removed: []),
+                                                           from: declaration.document.owner), in: db)
             try self.audit([AuditEvents.shareAccepted(declaration, message: seq, document: self.documentHash(declaration.document.id),
                                                        digest: self.saltedHash(payload), at: at)], in: db)
             return seq
@@ -305,32 +329,38 @@ public final class SQLiteHubStore: HubStore {
         let payload = try WireJSON.encoder().encode(batch)
         return try await database.write { db in
             let seq = try Self.append(kind: "batch", share: batch.share, sender: sender, payload: payload, at: at, in: db)
-            let document = try Self.share(batch.share, in: db).map { self.documentHash($0.declaration.document.id) }
+            let share = try Self.share(batch.share, in: db)
+            try Self.deliver(seq, to: share.map { HubPolicy.recipients(of: $0, from: sender) } ?? [], in: db)
+            let document = share.map { self.documentHash($0.declaration.document.id) }
             try self.audit([AuditEvents.batchAccepted(share: batch.share, sender: sender, message: seq, document: document, digest: self.saltedHash(payload), at: at)], in: db)
             return seq
         }
     }
 
-    public func withdraw(share: String, organisations: [String], by: String, reason: String?, at: Date) async throws -> Int64 {
-        let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: organisations, reason: reason))
+    public func withdraw(share: String, _ withdrawal: HubPolicy.Withdrawal, by: String, reason: String?, at: Date) async throws -> Int64 {
+        let payload = try WireJSON.encoder().encode(WithdrawalRequest(share: share, organisations: withdrawal.isWhole ? [] : withdrawal.targets,
+                                                                      reason: reason))
         return try await database.write { db in
-            let targets: [String]
-            if organisations.isEmpty {
-                targets = try String.fetchAll(db, sql: "SELECT organisation FROM audience WHERE share = ? AND removedAt IS NULL", arguments: [share])
+            if withdrawal.isWhole {
                 try db.execute(sql: "UPDATE share SET withdrawnAt = ? WHERE id = ?", arguments: [at, share])
-            } else {
-                targets = organisations
             }
-            for organisation in targets {
+            for organisation in withdrawal.targets {
                 try db.execute(sql: "UPDATE audience SET removedAt = coalesce(removedAt, ?) WHERE share = ? AND organisation = ?",
                                arguments: [at, share, organisation])
             }
-            let seq = try Self.append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, in: db)
-            for organisation in targets {
-                try db.execute(sql: "INSERT INTO withdrawalTarget (seq, organisation) VALUES (?, ?)", arguments: [seq, organisation])
+            // What the removed have not yet collected of the share is no longer theirs; a whole
+            // withdrawal takes back the owner's pending co-edits too.
+            let pending = "SELECT seq FROM message WHERE share = ? AND kind IN ('share', 'batch')"
+            if withdrawal.isWhole {
+                try db.execute(sql: "DELETE FROM recipient WHERE seq IN (\(pending))", arguments: [share])
+            } else {
+                try db.execute(sql: "DELETE FROM recipient WHERE seq IN (\(pending)) AND organisation IN (SELECT value FROM json_each(?))",
+                               arguments: [share, String(decoding: try JSONEncoder().encode(withdrawal.targets), as: UTF8.self)])
             }
+            let seq = try Self.append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, in: db)
+            try Self.deliver(seq, to: withdrawal.targets, in: db)
             let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
-            try self.audit(targets.map {
+            try self.audit(withdrawal.targets.map {
                 AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
                                       reasonDigest: reason.map { self.saltedHash(Data($0.utf8)) }, at: at)
             }, in: db)
@@ -354,13 +384,9 @@ public final class SQLiteHubStore: HubStore {
         // Read first, concurrently with other readers; take the writer only to record deliveries.
         let (messages, more) = try await database.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT m.* FROM message m JOIN share s ON s.id = m.share
-                WHERE m.seq > ? AND m.sender <> ? AND (
-                    (m.kind IN ('share', 'batch') AND s.withdrawnAt IS NULL AND (
-                        s.owner = ? OR EXISTS (SELECT 1 FROM audience a WHERE a.share = s.id AND a.organisation = ? AND a.removedAt IS NULL)))
-                    OR (m.kind = 'withdrawal' AND EXISTS (SELECT 1 FROM withdrawalTarget w WHERE w.seq = m.seq AND w.organisation = ?)))
-                ORDER BY m.seq LIMIT ?
-                """, arguments: [cursor, organisation, organisation, organisation, organisation, limit + 1])
+                SELECT m.* FROM recipient r JOIN message m ON m.seq = r.seq
+                WHERE r.organisation = ? AND r.seq > ? ORDER BY r.seq LIMIT ?
+                """, arguments: [organisation, cursor, limit + 1])
             let messages = rows.prefix(limit).map {
                 HubMessage(seq: $0["seq"], kind: $0["kind"], share: $0["share"], sender: $0["sender"], payload: $0["payload"], at: $0["at"])
             }
@@ -383,7 +409,10 @@ public final class SQLiteHubStore: HubStore {
     }
 
     public func withdrawalTargets(seq: Int64) async throws -> [String] {
-        try await database.read { db in try String.fetchAll(db, sql: "SELECT organisation FROM withdrawalTarget WHERE seq = ? ORDER BY organisation", arguments: [seq]) }
+        try await database.read { db in
+            try String.fetchAll(db, sql: "SELECT r.organisation FROM recipient r JOIN message m ON m.seq = r.seq WHERE r.seq = ? AND m.kind = 'withdrawal' ORDER BY r.organisation",
+                                arguments: [seq])
+        }
     }
 
     // MARK: Audit
@@ -401,21 +430,15 @@ public final class SQLiteHubStore: HubStore {
     private func audit(_ entries: [AuditEntry], in db: Database) throws {
         guard !entries.isEmpty else { return }
         let row = try Row.fetchOne(db, sql: "SELECT size, hashes FROM auditFrontier")!
-        let stored: Data = row["hashes"]
-        var frontier = MerkleFrontier(size: UInt64(row["size"] as Int64),
-                                      hashes: stride(from: 0, to: stored.count, by: 32).map { stored.subdata(in: $0..<$0 + 32) })
+        let append = try AuditAppender(entries, at: AuditAppender.frontier(size: row["size"], stored: row["hashes"]), key: key)
         let insertEntry = try db.cachedStatement(sql: "INSERT INTO auditEntry (idx, entry, hash) VALUES (?, ?, ?)")
         let insertDocument = try db.cachedStatement(sql: "INSERT INTO auditDocument (document, idx) VALUES (?, ?)")
-        for entry in entries {
-            let data = entry.encoded()
-            let hash = MerkleHash.leaf(data)
-            try insertEntry.execute(arguments: [Int64(frontier.size), data, hash])
-            if let document = entry.document { try insertDocument.execute(arguments: [document, Int64(frontier.size)]) }
-            frontier.append(hash)
+        for leaf in append.leaves {
+            try insertEntry.execute(arguments: [Int64(leaf.index), leaf.entry, leaf.hash])
+            if let document = leaf.document { try insertDocument.execute(arguments: [document, Int64(leaf.index)]) }
         }
-        try db.execute(sql: "UPDATE auditFrontier SET size = ?, hashes = ?",
-                       arguments: [Int64(frontier.size), frontier.hashes.reduce(Data(), +)])
-        let checkpoint = try SignedCheckpoint(size: frontier.size, root: frontier.root, key: key)
+        try db.execute(sql: "UPDATE auditFrontier SET size = ?, hashes = ?", arguments: [Int64(append.frontier.size), append.storedHashes])
+        let checkpoint = append.checkpoint
         try db.execute(sql: "INSERT INTO auditCheckpoint (size, root, keyID, signature) VALUES (?, ?, ?, ?)",
                        arguments: [Int64(checkpoint.size), checkpoint.root, checkpoint.keyID, checkpoint.signature])
     }
@@ -479,6 +502,12 @@ public final class SQLiteHubStore: HubStore {
         try await database.read { db in
             try Data.fetchAll(db, sql: "SELECT hash FROM auditEntry WHERE idx < ? ORDER BY idx", arguments: [Int64(size)])
         }
+    }
+
+    /// Records who receives message `seq`, as the policy decided.
+    private static func deliver(_ seq: Int64, to recipients: [String], in db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO recipient (organisation, seq) VALUES (?, ?)")
+        for organisation in recipients { try insert.execute(arguments: [organisation, seq]) }
     }
 
     private static func append(kind: String, share: String, sender: String, payload: Data, at: Date, in db: Database) throws -> Int64 {

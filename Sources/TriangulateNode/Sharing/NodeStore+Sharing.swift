@@ -89,6 +89,38 @@ extension NodeStore {
         }
     }
 
+    /// Replaces a share the hub refused (an organisation of its audience unknown to the hub, or
+    /// not active there) by a new one to the rest of its audience: the refused one is closed
+    /// here, having never reached anyone, and the new one goes out on the next sync.
+    public func redeclareShare(_ id: String, without organisations: [String], by user: String) throws -> ShareSummary {
+        try perform(by: user) { command in
+            let old = try Self.shareSummary(Self.findShare(id, in: command.db), in: command.db)
+            guard let refusal = old.refusal, refusal.kind == "share" else {
+                throw NodeError(.invalidInput, "share \(old.id) was not refused by the hub: to leave an organisation out of it, withdraw it from them (`triangulate share withdraw \(old.id.suffix(12)) --org CODE`)")
+            }
+            guard old.withdrawnAt == nil else { throw NodeError(.invalidInput, "share \(old.id) was already replaced or withdrawn") }
+            let audience = Set(old.declaration.audience.map(\.organisation))
+            for code in organisations where !audience.contains(code) {
+                throw NodeError(.invalidInput, "\(code) is not in the audience of share \(old.id): it is shared with \(audience.sorted().joined(separator: ", "))")
+            }
+            var declaration = old.declaration
+            declaration.id = (command.newID() as Identifier<ShareDeclarationTag>).description
+            declaration.audience = old.declaration.audience.filter { !organisations.contains($0.organisation) }
+            guard !declaration.audience.isEmpty else {
+                throw NodeError(.invalidInput, "that leaves share \(old.id) with nobody to reach: withdraw it instead (`triangulate share withdraw \(old.id.suffix(12))`)")
+            }
+            try command.db.execute(
+                sql: "INSERT INTO share (id, documentId, declaration, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [declaration.id, declaration.document.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
+            // The refused share reached no one: closed here, never pushed again.
+            try command.db.execute(sql: "UPDATE share SET withdrawnAt = ?, sentAt = coalesce(sentAt, ?) WHERE id = ?", arguments: [command.at, command.at, old.id])
+            try command.db.execute(sql: "DELETE FROM pushRefusal WHERE kind = 'share' AND share = ?", arguments: [old.id])
+            try command.log(nil, "share", old.id, "replaced by \(declaration.id) without \(organisations.joined(separator: ","))")
+            return ShareSummary(id: declaration.id, declaration: declaration, createdBy: command.user, createdAt: command.at,
+                                sentAt: nil, withdrawnAt: nil, withdrawnFrom: [], refusal: nil)
+        }
+    }
+
     /// The shares this organisation made, newest first.
     public func listShares() throws -> [ShareSummary] {
         try read { db in

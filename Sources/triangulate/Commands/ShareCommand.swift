@@ -10,7 +10,7 @@ struct ShareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share",
         abstract: "Share a minimised record with other organisations through the hub, withdraw a share, or record a decision not to share.",
-        subcommands: [Create.self, List.self, Withdraw.self, Decline.self],
+        subcommands: [Create.self, List.self, Withdraw.self, Redeclare.self, Decline.self],
         defaultSubcommand: Create.self)
 
     struct Create: NodeCommand {
@@ -71,7 +71,9 @@ struct ShareCommand: ParsableCommand {
         /// A share's status in words, a refusal by the hub first.
         static func status(of share: ShareSummary) -> String {
             if let refusal = share.refusal {
-                return "refused (\(refusal.code)): \(refusal.reason)" + (refusal.retrying ? " — sent again on each sync" : " — will not be sent again")
+                let fix = refusal.kind == "share" && ["unknown-organisation", "organisation-inactive"].contains(refusal.code)
+                    ? "; to reach the others: triangulate share redeclare \(share.id.suffix(12)) --without CODE" : ""
+                return "refused (\(refusal.code)): \(refusal.reason)" + (refusal.retrying ? " — sent again on each sync" : " — will not be sent again") + fix
             }
             if share.withdrawnAt != nil { return "withdrawn" }
             if !share.withdrawnFrom.isEmpty { return "withdrawn from \(share.withdrawnFrom.joined(separator: ","))" }
@@ -90,6 +92,28 @@ struct ShareCommand: ParsableCommand {
         func execute(_ store: NodeStore) throws -> Rendered {
             let summary = try store.withdrawShare(share, from: try (Parse.orgs(org) ?? []).map(\.rawValue), reason: reason, by: global.userName)
             return Rendered(json: summary, text: "Withdrawn\(org.map { " from \($0)" } ?? ""): share \(summary.id). Recipients purge it on their next sync after yours.")
+        }
+    }
+
+    struct Redeclare: NodeCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Declare a share the hub refused again without some organisations, so that it reaches the others.",
+            discussion: """
+                For a share refused because an organisation of its audience is unknown to the hub or \
+                not active there (`share list` shows the refusal): the share is replaced by a new one \
+                to the rest of its audience, sent on the next `triangulate sync`. A share the hub \
+                accepted is narrowed with `share withdraw SHARE --org CODE` instead.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The refused share (its id, or six characters of either end).") var share: String
+        @Option(help: ArgumentHelp("The organisations to leave out, comma-separated.", valueName: "codes")) var without: String
+
+        func execute(_ store: NodeStore) throws -> Rendered {
+            let replacement = try store.redeclareShare(share, without: try (Parse.orgs(without) ?? []).map(\.rawValue), by: global.userName)
+            return Rendered(json: replacement, text: """
+                Share \(replacement.id) replaces the refused one, to \(replacement.declaration.audience.map(\.organisation).joined(separator: ", ")). \
+                It goes out on the next `triangulate sync`.
+                """)
         }
     }
 
