@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
@@ -13,14 +14,20 @@ public struct Hub: Sendable {
     public let now: @Sendable () -> Date
     /// Fires whenever something is accepted, for long-polling inboxes.
     public let signal = DeliverySignal()
+    /// What the hub counts, for `/metrics`.
+    public let metrics = HubMetrics()
+    /// Where the hub says what it does: ids, codes and counts, never content.
+    public let logger: Logger
 
     /// Each organisation's allowance of requests.
     let rateLimiter: RateLimiter
 
     /// Makes a hub over `store`, allowing each organisation `requestsPerSecond` requests a second
     /// on average (bursts of ten seconds' worth).
-    public init(store: any HubStore, requestsPerSecond: Double = 200, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any HubStore, requestsPerSecond: Double = 200, logger: Logger = Logger(label: "triangulate-hub"),
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
+        self.logger = logger
         self.now = now
         rateLimiter = RateLimiter(rate: requestsPerSecond, burst: requestsPerSecond * 10)
     }
@@ -180,9 +187,17 @@ public struct Hub: Sendable {
         concerned.remove(organisation)
         if !concerned.isEmpty { signal.fire(for: concerned) }
         if refused.count > Self.maximumRefusalsPerPush {
+            metrics.refused(code: "flood")
+            logger.warning("push refused as a flood", metadata: ["hub.organisation": "\(organisation)", "hub.items": "\(total)", "hub.refused": "\(refused.count)"])
             throw HubError(.tooManyRequests, "this push was refused as a flood: more than \(Self.maximumRefusalsPerPush) of its \(total) items were refused (\(accepted) accepted before that); the first: \(refused[0].reason)")
         }
-        return PushResponse(accepted: accepted, refused: refused)
+        let response = PushResponse(accepted: accepted, refused: refused)
+        metrics.push(request, answer: response)
+        logger.info("push", metadata: [
+            "hub.organisation": "\(organisation)", "hub.items": "\(total)", "hub.accepted": "\(accepted)", "hub.refused": "\(refused.count)",
+            "hub.refusal_codes": "\(Set(refused.map(\.code)).sorted().joined(separator: ","))",
+        ])
+        return response
     }
 
     /// The most refused items one push may carry before the hub stops looking at it.
@@ -281,6 +296,11 @@ public struct Hub: Sendable {
                 items.append(InboxItem(seq: message.seq, kind: "withdrawal", share: message.share, withdrawnBy: message.sender,
                                        withdrawnAt: message.at, reason: withdrawal.reason))
             }
+        }
+        metrics.inbox(delivered: items.count)
+        if !items.isEmpty {
+            logger.info("inbox", metadata: ["hub.organisation": "\(organisation)", "hub.delivered": "\(items.count)",
+                                            "hub.cursor": "\(messages.last?.seq ?? cursor)", "hub.more": "\(more)"])
         }
         return InboxPage(items: items, cursor: messages.last?.seq ?? cursor, more: more)
     }

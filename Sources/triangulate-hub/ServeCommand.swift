@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import TriangulateHub
 
 /// `triangulate-hub serve`: runs the HTTP API until SIGINT or SIGTERM.
@@ -25,13 +26,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests a second each organisation may make on average (bursts of ten seconds' worth); more get 429.")
     var rateLimit: Double = 200
 
+    @Option(help: ArgumentHelp("What the hub logs on standard error: trace, debug, info (each request and push), notice, warning, error or critical.",
+                               valueName: "level"))
+    var logLevel = "info"
+
     func run() async throws {
         let server = HubServer(host: host, port: port, certificatePath: tlsCertificate, keyPath: tlsKey)
         let hub: Hub
         do {
             _ = try server.tlsConfiguration()  // refuse a bad configuration before creating any file
             guard rateLimit.isFinite, rateLimit >= 1 else { throw ValidationError("--rate-limit takes at least 1 request a second") }
-            hub = Hub(store: try await options.openStore(create: true), requestsPerSecond: rateLimit)
+            guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
+                throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical, not '\(logLevel)'")
+            }
+            var logger = Logger(label: "triangulate-hub", factory: { label in StreamLogHandler.standardError(label: label) })
+            logger.logLevel = level
+            hub = Hub(store: try await options.openStore(create: true), requestsPerSecond: rateLimit, logger: logger)
         } catch {
             throw fail(error)
         }

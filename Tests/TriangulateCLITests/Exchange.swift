@@ -72,7 +72,12 @@ final class Exchange {
         hub.currentDirectoryURL = directory
         let output = Pipe()
         hub.standardOutput = output
-        hub.standardError = FileHandle.nullDevice
+        // The hub's log, for tests that read what it says (`hubLog`).
+        let log = directory.appendingPathComponent("hub.log")
+        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        hub.standardError = handle
         try hub.run()
         return (hub, output)
     }
@@ -96,6 +101,9 @@ final class Exchange {
         stopHubs()
         try? FileManager.default.removeItem(at: directory)
     }
+
+    /// What the hub processes have logged so far.
+    var hubLog: String { (try? String(contentsOf: directory.appendingPathComponent("hub.log"), encoding: .utf8)) ?? "" }
 
     /// The path of `organisation`'s node store.
     func store(_ organisation: String) -> String { directory.appendingPathComponent("\(organisation).sqlite").path }

@@ -32,6 +32,11 @@ struct HubExchangeTests {
         }
         #expect(try exchange.ok("LGSCO", "received").array.isEmpty)
         #expect(!exchange.files(of: "LGSCO", contain: marker), "LGSCO's file holds content it was not addressed")
+        // The hub said what it did — each request, each push by whom with its counts — and
+        // nothing of what was shared.
+        let log = exchange.hubLog
+        #expect(log.contains("http.route=/v1/push") && log.contains("hub.organisation=CQC") && log.contains("hub.accepted="), "\(log.prefix(500))")
+        #expect(!log.contains(marker) && !log.contains("ECP-2026-0001") && !log.contains(share), "the hub's log holds no content, no ids")
         // The source and subjects never leave CQC (they are not in the shared document), nor does the
         // full account (personal data: it needs an approved, identifiable share).
         #expect(!exchange.files(of: "NMC", contain: "whistleblower") && !exchange.files(of: "NMC", contain: "Oaktrees"))
@@ -179,14 +184,18 @@ struct HubExchangeTests {
             if line.hasPrefix("components:") { path = nil }
             if let path, let method = ["get", "post"].first(where: { line == "    \($0):" }) { operations.append((method.uppercased(), path)) }
         }
-        #expect(operations.count == 9)
+        #expect(operations.count == 10)
         for (method, path) in operations {
             let (status, body) = try await exchange.request(method, path, body: Data("{}".utf8), headers: [:])
             #expect(status != 404, "\(method) \(path) is in the specification but not served: \(body)")
             #expect(status == 200 || body.contains("\"error\""), "\(method) \(path): errors are {\"error\": …}")
         }
-        let (missing, _) = try await exchange.request("GET", "/v1/everything", headers: [:])
-        #expect(missing == 404)
+        let (missing, missingBody) = try await exchange.request("GET", "/v1/everything", headers: [:])
+        #expect(missing == 404 && missingBody.contains("\"error\"") && missingBody.contains("/v1/everything"), "an unknown route is said in JSON")
+        let (_, metrics) = try await exchange.request("GET", "/metrics", headers: [:])
+        #expect(metrics.contains("triangulate_hub_requests_total{route=\"other\",status=\"404\"} 1")
+                && metrics.contains("triangulate_hub_audit_entries") && !metrics.contains("everything"),
+                "requests are counted by route, an unknown path as other")
     }
 
     @Test func unsignedStaleReplayedAndForgedRequestsAreRefused() async throws {

@@ -16,8 +16,19 @@ enum HubRoutes {
     /// How long the hub waits for a request's body to arrive.
     static let bodyTimeout: Duration = .seconds(60)
 
-    static func router(for hub: Hub) -> Router<BasicRequestContext> {
+    /// Every path the hub serves.
+    static let paths: Set<String> = ["/health", "/health/live", "/health/ready", "/metrics", "/v1/enrol", "/v1/push", "/v1/inbox",
+                                     "/v1/audit/checkpoint", "/v1/audit/consistency", "/v1/audit/inclusion"]
+
+    static func router(for hub: Hub, logger: Logger) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: ObservingMiddleware(routes: paths, metrics: hub.metrics, logger: logger))
+        router.get("/metrics") { _, _ in
+            // The audit log's size as the store says now; the rest as counted since start.
+            let size = try? await hub.auditCheckpoint().size
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: hub.metrics.exposition(auditSize: size))))
+        }
         router.get("/health") { _, _ in
             try json(["status": "ok"])
         }

@@ -59,7 +59,7 @@ public struct HubServer: Sendable {
 
     /// Serves `hub` until a shutdown signal; `onListening` gets the URL once it listens.
     public func run(_ hub: Hub, onListening: @escaping @Sendable (String) -> Void) async throws {
-        let router = HubRoutes.router(for: hub)
+        let router = HubRoutes.router(for: hub, logger: hub.logger)
         let server: HTTPServerBuilder
         let scheme: String
         // A connection that sends no complete request head for 30 s is closed (between requests, or
