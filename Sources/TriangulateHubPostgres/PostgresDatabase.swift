@@ -35,7 +35,7 @@ public enum PostgresDatabase {
         var logger = Logger(label: "triangulate-hub.postgres")
         logger.logLevel = .error
         try await address.probe(logger: logger)
-        let client = PostgresClient(configuration: address.clientConfiguration(), backgroundLogger: logger)
+        let client = PostgresClient(configuration: try address.clientConfiguration(), backgroundLogger: logger)
         let runner = Task { await client.run() }
         defer { runner.cancel() }
         do {

@@ -44,8 +44,8 @@ public final class PostgresHubStore: HubStore {
         var logger = Logger(label: "triangulate-hub.postgres")
         logger.logLevel = .error
         try await address.probe(logger: logger)
-        let client = PostgresClient(configuration: address.clientConfiguration(), backgroundLogger: logger)
-        let hubReader = PostgresClient(configuration: address.clientConfiguration(actingForHub: true), backgroundLogger: logger)
+        let client = PostgresClient(configuration: try address.clientConfiguration(), backgroundLogger: logger)
+        let hubReader = PostgresClient(configuration: try address.clientConfiguration(actingForHub: true), backgroundLogger: logger)
         let runner = Task {
             await withDiscardingTaskGroup { group in
                 group.addTask { await client.run() }
