@@ -250,8 +250,7 @@ public struct Hub: Sendable {
         guard old <= new, new <= size else {
             throw HubError(.invalidRequest, "a consistency proof needs 0 ≤ from ≤ to ≤ \(size), the log's size")
         }
-        let leaves = try await store.auditLeafHashes(size: new)
-        return AuditProof(hashes: MerkleTree.consistencyProof(oldSize: Int(old), leaves[...]))
+        return AuditProof(hashes: try await resolve(MerkleProofPlan.consistency(oldSize: old, newSize: new)))
     }
 
     /// The proof that entry `index` is in the log of `size` entries (RFC 9162 §2.1.3).
@@ -260,8 +259,15 @@ public struct Hub: Sendable {
         guard index < size, size <= logSize else {
             throw HubError(.invalidRequest, "an inclusion proof needs 0 ≤ index < size ≤ \(logSize), the log's size")
         }
-        let leaves = try await store.auditLeafHashes(size: size)
-        return AuditProof(hashes: MerkleTree.inclusionProof(index: Int(index), leaves[...]))
+        return AuditProof(hashes: try await resolve(MerkleProofPlan.inclusion(index: index, size: size)))
+    }
+
+    /// A proof from its plan and the stored nodes it names.
+    private func resolve(_ plan: [[MerkleNodeID]]) async throws -> [Data] {
+        guard let proof = MerkleProofPlan.resolve(plan, hashes: try await store.auditNodes(MerkleProofPlan.nodes(of: plan))) else {
+            throw HubError(.storeFailure, "the audit log is missing a node a proof needs: run `triangulate-hub audit verify`")
+        }
+        return proof
     }
 
     /// What is addressed to `organisation` after `cursor`; when there is nothing yet, waits up

@@ -1,5 +1,8 @@
+import Foundation
 import Logging
 import PostgresNIO
+import TriangulateHub
+import TriangulateProtocol
 
 /// The PostgreSQL hub store's schema, as append-only migrations applied under an advisory lock
 /// so that several hub processes starting together migrate once.
@@ -73,6 +76,15 @@ enum PostgresHubSchema {
             CREATE POLICY recipient_delete ON recipient FOR DELETE USING (triangulate_hub_scope()
                 OR EXISTS (SELECT 1 FROM message m JOIN share s ON s.id = m.share WHERE m.seq = recipient.seq AND s.owner = triangulate_organisation()))
             """,
+        ]),
+        ("v6-audit-nodes", [
+            // Every complete interior node of the audit log, for proofs; the existing log's nodes
+            // are computed by `backFillAuditNodes` in the same transaction.
+            "CREATE TABLE audit_node (level int NOT NULL, idx bigint NOT NULL, hash bytea NOT NULL, PRIMARY KEY (level, idx))",
+            "ALTER TABLE audit_node ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE audit_node FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY audit_node_select ON audit_node FOR SELECT USING (triangulate_hub_scope())",
+            "CREATE POLICY audit_node_insert ON audit_node FOR INSERT WITH CHECK (triangulate_hub_scope() OR triangulate_organisation() IS NOT NULL)",
         ]),
     ]
 
@@ -151,7 +163,24 @@ enum PostgresHubSchema {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query("INSERT INTO hub_migration (name) VALUES (\(migration.name))", logger: logger)
+                if migration.name == "v6-audit-nodes" { try await backFillAuditNodes(on: connection, logger: logger) }
             }
+        }
+    }
+
+    /// Computes the interior nodes of the audit log written before they were stored.
+    private static func backFillAuditNodes(on connection: PostgresConnection, logger: Logger) async throws {
+        var leaves: [Data] = []
+        for try await hash in try await connection.query("SELECT hash FROM audit_entry ORDER BY idx", logger: logger).decode(Data.self) {
+            leaves.append(hash)
+        }
+        let nodes = AuditAppender.interiorNodes(of: leaves)
+        for start in stride(from: 0, to: nodes.count, by: 10_000) {
+            let chunk = nodes[start..<min(start + 10_000, nodes.count)]
+            try await connection.query("""
+                INSERT INTO audit_node (level, idx, hash)
+                SELECT * FROM unnest(\(chunk.map { Int32($0.node.level) })::int[], \(chunk.map { Int64($0.node.index) })::bigint[], \(chunk.map { ByteBuffer(bytes: $0.hash) })::bytea[])
+                """, logger: logger)
         }
     }
 }

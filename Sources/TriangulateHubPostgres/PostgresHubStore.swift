@@ -404,6 +404,21 @@ public final class PostgresHubStore: HubStore {
             """, as: String.self)
     }
 
+    public func auditNodes(_ nodes: Set<MerkleNodeID>) async throws -> [MerkleNodeID: Data] {
+        let leaves = nodes.filter { $0.level == 0 }.map { Int64($0.index) }
+        let interior = nodes.filter { $0.level > 0 }
+        var found: [MerkleNodeID: Data] = [:]
+        for (index, hash) in try await rows("SELECT idx, hash FROM audit_entry WHERE idx = ANY (\(leaves))", as: (Int64, Data).self) {
+            found[MerkleNodeID(level: 0, index: UInt64(index))] = hash
+        }
+        for (level, index, hash) in try await rows("""
+            SELECT level, idx, hash FROM audit_node WHERE (level, idx) IN (SELECT * FROM unnest(\(interior.map { Int32($0.level) })::int[], \(interior.map { Int64($0.index) })::bigint[]))
+            """, as: (Int32, Int64, Data).self) {
+            found[MerkleNodeID(level: Int(level), index: UInt64(index))] = hash
+        }
+        return found
+    }
+
     /// Records who receives message `seq`, as the policy decided, in the appending transaction.
     private func deliver(_ seq: Int64, to recipients: [String], on connection: PostgresConnection) async throws {
         guard !recipients.isEmpty else { return }

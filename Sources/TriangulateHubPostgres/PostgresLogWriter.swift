@@ -175,6 +175,13 @@ final class PostgresLogWriter: Sendable {
                 INSERT INTO audit_document (document, idx) SELECT * FROM unnest(\(documents)::text[], \(documentIndices)::bigint[])
                 """, logger: logger)
         }
+        if !append.nodes.isEmpty {
+            try await connection.query("""
+                INSERT INTO audit_node (level, idx, hash)
+                SELECT * FROM unnest(\(append.nodes.map { Int32($0.node.level) })::int[], \(append.nodes.map { Int64($0.node.index) })::bigint[],
+                                     \(append.nodes.map { ByteBuffer(bytes: $0.hash) })::bytea[])
+                """, logger: logger)
+        }
         let checkpoint = append.checkpoint
         try await connection.query("""
             WITH edge AS (UPDATE audit_frontier SET size = \(Int64(frontier.size)), hashes = \(append.storedHashes) WHERE singleton = 1)

@@ -125,5 +125,9 @@ struct ProcessKitExchangeTests {
         try exchange.ok("CQC", "sync")
         try exchange.ok("NMC", "sync")
         #expect(exchange.files(of: "NMC", contain: "Board minutes show no safety reporting"))
+        // The hub's log, written before recipients and interior nodes were stored, still verifies
+        // and proves: its recipients and nodes were back-filled by its migrations.
+        let verify = try exchange.operator_("audit", "verify")
+        #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
     }
 }

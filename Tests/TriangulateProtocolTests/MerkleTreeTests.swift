@@ -106,3 +106,38 @@ struct MerkleTreeTests {
         }
     }
 }
+
+/// Proofs made from stored nodes (`MerkleProofPlan`) are RFC 9162's, made from every leaf: for
+/// every size up to 100, every index and every older size; and the nodes a log of any size
+/// stores are exactly its complete subtrees.
+@Suite("Proofs from stored nodes")
+struct MerkleProofPlanTests {
+    @Test func plansGiveTheReferenceProofs() {
+        var leaves: [Data] = []
+        var nodes: [MerkleNodeID: Data] = [:]
+        var edge = MerkleFrontier()
+        for size in 1...100 {
+            let leaf = MerkleHash.leaf(Data("entry \(size)".utf8))
+            nodes[MerkleNodeID(level: 0, index: UInt64(size - 1))] = leaf
+            for (node, hash) in edge.append(leaf) { nodes[node] = hash }
+            leaves.append(leaf)
+            for index in 0..<size {
+                let plan = MerkleProofPlan.inclusion(index: UInt64(index), size: UInt64(size))
+                #expect(MerkleProofPlan.resolve(plan, hashes: nodes) == MerkleTree.inclusionProof(index: index, leaves[...]), "index \(index) of \(size)")
+                #expect(MerkleProofPlan.nodes(of: plan).count <= 2 * 64)
+            }
+            for old in 0...size {
+                let plan = MerkleProofPlan.consistency(oldSize: UInt64(old), newSize: UInt64(size))
+                #expect(MerkleProofPlan.resolve(plan, hashes: nodes) == MerkleTree.consistencyProof(oldSize: old, leaves[...]), "\(old) to \(size)")
+            }
+        }
+        #expect(nodes.count == 100 + 50 + 25 + 12 + 6 + 3 + 1, "one node per complete subtree, and no other")
+    }
+
+    @Test func aProofAtAMillionEntriesNamesAFewDozenNodes() {
+        let plan = MerkleProofPlan.inclusion(index: 333_333, size: 1_000_000)
+        #expect(plan.count == 20 && MerkleProofPlan.nodes(of: plan).count <= 40)
+        let consistency = MerkleProofPlan.consistency(oldSize: 999_999, newSize: 1_000_000)
+        #expect(MerkleProofPlan.nodes(of: consistency).count <= 60)
+    }
+}

@@ -68,6 +68,9 @@ public protocol HubStore: Sendable {
     func auditEntries(aboutDocument hash: String) async throws -> [StoredAuditEntry]
     /// The leaf hashes of the first `size` entries.
     func auditLeafHashes(size: UInt64) async throws -> [Data]
+    /// The hashes of the log's subtrees `nodes` (leaves at level 0, stored interior nodes
+    /// above), for proofs; a node not yet complete is missing from the answer.
+    func auditNodes(_ nodes: Set<MerkleNodeID>) async throws -> [MerkleNodeID: Data]
     /// The key that signs checkpoints.
     var hubKey: NodePublicKey { get }
     /// The salted hash the log uses for a document id.

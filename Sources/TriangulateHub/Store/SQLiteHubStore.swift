@@ -176,6 +176,22 @@ public final class SQLiteHubStore: HubStore {
                 SELECT w.organisation, w.seq FROM withdrawalTarget w
                 """)
         }
+        migrator.registerMigration("v4-audit-nodes") { db in
+            // Every complete interior node of the audit log, so that a proof reads a few dozen
+            // nodes instead of every leaf; the log's existing nodes are computed once here.
+            try db.create(table: "auditNode", options: .withoutRowID) { t in
+                t.column("level", .integer).notNull()
+                t.column("idx", .integer).notNull()
+                t.column("hash", .blob).notNull()
+                t.primaryKey(["level", "idx"])
+            }
+            let leaves = try Data.fetchCursor(db, sql: "SELECT hash FROM auditEntry ORDER BY idx")
+            var edge = MerkleFrontier()
+            let insert = try db.makeStatement(sql: "INSERT INTO auditNode (level, idx, hash) VALUES (?, ?, ?)")
+            while let leaf = try leaves.next() {
+                for (node, hash) in edge.append(leaf) { try insert.execute(arguments: [node.level, Int64(node.index), hash]) }
+            }
+        }
         return migrator
     }
 
@@ -437,6 +453,8 @@ public final class SQLiteHubStore: HubStore {
             try insertEntry.execute(arguments: [Int64(leaf.index), leaf.entry, leaf.hash])
             if let document = leaf.document { try insertDocument.execute(arguments: [document, Int64(leaf.index)]) }
         }
+        let insertNode = try db.cachedStatement(sql: "INSERT INTO auditNode (level, idx, hash) VALUES (?, ?, ?)")
+        for (node, hash) in append.nodes { try insertNode.execute(arguments: [node.level, Int64(node.index), hash]) }
         try db.execute(sql: "UPDATE auditFrontier SET size = ?, hashes = ?", arguments: [Int64(append.frontier.size), append.storedHashes])
         let checkpoint = append.checkpoint
         try db.execute(sql: "INSERT INTO auditCheckpoint (size, root, keyID, signature) VALUES (?, ?, ?, ?)",
@@ -508,6 +526,21 @@ public final class SQLiteHubStore: HubStore {
     private static func deliver(_ seq: Int64, to recipients: [String], in db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO recipient (organisation, seq) VALUES (?, ?)")
         for organisation in recipients { try insert.execute(arguments: [organisation, seq]) }
+    }
+
+    public func auditNodes(_ nodes: Set<MerkleNodeID>) async throws -> [MerkleNodeID: Data] {
+        try await database.read { db in
+            var found: [MerkleNodeID: Data] = [:]
+            let leaf = try db.cachedStatement(sql: "SELECT hash FROM auditEntry WHERE idx = ?")
+            let interior = try db.cachedStatement(sql: "SELECT hash FROM auditNode WHERE level = ? AND idx = ?")
+            for node in nodes {
+                let hash = node.level == 0
+                    ? try Data.fetchOne(leaf, arguments: [Int64(node.index)])
+                    : try Data.fetchOne(interior, arguments: [node.level, Int64(node.index)])
+                if let hash { found[node] = hash }
+            }
+            return found
+        }
     }
 
     private static func append(kind: String, share: String, sender: String, payload: Data, at: Date, in db: Database) throws -> Int64 {

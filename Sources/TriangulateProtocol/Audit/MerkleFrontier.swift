@@ -17,16 +17,23 @@ public struct MerkleFrontier: Hashable, Sendable {
         self.hashes = hashes
     }
 
-    /// Appends a leaf hash.
-    public mutating func append(_ leaf: Data) {
+    /// Appends a leaf hash; returns the interior nodes it completes, lowest first (a perfect
+    /// subtree is complete once its last leaf is in).
+    @discardableResult
+    public mutating func append(_ leaf: Data) -> [(node: MerkleNodeID, hash: Data)] {
+        var completed: [(node: MerkleNodeID, hash: Data)] = []
         var carry = leaf
         var level = size
+        var height = 0
         while level & 1 == 1 {
             carry = MerkleHash.node(hashes.removeLast(), carry)
             level >>= 1
+            height += 1
+            completed.append((MerkleNodeID(level: height, index: size >> UInt64(height)), carry))
         }
         hashes.append(carry)
         size += 1
+        return completed
     }
 
     /// The tree head.
