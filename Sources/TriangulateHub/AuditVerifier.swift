@@ -4,7 +4,8 @@ import TriangulateProtocol
 
 /// Re-derives the whole audit log from its entries and checks it: each stored leaf hash is the
 /// hash of its entry, indexes run without a gap, every checkpoint is signed by the hub's key and
-/// matches the tree head re-derived at its size. The first thing wrong is reported by index.
+/// matches the tree head re-derived at its size, and every interior node stored for proofs is
+/// the one the entries make. The first thing wrong is reported by index.
 public struct AuditVerifier: Sendable {
     /// The store to verify.
     public let store: any HubStore
@@ -49,6 +50,7 @@ public struct AuditVerifier: Sendable {
         while true {
             let batch = try await store.auditEntries(from: frontier.size, limit: 10_000)
             if batch.isEmpty { break }
+            var derived: [MerkleNodeID: Data] = [:]
             for stored in batch {
                 guard stored.index == frontier.size else {
                     return fail("entry \(frontier.size) is missing (the next stored entry is \(stored.index))")
@@ -57,7 +59,7 @@ public struct AuditVerifier: Sendable {
                     return fail("entry \(stored.index) does not match its stored leaf hash: it was changed")
                 }
                 guard (try? AuditEntry(decoding: stored.entry)) != nil else { return fail("entry \(stored.index) is not an audit entry") }
-                frontier.append(stored.hash)
+                for (node, hash) in frontier.append(stored.hash) { derived[node] = hash }
                 report.entries = frontier.size
                 while let next = pending.first, next.size == frontier.size {
                     guard next.rootBytes == frontier.root else {
@@ -66,6 +68,14 @@ public struct AuditVerifier: Sendable {
                     pending = pending.dropFirst()
                     report.checkpoints += 1
                 }
+            }
+            let kept = try await store.auditNodes(Set(derived.keys))
+            let byFirstEntry = derived.keys.sorted { ($0.index << UInt64($0.level), $0.level) < ($1.index << UInt64($1.level), $1.level) }
+            if let node = byFirstEntry.first(where: { kept[$0] != derived[$0] }) {
+                let first = node.index << UInt64(node.level), last = ((node.index + 1) << UInt64(node.level)) - 1
+                return fail(kept[node] == nil
+                    ? "the interior node over entries \(first)–\(last) is missing: proofs over them cannot be made"
+                    : "the interior node over entries \(first)–\(last) does not match them: it was changed, and proofs over them would be false")
             }
             progress(frontier.size)
         }

@@ -71,6 +71,19 @@ struct AuditLogTests {
         #expect(rehashed.status == 1 && rehashed.stdout.contains("checkpoint"), "\(rehashed.stdout)")
     }
 
+    /// A stored interior node that is not the one its entries make — proofs built on it would
+    /// be false — is found; so is one that is missing.
+    @Test func changedOrMissingProofNodesAreDetected() throws {
+        let (exchange, _, _) = try Self.sharedExchange()
+        let database = try DatabaseQueue(path: hubStore(exchange))
+        try database.write { try $0.execute(sql: "UPDATE auditNode SET hash = zeroblob(32) WHERE level = 2 AND idx = 1") }
+        let changed = try exchange.operator_("audit", "verify")
+        #expect(changed.status == 1 && changed.stdout.contains("interior node over entries 4–7 does not match"), "\(changed.stdout)")
+        try database.write { try $0.execute(sql: "DELETE FROM auditNode WHERE level = 2 AND idx = 1") }
+        let missing = try exchange.operator_("audit", "verify")
+        #expect(missing.status == 1 && missing.stdout.contains("interior node over entries 4–7 is missing"), "\(missing.stdout)")
+    }
+
     @Test func reorderedEntriesAreDetected() throws {
         let (exchange, _, _) = try Self.sharedExchange()
         let database = try DatabaseQueue(path: hubStore(exchange))
@@ -133,8 +146,11 @@ struct AuditLogTests {
             let hashes = try Data.fetchAll(db, sql: "SELECT hash FROM auditEntry ORDER BY idx")
             var frontier = MerkleFrontier()
             try db.execute(sql: "DELETE FROM auditCheckpoint")
+            try db.execute(sql: "DELETE FROM auditNode")
             for hash in hashes {
-                frontier.append(hash)
+                for (node, interior) in frontier.append(hash) {
+                    try db.execute(sql: "INSERT INTO auditNode (level, idx, hash) VALUES (?, ?, ?)", arguments: [node.level, Int64(node.index), interior])
+                }
                 let checkpoint = try SignedCheckpoint(size: frontier.size, root: frontier.root, key: key)
                 try db.execute(sql: "INSERT INTO auditCheckpoint (size, root, keyID, signature) VALUES (?, ?, ?, ?)",
                                arguments: [Int64(checkpoint.size), checkpoint.root, checkpoint.keyID, checkpoint.signature])
