@@ -36,7 +36,14 @@ struct AuditBenchmarks {
             let size = UInt64(entries)
             progress("(audit) proofs at \(entries) entries")
             var proof = AuditProof(hashes: [])
-            let proving = try await measureAsync { proof = try await hub.inclusionProof(index: size / 3, size: size) }
+            // Best of a hundred, each a fresh request to the store as a node's would be.
+            var proving = Duration.seconds(3_600), consistency = Duration.seconds(3_600)
+            for round in 0..<100 {
+                let index = (size / 3 + UInt64(round) * 9_973) % size
+                proving = min(proving, try await measureAsync { proof = try await hub.inclusionProof(index: index, size: size) })
+                consistency = min(consistency, try await measureAsync { _ = try await hub.consistencyProof(from: size - 1 - UInt64(round), to: size) })
+            }
+            proof = try await hub.inclusionProof(index: size / 3, size: size)
             let checkpoint = try await store.auditCheckpoint()
             let leaf = try await store.auditEntries(from: size / 3, limit: 1)[0].hash
             let hashes = proof.bytes
@@ -57,7 +64,8 @@ struct AuditBenchmarks {
                 inclusionProofHashes: hashes.count,
                 inclusionProofVerification: .atMost(verifying.seconds / Double(rounds) * 1_000, 1, "ms", digits: 10_000),
                 inclusionProofVerified: verified,
-                inclusionProofGenerationMilliseconds: (proving.seconds * 1_000).rounded(),
+                inclusionProofGeneration: .atMost(proving.seconds * 1_000, 1, "ms", digits: 1_000),
+                consistencyProofGeneration: .atMost(consistency.seconds * 1_000, 1, "ms", digits: 1_000),
                 whoReceived: .atMost(asking.seconds * 1_000, 10, "ms"),
                 whoReceivedDeliveries: received.count,
                 entries: entries)

@@ -51,8 +51,11 @@ struct AuditFigures: Encodable {
     var inclusionProofHashes: Int
     var inclusionProofVerification: Figure
     var inclusionProofVerified: Bool
-    /// Making the proof, which reads every leaf hash today.
-    var inclusionProofGenerationMilliseconds: Double
+    /// Making an inclusion proof at the log's size, from the stored nodes it names.
+    var inclusionProofGeneration: Figure
+    /// A consistency proof from one entry short of the log to the whole log, made by the hub
+    /// from its stored nodes (the slowest at this size: it names the most subtrees).
+    var consistencyProofGeneration: Figure
     /// Answering who received one document, through the document index.
     var whoReceived: Figure
     var whoReceivedDeliveries: Int
