@@ -23,8 +23,10 @@ public struct Hub: Sendable {
     let rateLimiter: RateLimiter
 
     /// Makes a hub over `store`, allowing each organisation `requestsPerSecond` requests a second
-    /// on average (bursts of ten seconds' worth).
-    public init(store: any HubStore, requestsPerSecond: Double = 200, logger: Logger = Logger(label: "triangulate-hub"),
+    /// on average (bursts of ten seconds' worth), saying what it does to `logger` (by default,
+    /// nowhere: `triangulate-hub serve` gives it standard error).
+    public init(store: any HubStore, requestsPerSecond: Double = 200,
+                logger: Logger = Logger(label: "triangulate-hub", factory: { _ in SwiftLogNoOpLogHandler() }),
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.logger = logger
