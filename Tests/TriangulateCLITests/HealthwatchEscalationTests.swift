@@ -118,6 +118,15 @@ struct HealthwatchEscalationTests {
         try cli.ok("escalation", "clock", "--stage", "organisation", "--warning", "5 working days", "--breach", "10 working days")
         let shown = try cli.ok("escalation", "raise", "HWE-2026-0001", "--with", "Oaktrees", "--on", "2026-12-18")
         #expect(shown["responseDue"] as? String == "2027-01-06", "ten working days past Christmas, Boxing Day (on the 28th) and New Year")
+        #expect((shown["calendarVersion"] as? String)?.hasPrefix("gov.uk-") == true && shown["responseDueProvisional"] as? Bool == false)
+        // A due day past the shipped bank holidays is provisional, in the dossier and the worklist.
+        try cli.ok("escalation", "open", "--type", "culture", "--organisation", "Elm House Ltd", "--title", "Board", "--summary", "s",
+                   "--systemic", "--on", "2028-06-01")
+        let later = try cli.ok("escalation", "raise", "HWE-2028-0001", "--with", "Elm House Ltd", "--on", "2028-06-01")
+        #expect(later["responseDueProvisional"] as? Bool == true)
+        let listed = try cli.run(["due", "--as-of", "2028-06-02", "--json"]).array
+        #expect(listed.first { $0["reference"] as? String == "HWE-2028-0001" }?["provisional"] as? Bool == true)
+        #expect(try cli.run(["due", "--as-of", "2028-06-02"]).stdout.contains("(provisional)"))
         let clocks = try cli.run(["escalation", "clock", "--json"]).array
         #expect(clocks.map { $0["breach"] as? String } == ["10 working days", "30 calendar days", "30 calendar days", "30 calendar days"])
     }

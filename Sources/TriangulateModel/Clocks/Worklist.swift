@@ -47,6 +47,11 @@ public struct WorklistEntry: Hashable, Codable, Sendable {
     public let unit: ClockSpan.Unit
     /// Red, amber or green.
     public let status: Status
+    /// For a due day a clock computed (rather than one recorded on the record): the version of
+    /// the bank-holiday data it was counted with, and whether it lies past that data's last year
+    /// (a one-off bank holiday may yet move it).
+    public let calendarVersion: String?
+    public let provisional: Bool
 }
 
 /// Everything open with a clock, across every process: overdue first (oldest first), then due
@@ -97,9 +102,13 @@ public enum Worklist {
             } else {
                 status = .green
             }
+            let isComputed: Bool
+            if case .after = item.clock.breach { isComputed = true } else { isComputed = false }
             return WorklistEntry(process: item.clock.process, clock: item.clock.id, reference: item.reference, what: item.clock.what,
                                  owner: item.owner, person: item.person, due: item.due, remaining: remaining,
-                                 unit: item.clock.unit == .workingDays ? .workingDays : .calendarDays, status: status)
+                                 unit: item.clock.unit == .workingDays ? .workingDays : .calendarDays, status: status,
+                                 calendarVersion: isComputed ? calendar.version : nil,
+                                 provisional: isComputed && calendar.isProvisional(item.due, in: nation))
         }
         // Overdue, due today and later are in due-date order already: the due day alone orders
         // them, and the reference breaks ties.

@@ -31,7 +31,8 @@ struct DueCommand: NodeCommand {
         let entries = try store.worklist(asOf: try Parse.date(asOf), nation: try nation.map { try Nation(parsing: $0) } ?? store.defaultNation(),
                                          filter: WorklistFilter(process: process, owner: owner, person: forUser ?? global.user))
         let rows = entries.map { entry in
-            [entry.status.rawValue, entry.reference, entry.what, entry.owner ?? "", entry.person ?? "", entry.due.description,
+            [entry.status.rawValue, entry.reference, entry.what, entry.owner ?? "", entry.person ?? "",
+             entry.due.description + (entry.provisional ? " (provisional)" : ""),
              "\(entry.remaining) \(entry.unit.rawValue)"]
         }
         let headers = ["status", "reference", "due", "owner", "person", "due on", "left"]

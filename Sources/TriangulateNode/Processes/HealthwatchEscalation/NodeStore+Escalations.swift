@@ -40,6 +40,10 @@ public struct EscalationDossier: Hashable, Codable, Sendable {
     /// The day the stage awaiting a response is due, and its first amber day.
     public let responseDue: LocalDate?
     public let responseAmberFrom: LocalDate?
+    /// The bank-holiday data the due day was counted with, and whether it lies past that data's
+    /// last year.
+    public let calendarVersion: String?
+    public let responseDueProvisional: Bool
     /// The steps allowed now.
     public let allowedNext: [String]
 }
@@ -262,15 +266,19 @@ extension NodeStore {
         let stages = try stages(of: escalation.id, in: db)
         var due: LocalDate?
         var amber: LocalDate?
+        var version: String?
+        var provisional = false
         if let waiting = stages.last(where: { $0.state == .awaitingResponse }), let raisedOn = waiting.raisedOn {
             let clock = try clockSettings(in: db).first { $0.stage == waiting.stage }!.clock
             let calendar = try NodeStore.workingCalendar(in: db)
             let nation = try NodeStore.defaultNation(in: db)
             due = clock.due(startedOn: raisedOn, pausedDays: waiting.pausedDays, calendar: calendar, nation: nation)
             amber = clock.amberFrom(startedOn: raisedOn, pausedDays: waiting.pausedDays, calendar: calendar, nation: nation)
+            version = calendar.version
+            provisional = due.map { calendar.isProvisional($0, in: clock.nation ?? nation) } ?? false
         }
         return EscalationDossier(escalation: escalation, stages: stages, nextStage: EscalationRules.nextStage(after: stages),
-                                 responseDue: due, responseAmberFrom: amber,
+                                 responseDue: due, responseAmberFrom: amber, calendarVersion: version, responseDueProvisional: provisional,
                                  allowedNext: EscalationLifecycle.allowedEvents(from: escalation.state).map(\.step))
     }
 }

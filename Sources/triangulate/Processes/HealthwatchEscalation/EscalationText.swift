@@ -39,7 +39,8 @@ enum EscalationText {
             }
         }
         if let due = dossier.responseDue {
-            lines.append("  response due \(due)\(dossier.responseAmberFrom.map { " (amber from \($0))" } ?? "")")
+            lines.append("  response due \(due)\(dossier.responseDueProvisional ? ", provisional" : "")\(dossier.responseAmberFrom.map { " (amber from \($0))" } ?? "")"
+                         + (dossier.calendarVersion.map { ", bank holidays \($0)" } ?? ""))
         }
         if let next = dossier.nextStage, dossier.escalation.state != .closed { lines.append("  next stage   \(next.label)") }
         if let outcome = escalation.outcome {
