@@ -7,15 +7,27 @@ import TriangulateHub
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the hub's API (plain HTTP on loopback only; elsewhere give a TLS certificate and key).")
+        abstract: "Serve the hub's API (plain HTTP on loopback only; elsewhere give a TLS certificate and key).",
+        discussion: """
+            Every setting may also come from a TRIANGULATE_HUB_* environment variable or a JSON file \
+            (--config FILE, or $TRIANGULATE_HUB_CONFIG), in that order after the options: \
+            {"host": "0.0.0.0", "port": 8440, "store": "/var/lib/triangulate/hub.sqlite", \
+            "tls": {"certificate": "/etc/triangulate/hub.crt", "key": "/etc/triangulate/hub.key"}, \
+            "rate": {"limit": 200}, "log": {"level": "info"}} (or "postgres": "postgres://…"); \
+            the variables are TRIANGULATE_HUB_HOST, _PORT, _STORE, _POSTGRES, _TLS_CERTIFICATE, \
+            _TLS_KEY, _RATE_LIMIT and _LOG_LEVEL.
+            """)
 
     @OptionGroup var options: HubOptions
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: ArgumentHelp("A JSON file of settings (see above).", valueName: "file"))
+    var config: String?
 
-    @Option(help: "The port to listen on; 0 picks a free one and prints it.")
-    var port = 8440
+    @Option(help: "The address to listen on (default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port to listen on; 0 picks a free one and prints it (default 8440).")
+    var port: Int?
 
     @Option(help: "A PEM file with the TLS certificate chain.")
     var tlsCertificate: String?
@@ -23,17 +35,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A PEM file with the TLS private key.")
     var tlsKey: String?
 
-    @Option(help: "Requests a second each organisation may make on average (bursts of ten seconds' worth); more get 429.")
-    var rateLimit: Double = 200
+    @Option(help: "Requests a second each organisation may make on average (bursts of ten seconds' worth); more get 429 (default 200).")
+    var rateLimit: Double?
 
-    @Option(help: ArgumentHelp("What the hub logs on standard error: trace, debug, info (each request and push), notice, warning, error or critical.",
+    @Option(help: ArgumentHelp("What the hub logs on standard error: trace, debug, info (each request and push; the default), notice, warning, error or critical.",
                                valueName: "level"))
-    var logLevel = "info"
+    var logLevel: String?
 
     func run() async throws {
-        let server = HubServer(host: host, port: port, certificatePath: tlsCertificate, keyPath: tlsKey)
+        let server: HubServer
         let hub: Hub
+        var options = self.options
         do {
+            let settings = try await HubSettings.read(file: config ?? ProcessInfo.processInfo.environment["TRIANGULATE_HUB_CONFIG"])
+            options.store = options.store ?? settings.string("store")
+            options.postgres = options.postgres ?? settings.string("postgres")
+            server = HubServer(host: host ?? settings.string("host") ?? "127.0.0.1", port: try port ?? settings.int("port") ?? 8440,
+                               certificatePath: tlsCertificate ?? settings.string("tls.certificate"), keyPath: tlsKey ?? settings.string("tls.key"))
+            guard (0...65_535).contains(server.port) else { throw ValidationError("the port must be from 0 to 65535, not \(server.port)") }
+            let rateLimit = try rateLimit ?? settings.double("rate.limit") ?? 200
+            let logLevel = logLevel ?? settings.string("log.level") ?? "info"
             _ = try server.tlsConfiguration()  // refuse a bad configuration before creating any file
             guard rateLimit.isFinite, rateLimit >= 1 else { throw ValidationError("--rate-limit takes at least 1 request a second") }
             guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
