@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
+import Synchronization
 import TriangulateHub
 import TriangulateModel
 import TriangulateProtocol
@@ -16,50 +18,73 @@ import TriangulateSync
 /// holds it to that: an organisation's inbox is read acting for it. Hub-wide reads (checking a
 /// request, a share, the log) go through a second pool whose connections act for the hub from
 /// their start, one statement each.
-public final class PostgresHubStore: HubStore {
+public final class PostgresHubStore: HubStore, Service {
+    private let address: PostgresAddress
     private let client: PostgresClient
     /// Connections acting for the hub, for hub-wide reads.
     private let hubReader: PostgresClient
-    private let runner: Task<Void, Never>
     private let logger: Logger
-    private let key: NodeSigningKey
-    private let salt: Data
     private let writer: PostgresLogWriter
+    /// The hub's signing key and the salt of its document hashes, read by `prepare()`.
+    private let secrets = Secrets()
+    /// The task running the connections when `connect(url:)` made the store for a command.
+    private let runner = Mutex<Task<Void, Never>?>(nil)
 
-    private init(client: PostgresClient, hubReader: PostgresClient, runner: Task<Void, Never>, logger: Logger, key: NodeSigningKey, salt: Data) {
-        self.client = client
-        self.hubReader = hubReader
-        self.runner = runner
-        self.logger = logger
-        self.key = key
-        self.salt = salt
-        writer = PostgresLogWriter(client: client, logger: logger, key: key)
-    }
-
-    deinit { runner.cancel() }
-
-    /// Connects to `url` (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`), migrating the schema.
-    public static func connect(url: String) async throws -> PostgresHubStore {
-        let address = try PostgresAddress(url: url)
+    /// A store on `url` (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`), not yet connected: run it
+    /// as a service (its connection pools and its log writer) and `prepare()` it before use.
+    /// The URL is checked here, before anything else happens.
+    public init(url: String) throws {
+        address = try PostgresAddress(url: url)
         var logger = Logger(label: "triangulate-hub.postgres")
         logger.logLevel = .error
-        try await address.probe(logger: logger)
-        let client = PostgresClient(configuration: try address.clientConfiguration(), backgroundLogger: logger)
-        let hubReader = PostgresClient(configuration: try address.clientConfiguration(actingForHub: true), backgroundLogger: logger)
-        let runner = Task {
-            await withDiscardingTaskGroup { group in
-                group.addTask { await client.run() }
-                group.addTask { await hubReader.run() }
-            }
+        self.logger = logger
+        client = PostgresClient(configuration: try address.clientConfiguration(), backgroundLogger: logger)
+        hubReader = PostgresClient(configuration: try address.clientConfiguration(actingForHub: true), backgroundLogger: logger)
+        writer = PostgresLogWriter(client: client, logger: logger) { [secrets] in secrets.key }
+    }
+
+    deinit { runner.withLock { $0?.cancel() } }
+
+    /// The store itself: its connection pools and log writer, as one service.
+    public var service: (any Service)? { self }
+
+    /// Runs the store's connection pools and its log writer until the service group shuts down
+    /// (after the HTTP server, which is the last to start and the first to stop).
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.client.run() }
+            group.addTask { await self.hubReader.run() }
+            group.addTask { await cancelWhenGracefulShutdown { await self.writer.run() } }
         }
+    }
+
+    /// Connects to `url`, migrating the schema, for a command that runs no service group: the
+    /// store runs its own connections until it is released.
+    public static func connect(url: String) async throws -> PostgresHubStore {
+        let store = try PostgresHubStore(url: url)
+        store.runner.withLock { $0 = Task { await store.run() } }
         do {
-            try await refuseRoleAboveRowLevelSecurity(client, logger: logger)
+            try await store.prepare()
+        } catch {
+            store.runner.withLock { $0?.cancel() }
+            throw error
+        }
+        return store
+    }
+
+    /// Checks the server and the role, migrates the schema and reads (or first makes) the hub's
+    /// signing key and salt. The connections must be running.
+    public func prepare() async throws {
+        do {
+            try await address.probe(logger: logger)
+            try await Self.refuseRoleAboveRowLevelSecurity(client, logger: logger)
             try await PostgresHubSchema.migrate(client, logger: logger)
             let candidate = NodeSigningKey()
             var generator = SystemRandomNumberGenerator()
             let freshSalt = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-            let secrets = try await client.withTransaction(logger: logger) { connection in
-                try await act(as: .hub, on: connection, logger: logger)
+            let logger = self.logger
+            let stored = try await client.withTransaction(logger: logger) { connection in
+                try await Self.act(as: .hub, on: connection, logger: logger)
                 try await connection.query(
                     "INSERT INTO hub_secret (singleton, private_key, salt) VALUES (1, \(candidate.rawRepresentation), \(freshSalt)) ON CONFLICT DO NOTHING",
                     logger: logger)
@@ -69,14 +94,35 @@ public final class PostgresHubStore: HubStore {
                 }
                 return secrets
             }
-            guard let (raw, salt) = secrets else { throw HubError(.storeFailure, "the hub database has no signing key") }
-            return PostgresHubStore(client: client, hubReader: hubReader, runner: runner, logger: logger, key: try NodeSigningKey(rawRepresentation: raw), salt: salt)
+            guard let (raw, salt) = stored else { throw HubError(.storeFailure, "the hub database has no signing key") }
+            let key = try NodeSigningKey(rawRepresentation: raw)
+            secrets.set(key: key, salt: salt)
         } catch let error as PSQLError {
-            runner.cancel()
             throw address.explain(error)
-        } catch {
-            runner.cancel()
-            throw error
+        }
+    }
+
+    /// The hub's signing key (after `prepare()`).
+    private var key: NodeSigningKey { secrets.key }
+
+    /// The salt of the hub's document hashes (after `prepare()`).
+    private var salt: Data { secrets.salt }
+
+    /// The secrets `prepare()` reads from the database; using the store before then is a
+    /// programming error.
+    private final class Secrets: Sendable {
+        private let value = Mutex<(key: NodeSigningKey, salt: Data)?>(nil)
+
+        func set(key: NodeSigningKey, salt: Data) { value.withLock { $0 = (key, salt) } }
+
+        var key: NodeSigningKey {
+            guard let key = value.withLock({ $0?.key }) else { preconditionFailure("the PostgreSQL hub store was used before prepare()") }
+            return key
+        }
+
+        var salt: Data {
+            guard let salt = value.withLock({ $0?.salt }) else { preconditionFailure("the PostgreSQL hub store was used before prepare()") }
+            return salt
         }
     }
 

@@ -38,18 +38,27 @@ final class PostgresLogWriter: Sendable {
     static let largestGroup = 256
 
     private let waiting = Waiting()
+    private let rings: AsyncStream<Void>
     private let doorbell: AsyncStream<Void>.Continuation
-    private let flusher: Task<Void, Never>
+    private let client: PostgresClient
+    private let logger: Logger
+    /// The hub's checkpoint key, once the store has read it.
+    private let key: @Sendable () -> NodeSigningKey
 
-    init(client: PostgresClient, logger: Logger, key: NodeSigningKey) {
-        let (rings, doorbell) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        self.doorbell = doorbell
-        flusher = Task(priority: .high) { [waiting] in
-            for await _ in rings {
-                while case let group = waiting.take(), !group.isEmpty {
-                    await Self.commit(group, client: client, logger: logger, key: key)
-                }
+    init(client: PostgresClient, logger: Logger, key: @escaping @Sendable () -> NodeSigningKey) {
+        (rings, doorbell) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        self.client = client
+        self.logger = logger
+        self.key = key
+    }
+
+    /// Commits waiting events, group by group, until cancelled (the store's service runs it).
+    func run() async {
+        for await _ in rings {
+            while case let group = waiting.take(), !group.isEmpty {
+                await Self.commit(group, client: client, logger: logger, key: key())
             }
+            if Task.isCancelled { break }
         }
     }
 
@@ -69,10 +78,7 @@ final class PostgresLogWriter: Sendable {
         }
     }
 
-    deinit {
-        doorbell.finish()
-        flusher.cancel()
-    }
+    deinit { doorbell.finish() }
 
     /// Writes an event acting for `actor`: `body` makes its changes and returns a result and the
     /// audit entries that record it; `mayRefuse` when it may throw a refusal (a `HubError`).

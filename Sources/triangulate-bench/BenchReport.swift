@@ -74,6 +74,8 @@ struct HubFigures: Encodable {
     var nodes: Int
     /// The write load during the latency run, across all nodes.
     var writesPerSecond: Double
+    /// Where the hub ran.
+    var hub: String
 }
 
 /// A measured figure, its unit, its target and whether it met it.

@@ -83,6 +83,7 @@ struct HubScaleBenchmarks {
         let clientCPUBefore = processorSeconds(of: "self")
         let machineBefore = MachineLoad.now()
         let elapsed = try await BenchNode.ingest(clients, batches: batches, changesPerBatch: changesPerBatch)
+        try await BenchNode.shutdown(clients)
         let machine = machineBefore.flatMap { before in MachineLoad.now().map { ($0.busy(since: before), $0.busySeconds(since: before)) } }
         let hubCPU = servers.compactMap(\.cpuSeconds).reduce(0, +) - hubCPUBefore
         let clientCPU = (processorSeconds(of: "self") ?? 0) - (clientCPUBefore ?? 0)

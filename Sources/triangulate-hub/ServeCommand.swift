@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             var logger = Logger(label: "triangulate-hub", factory: { label in StreamLogHandler.standardError(label: label) })
             logger.logLevel = level
-            hub = Hub(store: try await options.openStore(create: true), requestsPerSecond: rateLimit, logger: logger)
+            hub = Hub(store: try await options.openStore(create: true, asService: true), requestsPerSecond: rateLimit, logger: logger)
         } catch {
             throw fail(error)
         }

@@ -37,9 +37,10 @@ struct HubOptions: ParsableArguments {
     var postgresURL: String? { postgres ?? ProcessInfo.processInfo.environment["TRIANGULATE_HUB_POSTGRES"] }
 
     /// Opens the hub store: PostgreSQL when a URL is given, else the SQLite file, created only
-    /// when `create` is true.
-    func openStore(create: Bool = false) async throws -> any HubStore {
-        if let url = postgresURL { return try await PostgresHubStore.connect(url: url) }
+    /// when `create` is true. `asService` leaves a PostgreSQL store unconnected, for the
+    /// server's service group to run and prepare.
+    func openStore(create: Bool = false, asService: Bool = false) async throws -> any HubStore {
+        if let url = postgresURL { return asService ? try PostgresHubStore(url: url) : try await PostgresHubStore.connect(url: url) }
         let store = try SQLiteHubStore(path: storePath, create: create)
         PrivateFile.exposure(of: storePath).map { FileHandle.standardError.write(Data("triangulate-hub: \($0)\n".utf8)) }
         return store

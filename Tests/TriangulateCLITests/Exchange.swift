@@ -17,6 +17,8 @@ final class Exchange {
     private(set) var url: String
     /// How operator commands reach the hub's store.
     let storeArguments: [String]
+    /// Further `serve` options (TLS, say) every hub process starts with.
+    let serveArguments: [String]
     /// The hub processes running, the first one first.
     private var hubs: [Process] = []
 
@@ -31,19 +33,20 @@ final class Exchange {
 
     /// An exchange whose folder `prepare` may fill (with store files written earlier) before the
     /// hub starts.
-    init(storeArguments: [String]? = nil, prepare: (URL) throws -> Void = { _ in }) throws {
+    init(storeArguments: [String]? = nil, serveArguments: [String] = [], prepare: (URL) throws -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-exchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try prepare(directory)
         self.storeArguments = storeArguments ?? ["--store", directory.appendingPathComponent("hub.sqlite").path]
-        let (hub, output) = try Self.startHub(self.storeArguments, in: directory)
+        self.serveArguments = serveArguments
+        let (hub, output) = try Self.startHub(self.storeArguments + serveArguments, in: directory)
         hubs = [hub]
         url = try Self.listeningURL(output)
     }
 
     /// Starts another hub process on the same store (PostgreSQL only) and returns its URL.
     func startAnotherHub() throws -> String {
-        let (process, pipe) = try Self.startHub(storeArguments, in: directory)
+        let (process, pipe) = try Self.startHub(storeArguments + serveArguments, in: directory)
         hubs.append(process)
         return try Self.listeningURL(pipe)
     }
@@ -59,7 +62,7 @@ final class Exchange {
 
     /// Starts a hub process on the store again, on a new port, and points `nodes` at it.
     func restartHub(for nodes: [String]) throws {
-        let (hub, output) = try Self.startHub(storeArguments, in: directory)
+        let (hub, output) = try Self.startHub(storeArguments + serveArguments, in: directory)
         hubs = [hub]
         url = try Self.listeningURL(output)
         for node in nodes { try point(node, at: url) }

@@ -5,7 +5,8 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 
-/// Runs the hub's HTTP API as a Service, with graceful shutdown on SIGINT and SIGTERM.
+/// Runs the hub's HTTP API in a service group with its store's own services (a database's
+/// connection pools), with graceful shutdown on SIGINT and SIGTERM.
 public struct HubServer: Sendable {
     /// Where to listen.
     public var host: String
@@ -75,7 +76,7 @@ public struct HubServer: Sendable {
             scheme = "http"
         }
         let host = self.host
-        let app = Application(
+        var app = Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "triangulate-hub"),
             onServerRunning: { channel in
@@ -87,6 +88,9 @@ public struct HubServer: Sendable {
                 logger.logLevel = .warning
                 return logger
             }())
+        // The store's connections start first and stop last; it is made ready before the hub listens.
+        if let service = hub.store.service { app.addServices(service) }
+        app.beforeServerStarts { try await hub.store.prepare() }
         try await app.runService()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
@@ -8,6 +9,12 @@ import TriangulateSync
 /// transaction. Methods are asynchronous: a store waits for its database (and for the disk to
 /// confirm a write) without holding one of the few threads the hub serves requests on.
 public protocol HubStore: Sendable {
+    /// What the store runs beside the server (a database's connection pools, say), as a service
+    /// of the hub's service group, started before the server and stopped after it; `nil` for none.
+    var service: (any Service)? { get }
+    /// Makes the store ready once its service runs (checks, migrations); the server calls it
+    /// before it listens.
+    func prepare() async throws
     /// Adds an organisation with the hash of its one-time enrolment token.
     func addOrganisation(_ organisation: HubOrganisation, tokenHash: String) async throws
     /// Issues a new enrolment token for an existing organisation. Without a rotation window its
@@ -77,4 +84,11 @@ public protocol HubStore: Sendable {
     func documentHash(_ id: String) -> String
     /// The organisations a withdrawal notice is for.
     func withdrawalTargets(seq: Int64) async throws -> [String]
+}
+
+extension HubStore {
+    /// A store with nothing to run beside the server.
+    public var service: (any Service)? { nil }
+    /// A store ready from its creation.
+    public func prepare() async throws {}
 }

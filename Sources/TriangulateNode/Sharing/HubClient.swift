@@ -1,63 +1,147 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import Synchronization
 import TriangulateModel
 import TriangulateProtocol
 
-/// Talks to a hub over HTTP(S): signs every request with the node's key and turns the hub's
-/// error bodies into one clear line. The node's `sync` uses it; so do tools such as the benchmark.
-public struct HubClient: @unchecked Sendable {
-    /// The hub's base URL.
-    public let baseURL: URL
+/// Talks to a hub over HTTP(S) with AsyncHTTPClient: signs every request with the node's key,
+/// trusts the hub's private CA when the node was given one, gives up on a hub that does not
+/// answer, and turns the hub's error bodies into one clear line. The node's `sync` uses it; so do
+/// tools such as the benchmark.
+public struct HubClient: Sendable {
+    /// The hub's base URL, without a trailing slash.
+    public let baseURL: String
     /// The key that signs requests; `nil` for enrolment, which is not signed.
     public let key: NodeSigningKey?
-    /// The session requests go through (URLSession is thread-safe).
-    let session: URLSession
+    /// The connection pool requests go through.
+    let http: HTTPClient
 
-    /// A client of the hub at `url`, through `session` (by default the shared one, which holds at
-    /// most a few connections to one host).
-    public init(url: String, key: NodeSigningKey?, session: URLSession = .shared) throws {
-        self.session = session
-        guard let parsed = URL(string: url.hasSuffix("/") ? String(url.dropLast()) : url),
-              let scheme = parsed.scheme, ["http", "https"].contains(scheme), parsed.host != nil else {
-            throw NodeError(.invalidInput, "'\(url)' is not a hub URL: write it as https://HOST[:PORT] (http:// for a hub on this machine)")
-        }
-        baseURL = parsed
-        self.key = key
+    /// How long a request may take in all, long polls included, before the node gives up.
+    public static let requestTimeout: TimeAmount = .seconds(90)
+    /// How long connecting (TCP and TLS) may take.
+    public static let connectTimeout: TimeAmount = .seconds(10)
+    /// The largest answer the node accepts (an inbox page of 500 items is far below it).
+    static let largestAnswer = 256 << 20
+
+    /// A client of the hub at `url`. `trustRoots` is a PEM file's text with the certificates of the
+    /// private CA the hub's certificate comes from; `nil` trusts the system's CAs.
+    public init(url: String, key: NodeSigningKey?, trustRoots: String? = nil) throws {
+        try self.init(url: url, key: key, http: try HubConnections.client(trusting: trustRoots))
     }
 
-    /// Sends a request and decodes the answer.
+    /// A client of the hub at `url` through the connection pool `http`, which the caller owns
+    /// and shuts down.
+    public init(url: String, key: NodeSigningKey?, http: HTTPClient) throws {
+        let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+        guard let parsed = URL(string: trimmed), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
+              let host = parsed.host, !host.isEmpty, parsed.path.isEmpty, parsed.query == nil else {
+            throw NodeError(.invalidInput, "'\(url)' is not a hub URL: write it as https://HOST[:PORT] (http:// for a hub on this machine)")
+        }
+        baseURL = trimmed
+        self.key = key
+        self.http = http
+    }
+
+    /// A connection pool for one caller (a benchmark node, say), with room for `connections`
+    /// concurrent requests to one hub; the caller shuts it down.
+    public static func makeConnectionPool(trustRoots: String? = nil, connections: Int = 8) throws -> HTTPClient {
+        try HubConnections.make(trusting: trustRoots, connections: connections)
+    }
+
+    /// Sends a request and decodes the answer. The task's cancellation cancels the request.
     public func send<Answer: Decodable>(_ method: String, _ path: String, query: String = "", body: (some Encodable)? = Optional<Int>.none,
-                                 as answer: Answer.Type) async throws -> Answer {
+                                        as answer: Answer.Type) async throws -> Answer {
         let data = try body.map { try WireJSON.encoder().encode($0) } ?? Data()
-        guard let url = URL(string: baseURL.absoluteString + path + (query.isEmpty ? "" : "?" + query)) else {
-            throw NodeError(.invalidInput, "cannot make a URL from \(baseURL) and \(path)")
-        }
-        var request = URLRequest(url: url, timeoutInterval: 60)
-        request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if method != "GET" { request.httpBody = data }
+        let target = path + (query.isEmpty ? "" : "?" + query)
+        var request = HTTPClientRequest(url: baseURL + target)
+        request.method = HTTPMethod(rawValue: method)
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if method != "GET" { request.body = .bytes(ByteBuffer(bytes: data)) }
         if let key {
-            let signature = try RequestSignature.sign(method: method, path: path + (query.isEmpty ? "" : "?" + query), body: data, key: key, at: Date())
-            for (name, value) in signature.headers { request.setValue(value, forHTTPHeaderField: name) }
-            request.setValue(sha256Hex(data), forHTTPHeaderField: RequestSignature.digestHeader)
+            let signature = try RequestSignature.sign(method: method, path: target, body: data, key: key, at: Date())
+            for (name, value) in signature.headers { request.headers.replaceOrAdd(name: name, value: value) }
+            request.headers.replaceOrAdd(name: RequestSignature.digestHeader, value: sha256Hex(data))
         }
-        let (answer, response): (Data, URLResponse)
+        let status: UInt
+        let answer: ByteBuffer
         do {
-            (answer, response) = try await session.data(for: request)
+            let response = try await http.execute(request, timeout: Self.requestTimeout)
+            status = response.status.code
+            answer = try await response.body.collect(upTo: Self.largestAnswer)
         } catch {
-            throw NodeError(.hubUnreachable, "cannot reach the hub at \(baseURL): \(error.localizedDescription). Nothing was lost: run `triangulate sync` again later")
+            throw Self.explain(error, reaching: baseURL)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let bytes = Data(answer.readableBytesView)
         guard (200..<300).contains(status) else {
-            let message = (try? WireJSON.decoder().decode(ErrorBody.self, from: answer).error) ?? String(decoding: answer.prefix(200), as: UTF8.self)
+            let message = (try? WireJSON.decoder().decode(ErrorBody.self, from: bytes).error) ?? String(decoding: bytes.prefix(200), as: UTF8.self)
             throw NodeError(.hubRefused, "the hub refused (\(status)): \(message)")
         }
         do {
-            return try WireJSON.decoder().decode(Answer.self, from: answer)
+            return try WireJSON.decoder().decode(Answer.self, from: bytes)
         } catch {
             throw NodeError(.hubRefused, "the hub's answer to \(path) is not what this node understands: \(error)")
         }
+    }
+
+    /// One line for a request that got no answer: a certificate this node does not trust is a
+    /// setting to fix; anything else (refused, timed out, cut off) is worth trying again later.
+    static func explain(_ error: any Error, reaching url: String) -> any Error {
+        if error is CancellationError { return error }
+        if let error = error as? HTTPClientError, error == .cancelled { return CancellationError() }
+        let detail = String(describing: error)
+        if error is NIOSSLError || detail.contains("CERTIFICATE_VERIFY_FAILED") || detail.contains("certificate") {
+            return NodeError(.hubUntrusted, "the hub at \(url) presented a certificate this node does not trust (\(detail)). If the hub's certificate comes from a private CA, enrol again with `--hub-ca FILE` (the CA's PEM file)")
+        }
+        let reason = (error as? HTTPClientError).map { $0 == .deadlineExceeded || $0 == .readTimeout ? "no answer within \(requestTimeout.nanoseconds / 1_000_000_000) s" : "\($0)" } ?? detail
+        return NodeError(.hubUnreachable, "cannot reach the hub at \(url): \(reason). Nothing was lost: run `triangulate sync` again later")
+    }
+}
+
+/// The node's connection pools to hubs: one per set of trusted CAs, made when first needed and
+/// kept for the life of the process (as AsyncHTTPClient's own shared client is).
+enum HubConnections {
+    private static let pools = Mutex<[String: HTTPClient]>([:])
+
+    /// The process's pool for hubs whose certificates `trustRoots` (PEM text; `nil`: the
+    /// system's CAs) vouches for.
+    static func client(trusting trustRoots: String?) throws -> HTTPClient {
+        try pools.withLock { pools in
+            if let pool = pools[trustRoots ?? ""] { return pool }
+            let pool = try make(trusting: trustRoots, connections: 8)
+            pools[trustRoots ?? ""] = pool
+            return pool
+        }
+    }
+
+    /// A new pool with the node's timeouts, HTTP/1.1 (the hub speaks it) and up to `connections`
+    /// connections to one hub.
+    static func make(trusting trustRoots: String?, connections: Int) throws -> HTTPClient {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let trustRoots {
+            tls.trustRoots = .certificates(try certificates(in: trustRoots))
+        }
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: HubClient.connectTimeout, read: HubClient.requestTimeout),
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections))
+        configuration.httpVersion = .http1Only
+        // A hub that refuses the connection or the handshake is reported at once, not retried
+        // until the deadline: `sync` then says so and ends, and the next sync tries again.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.decompression = .disabled
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    /// The certificates in a PEM text, or a clear error.
+    static func certificates(in pem: String) throws -> [NIOSSLCertificate] {
+        let certificates = (try? NIOSSLCertificate.fromPEMBytes(Array(pem.utf8))) ?? []
+        guard !certificates.isEmpty else {
+            throw NodeError(.invalidInput, "the hub CA file holds no PEM certificate (it should contain -----BEGIN CERTIFICATE-----)")
+        }
+        return certificates
     }
 }

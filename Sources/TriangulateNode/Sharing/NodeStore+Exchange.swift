@@ -6,16 +6,18 @@ extension NodeStore {
     /// Enrols this node's key with the hub at `url`, using the one-time token its operator issued,
     /// and proving it holds the private key. A node enrolled before makes a new key for the new
     /// enrolment — the hub never enrols a key twice, and the token that came with it retires
-    /// the old one — and keeps the old key only if the hub refuses.
-    public func enrol(hub url: String, token: String, by user: String) async throws -> EnrolmentResponse {
+    /// the old one — and keeps the old key only if the hub refuses. `trustRoots` is the PEM text
+    /// of the private CA the hub's certificate comes from, kept for every later exchange.
+    public func enrol(hub url: String, token: String, trustRoots: String? = nil, by user: String) async throws -> EnrolmentResponse {
+        if let trustRoots { _ = try HubConnections.certificates(in: trustRoots) }
         let key = try hubURL() == nil ? try signingKey() : NodeSigningKey()
-        let client = try HubClient(url: url, key: nil)
+        let client = try HubClient(url: url, key: nil, trustRoots: trustRoots)
         let answer = try await client.send("POST", "/v1/enrol", body: try EnrolmentRequest(token: token, key: key),
                                            as: EnrolmentResponse.self)
         guard answer.organisation == organisation.rawValue else {
             throw NodeError(.invalidInput, "that token is for \(answer.organisation), but this node is \(organisation): ask the hub operator for \(organisation)'s token")
         }
-        try recordEnrolment(url: url, hubKey: answer.hubKey, key: key, by: user)
+        try recordEnrolment(url: url, hubKey: answer.hubKey, key: key, trustRoots: trustRoots, by: user)
         return answer
     }
 
@@ -31,12 +33,9 @@ extension NodeStore {
         guard let announced = Data(hex: root.lowercased()), announced.count == 32 else {
             throw NodeError(.invalidInput, "--root takes the restored log's root as the hub operator gave it: 64 hex digits")
         }
-        guard let url = try hubURL() else {
-            throw NodeError(.notEnrolled, "this node is not enrolled with a hub: run `triangulate enrol --hub URL --token TOKEN` first")
-        }
+        let client = try enrolledHubClient()
         let (hubKey, previous) = try auditState()
         guard let hubKey else { throw NodeError(.notEnrolled, "this node has no pinned hub key: enrol again with `triangulate enrol`") }
-        let client = try HubClient(url: url, key: try signingKey())
         let current = try await client.send("GET", "/v1/audit/checkpoint", as: SignedCheckpoint.self)
         guard current.isSigned(by: hubKey) else {
             throw NodeError(.auditAlarm, "ALARM: the hub's checkpoint (\(current)) is not signed by the hub key pinned at enrolment: this is not the hub this node enrolled with")
@@ -58,11 +57,8 @@ extension NodeStore {
     /// Pushes what is waiting for the hub, then pulls everything addressed to this organisation,
     /// page by page, from where the last sync stopped. `progress` hears how far it has got.
     public func sync(progress: @Sendable (String) -> Void = { _ in }) async throws -> SyncSummary {
-        guard let url = try hubURL() else {
-            throw NodeError(.notEnrolled, "this node is not enrolled with a hub: run `triangulate enrol --hub URL --token TOKEN` first")
-        }
+        let client = try enrolledHubClient()
         let key = try signingKey()
-        let client = try HubClient(url: url, key: key)
         var summary = SyncSummary()
         try await checkAuditLog(client)
         try await push(client, key: key, into: &summary, progress: progress)

@@ -31,13 +31,27 @@ extension NodeStore {
         try read { db in try String.fetchOne(db, sql: "SELECT url FROM hubLink") }
     }
 
-    /// Records that this node enrolled `key` with the hub at `url`, whose checkpoints `hubKey` signs.
-    func recordEnrolment(url: String, hubKey: String, key: NodeSigningKey, by user: String) throws {
+    /// The PEM certificates of the private CA this node trusts for its hub, if it was given one.
+    public func hubTrustRoots() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT trustRoots FROM hubLink") }
+    }
+
+    /// A client of the hub this node is enrolled with, signing with its key.
+    func enrolledHubClient() throws -> HubClient {
+        guard let url = try hubURL() else {
+            throw NodeError(.notEnrolled, "this node is not enrolled with a hub: run `triangulate enrol --hub URL --token TOKEN` first")
+        }
+        return try HubClient(url: url, key: try signingKey(), trustRoots: try hubTrustRoots())
+    }
+
+    /// Records that this node enrolled `key` with the hub at `url`, whose checkpoints `hubKey`
+    /// signs and whose TLS certificate `trustRoots` (a private CA's PEM, if any) vouches for.
+    func recordEnrolment(url: String, hubKey: String, key: NodeSigningKey, trustRoots: String? = nil, by user: String) throws {
         try perform(by: user) { command in
             try command.db.execute(sql: "UPDATE nodeKey SET privateKey = ?, keyID = ?", arguments: [key.rawRepresentation, key.publicKey.keyID])
             try command.db.execute(
-                sql: "INSERT INTO hubLink (singleton, url, enrolledAt, cursor, hubKey) VALUES (1, ?, ?, 0, ?) ON CONFLICT (singleton) DO UPDATE SET url = excluded.url, enrolledAt = excluded.enrolledAt, hubKey = excluded.hubKey, checkpoint = NULL",
-                arguments: [url, command.at, hubKey])
+                sql: "INSERT INTO hubLink (singleton, url, enrolledAt, cursor, hubKey, trustRoots) VALUES (1, ?, ?, 0, ?, ?) ON CONFLICT (singleton) DO UPDATE SET url = excluded.url, enrolledAt = excluded.enrolledAt, hubKey = excluded.hubKey, trustRoots = excluded.trustRoots, checkpoint = NULL",
+                arguments: [url, command.at, hubKey, trustRoots])
             try command.log(nil, "hub", url, "enrolled")
         }
     }

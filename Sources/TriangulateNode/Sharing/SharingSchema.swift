@@ -29,6 +29,11 @@ enum SharingSchema {
         }
     }
 
+    /// The private CA (PEM) the hub's TLS certificate comes from, when it is not a public one.
+    static func addHubTrustRoots(_ db: Database) throws {
+        try db.alter(table: "hubLink") { t in t.add(column: "trustRoots", .text) }
+    }
+
     static func addAuditCheckpoints(_ db: Database) throws {
         try db.alter(table: "hubLink") { t in
             t.add(column: "hubKey", .text)

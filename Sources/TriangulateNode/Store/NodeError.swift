@@ -25,6 +25,8 @@ public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let syncRefused = Code("syncRefused")
         /// The hub could not be reached.
         public static let hubUnreachable = Code("hubUnreachable")
+        /// The hub's TLS certificate is not one this node trusts.
+        public static let hubUntrusted = Code("hubUntrusted")
         /// The hub answered with an error.
         public static let hubRefused = Code("hubRefused")
         /// The hub's audit log is not consistent with what this node accepted before.

@@ -15,9 +15,16 @@ struct EnrolCommand: AsyncNodeCommand {
     @Option(help: ArgumentHelp("The hub's URL, e.g. https://hub.example.org (http:// only for a hub on this machine).", valueName: "url"))
     var hub: String
     @Option(help: ArgumentHelp("The one-time enrolment token.", valueName: "token")) var token: String
+    @Option(help: ArgumentHelp("A PEM file with the private CA certificate(s) the hub's TLS certificate comes from; kept for every later sync. Leave out for a hub with a public certificate.", valueName: "file"))
+    var hubCa: String?
 
     func execute(_ store: NodeStore) async throws -> Rendered {
-        let answer = try await store.enrol(hub: hub, token: token, by: global.userName)
+        let trustRoots = try hubCa.map { path in
+            do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw NodeError(.invalidInput, "cannot read the hub CA file \(path): \(error.localizedDescription)")
+            }
+        }
+        let answer = try await store.enrol(hub: hub, token: token, trustRoots: trustRoots, by: global.userName)
         return Rendered(json: ["organisation": answer.organisation, "keyID": answer.keyID, "hub": hub],
                         text: "Enrolled \(answer.organisation) with \(hub) (key \(answer.keyID)). Share with `triangulate share`, exchange with `triangulate sync`.")
     }
