@@ -16,9 +16,11 @@ enum HubRoutes {
     /// How long the hub waits for a request's body to arrive.
     static let bodyTimeout: Duration = .seconds(60)
 
-    /// Every path the hub serves.
-    static let paths: Set<String> = ["/health", "/health/live", "/health/ready", "/metrics", "/v1/enrol", "/v1/push", "/v1/inbox",
-                                     "/v1/audit/checkpoint", "/v1/audit/consistency", "/v1/audit/inclusion"]
+    /// Every path the hub serves, with the one method it answers there (HEAD too, for a GET).
+    static let paths: [String: HTTPRequest.Method] = [
+        "/health": .get, "/health/live": .get, "/health/ready": .get, "/metrics": .get, "/v1/enrol": .post, "/v1/push": .post,
+        "/v1/inbox": .get, "/v1/audit/checkpoint": .get, "/v1/audit/consistency": .get, "/v1/audit/inclusion": .get,
+    ]
 
     static func router(for hub: Hub, logger: Logger) -> Router<BasicRequestContext> {
         let router = Router()

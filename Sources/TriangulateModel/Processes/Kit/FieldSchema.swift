@@ -42,7 +42,8 @@ public struct FieldSchema: Hashable, Codable, Sendable {
             throw DecodingError.dataCorruptedError(forKey: .crdt, in: container, debugDescription: "'\(other)' is not a field CRDT: use register, set or map")
         }
         writer = try container.decode(WriterRole.self, forKey: .writer)
-        isPersonal = try container.decodeIfPresent(Bool.self, forKey: .personal) ?? false
+        // Absent means not personal; present, it must be true or false (null is refused).
+        isPersonal = container.contains(.personal) ? try container.decode(Bool.self, forKey: .personal) : false
     }
 
     public func encode(to encoder: any Encoder) throws {
