@@ -300,11 +300,11 @@ public final class PostgresHubStore: HubStore, Service {
     // MARK: Shares and messages
 
     public func share(_ id: String) async throws -> HubShare? {
-        try await rows(Self.shareQuery(id), as: (Data, Date?, [String]).self).first.map(Self.share)
+        try await rows(Self.shareQuery(id), as: (Data, Date?, [String]).self).first.map { try Self.share(id, $0) }
     }
 
     private func share(_ id: String, on connection: PostgresConnection) async throws -> HubShare? {
-        try await rows(Self.shareQuery(id), as: (Data, Date?, [String]).self, on: connection).first.map(Self.share)
+        try await rows(Self.shareQuery(id), as: (Data, Date?, [String]).self, on: connection).first.map { try Self.share(id, $0) }
     }
 
     /// A share's declaration, withdrawal and the organisations withdrawn from it.
@@ -315,8 +315,11 @@ public final class PostgresHubStore: HubStore, Service {
         """
     }
 
-    private static func share(_ row: (Data, Date?, [String])) throws -> HubShare {
-        HubShare(declaration: try WireJSON.decoder().decode(ShareDeclaration.self, from: row.0), withdrawnAt: row.1, removed: Set(row.2))
+    /// Declarations decoded before, shared by every PostgreSQL store in the process (keyed by bytes).
+    private static let declarations = DeclarationCache()
+
+    private static func share(_ id: String, _ row: (Data, Date?, [String])) throws -> HubShare {
+        HubShare(declaration: try declarations.declaration(of: id, from: row.0), withdrawnAt: row.1, removed: Set(row.2))
     }
 
     public func document(_ id: String) async throws -> DocumentHeader? {

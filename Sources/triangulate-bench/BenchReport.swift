@@ -76,6 +76,12 @@ struct HubFigures: Encodable {
     var writesPerSecond: Double
     /// Where the hub ran.
     var hub: String
+    /// Processor time per write during the latency run: the hub process's (its push, the
+    /// delivery and the long poll it ends), and this process's fifty clients'.
+    var latencyHubCPUMillisecondsPerWrite: Double
+    var latencyClientCPUMillisecondsPerWrite: Double
+    /// How busy the machine's cores were during the latency run.
+    var latencyMachineBusyPercent: Double?
 }
 
 /// A measured figure, its unit, its target and whether it met it.

@@ -38,7 +38,14 @@ struct HubBenchmarks {
                 let ingested = nodes * batches * changesPerBatch
 
                 progress("(latency) \(nodes) nodes each write \(writes) times, every \(interval), while all of them sync")
+                let hubCPUBefore = server.cpuSeconds ?? 0
+                let clientCPUBefore = processorSeconds(of: "self") ?? 0
+                let machineBefore = MachineLoad.now()
                 let samples = try await latencySamples(clients)
+                let machineBusy = machineBefore.flatMap { before in MachineLoad.now().map { $0.busy(since: before) } }
+                let written = Double(nodes * writes)
+                let hubCPU = ((server.cpuSeconds ?? 0) - hubCPUBefore) / written * 1000
+                let clientCPU = ((processorSeconds(of: "self") ?? 0) - clientCPUBefore) / written * 1000
                 try await BenchNode.shutdown(clients)
                 let sorted = samples.sorted()
                 func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
@@ -50,7 +57,10 @@ struct HubBenchmarks {
                     latencySamples: samples.count,
                     nodes: nodes,
                     writesPerSecond: (Double(nodes) / interval.seconds).rounded(),
-                    hub: "a triangulate-hub process of its own, SQLite store")
+                    hub: "a triangulate-hub process of its own, SQLite store",
+                    latencyHubCPUMillisecondsPerWrite: (hubCPU * 100).rounded() / 100,
+                    latencyClientCPUMillisecondsPerWrite: (clientCPU * 100).rounded() / 100,
+                    latencyMachineBusyPercent: machineBusy.map { ($0 * 100).rounded() })
             } catch {
                 try? await BenchNode.shutdown(clients)
                 throw error

@@ -301,9 +301,12 @@ public final class SQLiteHubStore: HubStore {
         try await database.read { db in try Self.share(id, in: db) }
     }
 
+    /// Declarations decoded before, shared by every SQLite store in the process (keyed by bytes).
+    private static let declarations = DeclarationCache()
+
     private static func share(_ id: String, in db: Database) throws -> HubShare? {
         guard let row = try Row.fetchOne(db, sql: "SELECT declaration, withdrawnAt FROM share WHERE id = ?", arguments: [id]) else { return nil }
-        let declaration = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data)
+        let declaration = try declarations.declaration(of: id, from: row["declaration"] as Data)
         let removed = try String.fetchAll(db, sql: "SELECT organisation FROM audience WHERE share = ? AND removedAt IS NOT NULL", arguments: [id])
         return HubShare(declaration: declaration, withdrawnAt: row["withdrawnAt"], removed: Set(removed))
     }
