@@ -50,11 +50,15 @@ public final class PostgresHubStore: HubStore, Service {
 
     /// Runs the store's connection pools and its log writer until the service group shuts down
     /// (after the HTTP server, which is the last to start and the first to stop).
-    public func run() async {
+    public func run() async { await Self.run(client, hubReader, writer) }
+
+    /// Runs the pools and the writer; static, so that the task `connect(url:)` starts holds them
+    /// and not the store, whose release then stops them.
+    private static func run(_ client: PostgresClient, _ hubReader: PostgresClient, _ writer: PostgresLogWriter) async {
         await withDiscardingTaskGroup { group in
-            group.addTask { await self.client.run() }
-            group.addTask { await self.hubReader.run() }
-            group.addTask { await cancelWhenGracefulShutdown { await self.writer.run() } }
+            group.addTask { await client.run() }
+            group.addTask { await hubReader.run() }
+            group.addTask { await cancelWhenGracefulShutdown { await writer.run() } }
         }
     }
 
@@ -62,7 +66,8 @@ public final class PostgresHubStore: HubStore, Service {
     /// store runs its own connections until it is released.
     public static func connect(url: String) async throws -> PostgresHubStore {
         let store = try PostgresHubStore(url: url)
-        store.runner.withLock { $0 = Task { await store.run() } }
+        let (client, hubReader, writer) = (store.client, store.hubReader, store.writer)
+        store.runner.withLock { $0 = Task(priority: .high) { await run(client, hubReader, writer) } }
         do {
             try await store.prepare()
         } catch {
