@@ -12,6 +12,7 @@ import base64
 import hashlib
 import os
 import sqlite3
+import sys
 import time
 import uuid
 
@@ -94,7 +95,7 @@ def map_query(context, query):
 # Derandomised, so that CI is reproducible: the same cases on every run (set
 # TRIANGULATE_SCHEMATHESIS_EXAMPLES higher, or pass --hypothesis-seed, to explore further).
 @settings(max_examples=int(os.environ.get("TRIANGULATE_SCHEMATHESIS_EXAMPLES", "60")), deadline=None,
-          derandomize="--hypothesis-seed" not in " ".join(os.sys.argv), suppress_health_check=list(HealthCheck))
+          derandomize="--hypothesis-seed" not in " ".join(sys.argv), suppress_health_check=list(HealthCheck))
 def test_the_hub_keeps_to_its_specification(case):
     push = case.operation.path == "/v1/push"
     # 40 s: the specification's own inbox example long-polls for 29.

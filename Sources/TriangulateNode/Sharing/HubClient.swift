@@ -92,11 +92,18 @@ public struct HubClient: Sendable {
         if error is CancellationError { return error }
         if let error = error as? HTTPClientError, error == .cancelled { return CancellationError() }
         let detail = String(describing: error)
-        if error is NIOSSLError || detail.contains("CERTIFICATE_VERIFY_FAILED") || detail.contains("certificate") {
+        if isUntrustedCertificate(error) {
             return NodeError(.hubUntrusted, "the hub at \(url) presented a certificate this node does not trust (\(detail)). If the hub's certificate comes from a private CA, enrol again with `--hub-ca FILE` (the CA's PEM file)")
         }
         let reason = (error as? HTTPClientError).map { $0 == .deadlineExceeded || $0 == .readTimeout ? "no answer within \(requestTimeout.nanoseconds / 1_000_000_000) s" : "\($0)" } ?? detail
         return NodeError(.hubUnreachable, "cannot reach the hub at \(url): \(reason). Nothing was lost: run `triangulate sync` again later")
+    }
+
+    /// Whether the TLS handshake failed on the hub's certificate (its chain, or its name), rather
+    /// than on the connection.
+    static func isUntrustedCertificate(_ error: any Error) -> Bool {
+        if case NIOSSLError.handshakeFailed = error { return true }
+        return error is NIOSSLExtraError
     }
 }
 
