@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Domain values and rules. Pure: no I/O, no frameworks.
@@ -62,6 +64,7 @@ let package = Package(
                 "TriangulateModel",
                 "TriangulateProtocol",
                 "TriangulateSync",
+                "TriangulateWeb",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -111,6 +114,33 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What every web page of Triangulate shares, on the node and on the hub: the layout and
+        // its templates, the stylesheet, security headers, forms, sessions' cookies and CSRF.
+        .target(
+            name: "TriangulateWeb",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The node's web application for the organisation's staff, over the node's services.
+        .target(
+            name: "TriangulateNodeWeb",
+            dependencies: [
+                "TriangulateModel",
+                "TriangulateNode",
+                "TriangulateWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -122,7 +152,10 @@ let package = Package(
                 "TriangulateSync",
                 "TriangulateProtocol",
                 "TriangulateNode",
+                "TriangulateNodeWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -184,6 +217,18 @@ let package = Package(
                 "TriangulateNode",
                 "TriangulateHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TriangulateWebTests",
+            dependencies: [
+                "TriangulateModel",
+                "TriangulateNode",
+                "TriangulateNodeWeb",
+                "TriangulateWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),

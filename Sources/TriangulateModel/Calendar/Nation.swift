@@ -13,4 +13,13 @@ public enum Nation: String, CaseIterable, Codable, Sendable {
         }
         self = nation
     }
+
+    /// The nation's name for people, e.g. "England and Wales".
+    public var label: String {
+        switch self {
+        case .englandAndWales: "England and Wales"
+        case .scotland: "Scotland"
+        case .northernIreland: "Northern Ireland"
+        }
+    }
 }

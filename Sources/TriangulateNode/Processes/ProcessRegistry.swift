@@ -43,3 +43,13 @@ enum ProcessRegistry {
         return schema
     }
 }
+
+extension NodeStore {
+    /// The definitions of the processes this node runs, in registration order.
+    public static var processes: [ProcessDefinition] { ProcessRegistry.definitions }
+
+    /// The name of process `id` for people, or the id itself when no process has it.
+    public static func processTitle(_ id: String) -> String {
+        ProcessRegistry.definitions.first { $0.id == id }?.title ?? id
+    }
+}

@@ -7,11 +7,15 @@ public struct NodeEnvironment: Sendable {
     public var now: @Sendable () -> Date
     /// A fresh UUIDv7 for `date`.
     public var makeUUID: @Sendable (Date) -> UUID
+    /// The bcrypt work factor of new password hashes: 12 (2¹² rounds, about a quarter of a
+    /// second) unless a test asks for less. A hash keeps its own factor, so checking is unaffected.
+    public var passwordCost: UInt8
 
     /// Makes an environment.
-    public init(now: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable (Date) -> UUID) {
+    public init(now: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable (Date) -> UUID, passwordCost: UInt8 = 12) {
         self.now = now
         self.makeUUID = makeUUID
+        self.passwordCost = passwordCost
     }
 
     /// The system clock and random ids.

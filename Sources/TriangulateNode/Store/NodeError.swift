@@ -33,6 +33,8 @@ public struct NodeError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let auditAlarm = Code("auditAlarm")
         /// The node is not enrolled with a hub.
         public static let notEnrolled = Code("notEnrolled")
+        /// The person acting may not do this, or is not a person of this node.
+        public static let notPermitted = Code("notPermitted")
         public var description: String { name }
     }
 

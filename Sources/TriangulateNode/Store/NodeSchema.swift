@@ -18,6 +18,7 @@ enum NodeSchema {
         migrator.registerMigration("v6-push-refusals", migrate: SharingSchema.addPushRefusals)
         migrator.registerMigration("v7-default-nation", migrate: CalendarSchema.addDefaultNation)
         migrator.registerMigration("v8-hub-trust-roots", migrate: SharingSchema.addHubTrustRoots)
+        migrator.registerMigration("v9-people", migrate: PeopleSchema.create)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

@@ -17,6 +17,11 @@ public final class NodeStore: Sendable {
     let database: DatabasePool
     let environment: NodeEnvironment
 
+    /// Today's date in London, by the store's clock.
+    public var today: LocalDate { environment.today }
+    /// The current instant, by the store's clock.
+    public var now: Date { environment.now() }
+
     /// A warning when the store's files can be read by other users (`PrivateFile.exposure`).
     public var fileWarning: String? { PrivateFile.exposure(of: path) }
 

@@ -76,6 +76,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Import: NodeCommand {
+        static var permission: StaffPermission { .administer }
         static let configuration = CommandConfiguration(
             abstract: "Take a newer GOV.UK bank-holidays.json for this node's deadlines.",
             discussion: "Refuses a file that is not in GOV.UK's format, or that ends before the data in use; nothing changes then.")
@@ -92,6 +93,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct NationCommand: NodeCommand {
+        static var permission: StaffPermission { .administer }
         static let configuration = CommandConfiguration(
             commandName: "nation",
             abstract: "Show or set the nation whose working days this node's clocks count (default england-and-wales).")

@@ -5,6 +5,7 @@ import TriangulateNode
 
 /// `triangulate due`: the worklist — everything open with a clock, overdue first.
 struct DueCommand: NodeCommand {
+    static var permission: StaffPermission { .read }
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "List everything open with a clock: overdue first, then due today, then by due date.",
@@ -50,6 +51,7 @@ struct DueCommand: NodeCommand {
         do {
             let store = try NodeStore.open(at: global.storePath)
             store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
+            try store.requireActing(as: global.userName, for: Self.permission)
             try execute(store).print(json: global.json || (try? ReportCommand.Format.parse(format)) == .json)
         } catch {
             throw Failure.report(error, json: global.json)

@@ -7,6 +7,7 @@ import TriangulateSync
 
 /// `triangulate enrol`: registers this node's key with a hub.
 struct EnrolCommand: AsyncNodeCommand {
+    static var permission: StaffPermission { .administer }
     static let configuration = CommandConfiguration(
         commandName: "enrol",
         abstract: "Enrol this node with a hub, using the one-time token its operator gave you.",

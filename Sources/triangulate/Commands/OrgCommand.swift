@@ -9,6 +9,7 @@ struct OrgCommand: ParsableCommand {
         subcommands: [List.self, Add.self], defaultSubcommand: List.self)
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List the organisations this node knows.")
         @OptionGroup var global: GlobalOptions
 
@@ -21,6 +22,7 @@ struct OrgCommand: ParsableCommand {
     }
 
     struct Add: NodeCommand {
+        static var permission: StaffPermission { .administer }
         static let configuration = CommandConfiguration(
             abstract: "Add a local partner: a council's adult social services, an ICB, a local Healthwatch, a police force.")
         @OptionGroup var global: GlobalOptions

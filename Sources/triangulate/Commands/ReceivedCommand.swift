@@ -14,6 +14,7 @@ struct ReceivedCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List what has been shared with this organisation (the default).")
         @OptionGroup var global: GlobalOptions
 
@@ -31,6 +32,7 @@ struct ReceivedCommand: ParsableCommand {
     }
 
     struct Show: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(
             abstract: "Show a received document; personal data only to the people it names (--user).")
         @OptionGroup var global: GlobalOptions

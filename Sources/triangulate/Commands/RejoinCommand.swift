@@ -6,6 +6,7 @@ import TriangulateProtocol
 
 /// `triangulate rejoin`: re-attaches the node to a hub restored from an older backup.
 struct RejoinCommand: AsyncNodeCommand {
+    static var permission: StaffPermission { .administer }
     static let configuration = CommandConfiguration(
         commandName: "rejoin",
         abstract: "Accept a hub restored from a backup, after `sync` stopped with an ALARM about its log.",

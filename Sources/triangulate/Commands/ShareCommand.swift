@@ -50,6 +50,7 @@ struct ShareCommand: ParsableCommand {
     }
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List the shares this organisation made, and its decisions not to share.")
         @OptionGroup var global: GlobalOptions
 

@@ -36,6 +36,7 @@ struct SyncCommand: AsyncNodeCommand {
         do {
             let store = try NodeStore.open(at: global.storePath)
             store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
+            try store.requireActing(as: global.userName, for: Self.permission)
             (rendered, refused) = try await sync(store)
         } catch let error as NodeError where error.code == .hubUnreachable || error.code == .auditAlarm {
             throw Failure.report(error, json: global.json, exitCode: error.code == .auditAlarm ? Self.auditAlarm : Self.tryAgainLater)

@@ -11,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     var json = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Who is recording this (default: $TRIANGULATE_USER, else the login name).", valueName: "name"))
+        "Who you are: a person of this node (`triangulate user list`); default: $TRIANGULATE_USER.", valueName: "name"))
     var user: String?
 
     /// The store path, resolved from the option, the environment, then the default.
@@ -23,10 +23,10 @@ struct GlobalOptions: ParsableArguments {
         return "triangulate.sqlite"
     }
 
-    /// The user, resolved from the option, the environment, then the login name.
+    /// The person acting, from the option, then the environment; empty when neither says.
+    /// Never the login name: a step is recorded under a person of the node, not an account.
     var userName: String {
         if let user, !user.isEmpty { return user }
-        let environment = ProcessInfo.processInfo.environment
-        return environment["TRIANGULATE_USER"] ?? environment["USER"] ?? ProcessInfo.processInfo.userName
+        return ProcessInfo.processInfo.environment["TRIANGULATE_USER"] ?? ""
     }
 }

@@ -7,6 +7,8 @@ import TriangulateProtocol
 /// A command that works on the node store: it opens the store, does its work, and prints its
 /// result as text or JSON. Errors become one line on standard error and a non-zero exit.
 protocol NodeCommand: ParsableCommand {
+    /// What the person acting must be allowed to do (`record`, unless the command says).
+    static var permission: StaffPermission { get }
     /// The global options.
     var global: GlobalOptions { get }
     /// Does the work against an open store and returns what to print.
@@ -14,11 +16,14 @@ protocol NodeCommand: ParsableCommand {
 }
 
 extension NodeCommand {
+    static var permission: StaffPermission { .record }
+
     func run() throws {
         let rendered: Rendered
         do {
             let store = try NodeStore.open(at: global.storePath)
             store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
+            try store.requireActing(as: global.userName, for: Self.permission)
             rendered = try execute(store)
         } catch {
             throw Failure.report(error)
@@ -29,6 +34,8 @@ extension NodeCommand {
 
 /// A node command that talks to the hub, and so runs asynchronously.
 protocol AsyncNodeCommand: AsyncParsableCommand {
+    /// What the person acting must be allowed to do (`record`, unless the command says).
+    static var permission: StaffPermission { get }
     /// The global options.
     var global: GlobalOptions { get }
     /// Does the work against an open store and returns what to print.
@@ -36,11 +43,14 @@ protocol AsyncNodeCommand: AsyncParsableCommand {
 }
 
 extension AsyncNodeCommand {
+    static var permission: StaffPermission { .record }
+
     func run() async throws {
         let rendered: Rendered
         do {
             let store = try NodeStore.open(at: global.storePath)
             store.fileWarning.map { FileHandle.standardError.write(Data("triangulate: \($0)\n".utf8)) }
+            try store.requireActing(as: global.userName, for: Self.permission)
             rendered = try await execute(store)
         } catch {
             throw Failure.report(error)

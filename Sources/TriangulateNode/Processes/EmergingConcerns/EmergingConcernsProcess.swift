@@ -81,4 +81,8 @@ enum EmergingConcernsProcess: NodeProcess {
         let concern = try Lookup.one(Concern.self, text, noun: "concern", in: db)
         return NamedDocument(id: concern.id.description, concernId: concern.id, reference: concern.reference)
     }
+
+    static func cases(in db: Database) throws -> [CaseSummary] { try EmergingConcernsCases.summaries(in: db) }
+
+    static func caseDetail(id: String, in db: Database) throws -> CaseDetail? { try EmergingConcernsCases.detail(id: id, in: db) }
 }

@@ -92,4 +92,8 @@ enum HealthwatchEscalationProcess: NodeProcess {
         let escalation = try Lookup.one(EscalationCase.self, text, noun: "escalation", in: db)
         return NamedDocument(id: escalation.id.description, concernId: nil, reference: escalation.reference)
     }
+
+    static func cases(in db: Database) throws -> [CaseSummary] { try HealthwatchEscalationCases.summaries(in: db) }
+
+    static func caseDetail(id: String, in db: Database) throws -> CaseDetail? { try HealthwatchEscalationCases.detail(id: id, in: db) }
 }

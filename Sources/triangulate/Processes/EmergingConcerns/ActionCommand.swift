@@ -29,6 +29,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List actions by due date.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only actions not yet done.") var open = false

@@ -49,6 +49,7 @@ struct ConcernCommand: ParsableCommand {
     }
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List concerns, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Only concerns in this state: \(ConcernLifecycle.State.allCases.map(\.rawValue).joined(separator: "|")).", valueName: "state"))
@@ -72,6 +73,7 @@ struct ConcernCommand: ParsableCommand {
     }
 
     struct Show: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "Show everything recorded about a concern, with its history.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The concern: its reference (ECP-2026-0001) or id.") var concern: String

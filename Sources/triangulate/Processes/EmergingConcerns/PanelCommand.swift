@@ -166,6 +166,7 @@ struct PanelCommand: ParsableCommand {
     }
 
     struct Show: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "Show a panel.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The panel.") var panel: String
@@ -177,6 +178,7 @@ struct PanelCommand: ParsableCommand {
     }
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List panels, convened here or attended elsewhere.")
         @OptionGroup var global: GlobalOptions
 

@@ -5,6 +5,7 @@ import TriangulateNode
 
 /// `triangulate report`: the protocol's five measures and the minimum-data check.
 struct ReportCommand: NodeCommand {
+    static var permission: StaffPermission { .read }
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Report the protocol's five measures and the minimum-data check for each concern.",
@@ -38,6 +39,7 @@ struct ReportCommand: NodeCommand {
     func run() throws {
         do {
             let store = try NodeStore.open(at: global.storePath)
+            try store.requireActing(as: global.userName, for: Self.permission)
             let rendered = try execute(store)
             rendered.print(json: global.json || (try? Format.parse(format)) == .json)
         } catch {

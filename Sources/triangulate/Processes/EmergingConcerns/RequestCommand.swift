@@ -36,6 +36,7 @@ struct RequestCommand: ParsableCommand {
     }
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List information requests.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only requests still waiting for an answer.") var open = false

@@ -9,6 +9,7 @@ struct TemplateCommand: ParsableCommand {
         subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
     struct Show: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "Show the agenda template.")
         @OptionGroup var global: GlobalOptions
 
@@ -19,6 +20,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct Set: NodeCommand {
+        static var permission: StaffPermission { .administer }
         static let configuration = CommandConfiguration(abstract: "Replace the agenda template: one item per line.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A file with one item per line, or - for standard input.", valueName: "path")) var file: String

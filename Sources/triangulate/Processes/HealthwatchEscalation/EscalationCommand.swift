@@ -140,6 +140,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct Show: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "Show an escalation, its stages and its clock.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The escalation.") var escalation: String
@@ -151,6 +152,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct List: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(abstract: "List open escalations, newest first.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Closed ones too.") var all = false
@@ -162,6 +164,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct Report: NodeCommand {
+        static var permission: StaffPermission { .read }
         static let configuration = CommandConfiguration(
             abstract: "The quarter's figures for the Healthwatch Patient Safety Network: counts and response times, no names.")
         @OptionGroup var global: GlobalOptions
@@ -177,6 +180,7 @@ struct EscalationCommand: ParsableCommand {
     }
 
     struct Clock: NodeCommand {
+        static var permission: StaffPermission { .administer }
         static let configuration = CommandConfiguration(
             abstract: "Show or set the stages' response clocks (default: amber from 20, overdue after 30 calendar days).",
             discussion: "Seed 004 expects a response \"within 20-30 days\" and asks for a reasonable period at each stage: set one stage with --stage, or all.")

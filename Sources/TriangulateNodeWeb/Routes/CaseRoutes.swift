@@ -1,0 +1,48 @@
+import Hummingbird
+import TriangulateModel
+import TriangulateNode
+import TriangulateWeb
+
+/// The cases: the list with search and filters, and each case's page.
+enum CaseRoutes {
+    static func add(to router: some RouterMethods<NodeWebContext>, site: NodeSite) {
+        router.get("/cases") { _, context in
+            let signedIn = try context.requireSignedIn()
+            return try casesPage(site: site, signedIn: signedIn, search: CaseSearch())
+        }
+
+        // A search is sent by POST, so that what was typed (words of a title, a register
+        // number) never lands in a web address, a browser's history or a log.
+        router.post("/cases") { _, context in
+            let signedIn = try context.requireSignedIn()
+            let form = try context.requireForm()
+            let search = CaseSearch(words: form["words"], identifier: form["identifier"], process: form["process"],
+                                    status: form["status"], category: form["category"], from: form["from"],
+                                    through: form["through"], order: form["sort"] ?? form["order"])
+            return try casesPage(site: site, signedIn: signedIn, search: search)
+        }
+
+        router.get("/cases/{id}") { _, context in
+            let signedIn = try context.requireSignedIn()
+            let id = try context.parameters.require("id")
+            guard id.count <= 64, id.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw PageError.notFound }
+            let detail = try site.store.caseDetail(id: id)
+            let history = try site.store.timeline(of: detail.summary)
+            let title = NodeStore.processTitle(detail.summary.process)
+            let frame = site.frame(
+                detail.summary.reference, heading: detail.summary.title, caption: detail.summary.reference, for: signedIn, section: .cases,
+                banner: detail.summary.safeguarding ? "Safeguarding: an indicator of abuse or neglect is recorded on this case" : nil)
+            return site.page(frame, NodeTemplates.casePage, CasePage(detail: detail, processTitle: title, history: history))
+        }
+    }
+
+    private static func casesPage(site: NodeSite, signedIn: SignedIn, search: CaseSearch) throws -> Response {
+        let all = try site.store.cases()
+        let results = search.query.results(all)
+        let categories = Array(Set(all.map(\.category))).sorted()
+        let content = CasesPage(csrf: signedIn.csrfToken, search: search, results: results,
+                                definitions: NodeStore.processes, categories: categories)
+        let errors = search.errors.map { FieldError(field: $0.field, message: $0.message) }
+        return site.page(site.frame("Cases", for: signedIn, section: .cases, errors: errors), NodeTemplates.cases, content)
+    }
+}

@@ -1,0 +1,20 @@
+import Hummingbird
+import TriangulateModel
+import TriangulateNode
+import TriangulateWeb
+
+/// The worklist: the home page.
+enum WorklistRoutes {
+    static func add(to router: some RouterMethods<NodeWebContext>, site: NodeSite) {
+        router.get("/") { _, context in
+            let signedIn = try context.requireSignedIn()
+            let store = site.store
+            let nation = try store.defaultNation()
+            let today = store.today
+            let entries = try store.worklist(asOf: today, nation: nation, filter: WorklistFilter(owner: store.organisation.rawValue))
+            let caseIDs = Dictionary(try store.cases().map { ($0.reference, $0.id) }, uniquingKeysWith: { first, _ in first })
+            let content = WorklistPage(entries: entries, person: signedIn.name, today: today, nation: nation, caseIDs: caseIDs)
+            return site.page(site.frame("Worklist", heading: "What is due", for: signedIn, section: .worklist), NodeTemplates.worklist, content)
+        }
+    }
+}

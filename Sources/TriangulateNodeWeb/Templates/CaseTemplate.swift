@@ -1,0 +1,23 @@
+/// A case's page: what was recorded, section by section, what may be done next, and its
+/// timeline of every step with who and when.
+enum CaseTemplate {
+    static let text = #"""
+    <p><strong class="tag {{stateColour}}">{{stateLabel}}</strong> {{processTitle}}</p>
+    {{#sections}}
+    <h2>{{title}}</h2>
+    <dl class="summary-list">
+    {{#facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/facts}}
+    </dl>
+    {{/sections}}
+    <h2 id="next">What can be done next</h2>
+    {{#hasNext}}<ul>{{#allowedNext}}<li>{{.}}</li>{{/allowedNext}}</ul>{{/hasNext}}
+    {{^hasNext}}<p>Nothing: the case is finished.</p>{{/hasNext}}
+    <h2 id="timeline">Timeline</h2>
+    <table aria-labelledby="timeline">
+    <thead><tr><th scope="col">When</th><th scope="col">Record</th><th scope="col">What happened</th><th scope="col">Who</th></tr></thead>
+    <tbody>
+    {{#timeline}}<tr><td>{{when}}</td><td>{{record}}</td><td>{{what}}</td><td>{{who}}</td></tr>{{/timeline}}
+    </tbody>
+    </table>
+    """#
+}

@@ -1,0 +1,27 @@
+/// The node's page templates by name: each page's own file holds its text.
+enum NodeTemplates {
+    static let message = "message"
+    static let signIn = "sign-in"
+    static let worklist = "worklist"
+    static let cases = "cases"
+    static let casePage = "case"
+    static let people = "people"
+
+    /// Every template, for the renderer.
+    static let all: [String: String] = [
+        message: MessageTemplate.text,
+        signIn: SignInTemplate.text,
+        worklist: WorklistTemplate.text,
+        cases: CasesTemplate.text,
+        casePage: CaseTemplate.text,
+        people: PeopleTemplate.text,
+    ]
+}
+
+/// A page that only says something, with a way back.
+enum MessageTemplate {
+    static let text = #"""
+    <p>{{text}}</p>
+    <p><a href="/">Go to the worklist</a></p>
+    """#
+}
