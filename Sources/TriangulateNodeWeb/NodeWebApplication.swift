@@ -31,6 +31,7 @@ public struct NodeWebApplication: Sendable {
         SignInRoutes.add(to: pages, site: site)
         WorklistRoutes.add(to: pages, site: site)
         CaseRoutes.add(to: pages, site: site)
+        StepRoutes.add(to: pages, site: site)
         PeopleRoutes.add(to: pages, site: site)
         return router
     }

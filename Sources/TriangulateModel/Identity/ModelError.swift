@@ -9,6 +9,8 @@ public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidValue = Code("invalidValue")
         /// A state change that the protocol's state machine does not allow from the current state.
         public static let invalidTransition = Code("invalidTransition")
+        /// A step's date that cannot be right: in the future, or before what it follows.
+        public static let invalidDate = Code("invalidDate")
         /// A step that needs something recorded first.
         public static let missingPrerequisite = Code("missingPrerequisite")
         public var description: String { name }

@@ -23,6 +23,14 @@ struct Command {
         try entry.insert(db)
     }
 
+    /// Today in London, at the command's instant.
+    var today: LocalDate { LondonMoment(at).date }
+
+    /// Checks the date of a step (`StepDates`): not after today, not before what it follows.
+    func checkDate(_ day: LocalDate, of label: String, notBefore earliest: [StepDates.Earliest]) throws {
+        try StepDates.check(day, of: label, today: today, notBefore: earliest)
+    }
+
     /// Refuses an organisation code this node does not know.
     func requireKnown(_ code: OrganisationCode) throws {
         guard try Organisation.fetchOne(db, key: code.rawValue) != nil else {

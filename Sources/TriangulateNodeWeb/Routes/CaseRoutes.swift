@@ -22,17 +22,27 @@ enum CaseRoutes {
             return try casesPage(site: site, signedIn: signedIn, search: search)
         }
 
-        router.get("/cases/{id}") { _, context in
+        router.get("/cases/{id}") { request, context in
             let signedIn = try context.requireSignedIn()
             let id = try context.parameters.require("id")
             guard id.count <= 64, id.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw PageError.notFound }
             let detail = try site.store.caseDetail(id: id)
             let history = try site.store.timeline(of: detail.summary)
             let title = NodeStore.processTitle(detail.summary.process)
+            let mayAct = signedIn.role.allows(.record)
+            let links = try site.store.allowedSteps(on: detail.summary.id).filter { mayAct && signedIn.role.allows($0.step.permission) }.map {
+                StepLinks.Link(href: "/cases/\(detail.summary.id)/steps/\($0.step.id)", title: $0.step.title)
+            }
             let frame = site.frame(
                 detail.summary.reference, heading: detail.summary.title, caption: detail.summary.reference, for: signedIn, section: .cases,
                 banner: detail.summary.safeguarding ? "Safeguarding: an indicator of abuse or neglect is recorded on this case" : nil)
-            return site.page(frame, NodeTemplates.casePage, CasePage(detail: detail, processTitle: title, history: history))
+            let notice = request.uri.queryParameters.get("done").flatMap { done in
+                try? site.store.step(done, of: detail.summary.process).step.title
+            }.map { "Saved: \($0.lowercased())" }
+            var pageFrame = frame
+            pageFrame.notice = notice
+            return site.page(pageFrame, NodeTemplates.casePage,
+                             CasePage(detail: detail, processTitle: title, steps: StepLinks(links, readOnly: !mayAct), history: history))
         }
     }
 

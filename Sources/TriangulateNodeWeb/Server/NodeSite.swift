@@ -13,12 +13,13 @@ struct NodeSite: Sendable {
 
     /// The sections of the header's navigation.
     enum Section: CaseIterable {
-        case worklist, cases, people
+        case worklist, cases, newCase, people
 
         var link: (href: String, label: String) {
             switch self {
             case .worklist: ("/", "Worklist")
             case .cases: ("/cases", "Cases")
+            case .newCase: ("/new", "New case")
             case .people: ("/people", "People")
             }
         }
@@ -35,7 +36,13 @@ struct NodeSite: Sendable {
     /// The frame of a page for `signedIn`, with `section` marked as current.
     func frame(_ title: String, heading: String? = nil, caption: String? = nil, for signedIn: SignedIn?, section: Section? = nil,
                banner: String? = nil, notice: String? = nil, errors: [FieldError] = []) -> PageFrame {
-        let sections = Section.allCases.filter { $0 != .people || signedIn?.role.allows(.administer) == true }
+        let sections = Section.allCases.filter { section in
+            switch section {
+            case .people: signedIn?.role.allows(.administer) == true
+            case .newCase: signedIn?.role.allows(.record) == true
+            default: true
+            }
+        }
         return PageFrame(
             serviceName: serviceName, title: title, heading: heading ?? title, caption: caption,
             signedInAs: signedIn?.name.rawValue, csrfToken: signedIn?.csrfToken,

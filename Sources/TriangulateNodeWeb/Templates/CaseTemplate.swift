@@ -10,8 +10,7 @@ enum CaseTemplate {
     </dl>
     {{/sections}}
     <h2 id="next">What can be done next</h2>
-    {{#hasNext}}<ul>{{#allowedNext}}<li>{{.}}</li>{{/allowedNext}}</ul>{{/hasNext}}
-    {{^hasNext}}<p>Nothing: the case is finished.</p>{{/hasNext}}
+    {{#steps}}{{> step-links}}{{/steps}}
     <h2 id="timeline">Timeline</h2>
     <table aria-labelledby="timeline">
     <thead><tr><th scope="col">When</th><th scope="col">Record</th><th scope="col">What happened</th><th scope="col">Who</th></tr></thead>

@@ -6,6 +6,8 @@ enum NodeTemplates {
     static let cases = "cases"
     static let casePage = "case"
     static let people = "people"
+    static let stepForm = "step-form"
+    static let stepLinks = "step-links"
 
     /// Every template, for the renderer.
     static let all: [String: String] = [
@@ -15,6 +17,8 @@ enum NodeTemplates {
         cases: CasesTemplate.text,
         casePage: CaseTemplate.text,
         people: PeopleTemplate.text,
+        stepForm: StepFormTemplate.text,
+        stepLinks: StepLinksTemplate.text,
     ]
 }
 

@@ -15,17 +15,15 @@ struct CasePage {
     let stateColour: String
     let processTitle: String
     let sections: [CaseSection]
-    let allowedNext: [String]
-    let hasNext: Bool
+    let steps: StepLinks
     let timeline: [Entry]
 
-    init(detail: CaseDetail, processTitle: String, history: [HistoryEntry]) {
+    init(detail: CaseDetail, processTitle: String, steps: StepLinks, history: [HistoryEntry]) {
         stateLabel = detail.summary.stateLabel
         stateColour = detail.summary.isClosed ? "grey" : ""
         self.processTitle = processTitle
         sections = detail.sections
-        allowedNext = detail.allowedNext
-        hasNext = !detail.allowedNext.isEmpty
+        self.steps = steps
         timeline = history.map { entry in
             let change = [entry.fromState, entry.toState].compactMap { $0 }
             let what = change.count == 2 ? "\(entry.event): \(change[0]) to \(change[1])" : entry.event

@@ -71,6 +71,11 @@ public enum Stylesheet {
     .summary-list dt{font-weight:700;flex:0 0 30%;margin:0}.summary-list dd{margin:0;flex:1 1 60%}
     .sort-button{background:none;border:0;padding:0;font:inherit;font-weight:700;color:#1d70b8;text-decoration:underline;cursor:pointer}
     code{font-family:monospace;font-size:1rem;background:#f3f2f1;padding:0 3px}
+    .radios{margin-top:10px}.radio,.checkbox{display:flex;align-items:center;gap:10px;margin-bottom:10px}
+    .radio input,.checkbox input{width:28px;height:28px;margin:0;flex:none;accent-color:#0b0c0c}
+    .radio label,.checkbox label{font-weight:400;margin:0}
+    .date-input{max-width:9em!important}
+    .step-list li{margin-bottom:10px}
     .filters{background:#f3f2f1;padding:20px;margin-bottom:30px}
     .inline-fields{display:flex;flex-wrap:wrap;gap:0 20px}.inline-fields .form-group{flex:1 1 14em;margin-bottom:15px}
     """

@@ -85,4 +85,12 @@ enum EmergingConcernsProcess: NodeProcess {
     static func cases(in db: Database) throws -> [CaseSummary] { try EmergingConcernsCases.summaries(in: db) }
 
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail? { try EmergingConcernsCases.detail(id: id, in: db) }
+
+    static let steps = EmergingConcernsSteps.all
+
+    static func allowedSteps(on id: String, in db: Database) throws -> [StepDefinition]? { try EmergingConcernsStepRunner.allowed(on: id, in: db) }
+
+    static func take(_ values: StepValues, on id: String?, store: NodeStore, by user: String) throws -> String {
+        try EmergingConcernsStepRunner.take(values, on: id, store: store, by: user)
+    }
 }

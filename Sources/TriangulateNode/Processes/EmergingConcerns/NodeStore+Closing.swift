@@ -37,6 +37,8 @@ extension NodeStore {
                     throw ModelError(.missingPrerequisite, "the panel \(waiting.reference) is \(waiting.state.label): record its attendance (panel attend) or cancel it (panel cancel) before the outcome")
                 }
             }
+            let decided = try PanelDecision.filter(Column("concernId") == concern.id.description).order(Column("decidedOn").desc).fetchOne(command.db)
+            try command.checkDate(day, of: "the outcome", notBefore: [concern.identified] + [decided.map { ($0.decidedOn, "the panel decision") }].compactMap { $0 })
             try transition(&concern, .recordOutcome, command)
             try concern.update(command.db)
             let outcome = Outcome(id: command.newID(), concernId: concern.id, type: type, summary: summary, decidedOn: day,
@@ -62,6 +64,7 @@ extension NodeStore {
                 recipients = Array(Set(recipients + panels.flatMap { $0.invitees.map(\.org) })
                     .subtracting([command.organisation])).sorted()
             }
+            try command.checkDate(day, of: "sharing the outcome", notBefore: [(outcome.decidedOn, "the outcome was decided")])
             outcome.sharedWith = recipients
             outcome.sharedOn = day
             try outcome.update(command.db)
@@ -76,6 +79,8 @@ extension NodeStore {
         let different = try Text.required(input.doDifferently, "what might be done differently", hint: "--do-differently")
         return try perform(by: user) { command in
             var concern = try Lookup.one(Concern.self, reference, noun: "concern", in: command.db)
+            let shared = try Outcome.filter(Column("concernId") == concern.id.description).fetchOne(command.db)?.sharedOn
+            try command.checkDate(input.on, of: "the learning review", notBefore: [concern.identified] + [shared.map { ($0, "the outcome was shared") }].compactMap { $0 })
             try transition(&concern, .reviewLearning, command)
             try concern.update(command.db)
             let reviewers = input.reviewers.compactMap(Text.optional)

@@ -62,6 +62,7 @@ extension NodeStore {
         let title = try Text.required(new.title, "title", hint: "--title")
         let summary = try Text.required(new.summary, "summary", hint: "--summary")
         return try perform(by: user) { command in
+            try command.checkDate(new.identifiedOn, of: "identifying the concern", notBefore: [])
             let prefix = "ECP-\(new.identifiedOn.year)-"
             let number = try Lookup.nextNumber(table: Concern.databaseTableName, prefix: prefix, in: command.db)
             let concern = Concern(
@@ -102,6 +103,7 @@ extension NodeStore {
     }
 
     private func raise(_ new: NewSafeguardingFlag, on concern: Concern, _ command: Command) throws -> SafeguardingFlag {
+        try command.checkDate(new.raisedOn, of: "raising the safeguarding indicator", notBefore: [concern.identified])
         if let referredTo = new.referredTo { try command.requireKnown(referredTo) }
         let flag = SafeguardingFlag(
             id: command.newID(), concernId: concern.id, raisedOn: new.raisedOn, referredTo: new.referredTo,
@@ -117,6 +119,8 @@ extension NodeStore {
         try perform(by: user) { command in
             var concern = try Lookup.one(Concern.self, reference, noun: "concern", in: command.db)
             try transition(&concern, .close, command)
+            let reviewed = try LearningReview.filter(Column("concernId") == concern.id.description).order(Column("reviewedOn").desc).fetchOne(command.db)
+            try command.checkDate(day, of: "closing the concern", notBefore: [concern.identified] + [reviewed.map { ($0.reviewedOn, "the learning review") }].compactMap { $0 })
             concern.closedOn = day
             try concern.update(command.db)
             return concern

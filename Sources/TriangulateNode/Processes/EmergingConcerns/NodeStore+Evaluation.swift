@@ -41,6 +41,7 @@ extension NodeStore {
         }
         return try perform(by: user) { command in
             var concern = try Lookup.one(Concern.self, reference, noun: "concern", in: command.db)
+            try command.checkDate(input.on, of: "the evaluation", notBefore: [concern.identified])
             if concern.state == .draft || concern.state == .reopened {
                 try transition(&concern, .startEvaluation, command)
             }

@@ -10,6 +10,9 @@ extension NodeStore {
         let rationale = try Text.required(rationale, "rationale for the panel decision", hint: "--rationale")
         return try perform(by: user) { command in
             var concern = try Lookup.one(Concern.self, reference, noun: "concern", in: command.db)
+            let evaluated = try Evaluation.filter(Column("concernId") == concern.id.description && Column("decision") == EvaluationLifecycle.State.trigger.rawValue)
+                .order(Column("evaluatedOn").desc).fetchOne(command.db)
+            try command.checkDate(day, of: "the panel decision", notBefore: [concern.identified] + [evaluated.map { ($0.evaluatedOn, "the decision to trigger the protocol") }].compactMap { $0 })
             if concern.state == .triggered { try transition(&concern, .considerPartners, command) }
             try transition(&concern, call ? .callPanel : .notCallPanel, command)
             try concern.update(command.db)

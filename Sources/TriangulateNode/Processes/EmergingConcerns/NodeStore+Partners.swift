@@ -70,6 +70,7 @@ extension NodeStore {
     public func recordContact(_ reference: String, _ input: ContactInput, by user: String) throws -> PartnerContact {
         try perform(by: user) { command in
             var concern = try Lookup.one(Concern.self, reference, noun: "concern", in: command.db)
+            try command.checkDate(input.on, of: "the contact", notBefore: [concern.identified])
             try command.requireKnown(input.partner)
             try notSelf(input.partner, command)
             try exchangeInformation(&concern, command)

@@ -96,4 +96,12 @@ enum HealthwatchEscalationProcess: NodeProcess {
     static func cases(in db: Database) throws -> [CaseSummary] { try HealthwatchEscalationCases.summaries(in: db) }
 
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail? { try HealthwatchEscalationCases.detail(id: id, in: db) }
+
+    static let steps = HealthwatchEscalationSteps.all
+
+    static func allowedSteps(on id: String, in db: Database) throws -> [StepDefinition]? { try HealthwatchEscalationStepRunner.allowed(on: id, in: db) }
+
+    static func take(_ values: StepValues, on id: String?, store: NodeStore, by user: String) throws -> String {
+        try HealthwatchEscalationStepRunner.take(values, on: id, store: store, by: user)
+    }
 }

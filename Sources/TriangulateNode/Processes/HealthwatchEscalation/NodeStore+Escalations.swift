@@ -83,7 +83,7 @@ extension NodeStore {
                 throw ModelError(.invalidTransition, "every stage is done: close the escalation (escalation close)")
             }
             try EscalationRules.checkRaise(stage, after: stages, copiedTo: copiedTo)
-            try Self.notBefore(day, escalation.identifiedOn, "it was identified")
+            try command.checkDate(day, of: "raising the stage", notBefore: [(escalation.identifiedOn, "the escalation was identified")])
             let record = EscalationStageRecord(caseId: escalation.id, stage: stage, state: .awaitingResponse, raisedOn: day,
                                                raisedWith: raisedWith, copiedTo: Text.optional(copiedTo),
                                                recordedBy: command.user, recordedAt: command.at)
@@ -100,7 +100,7 @@ extension NodeStore {
                 throw ModelError(.invalidTransition, "every stage is done: close the escalation (escalation close)")
             }
             try EscalationRules.checkSkip(stage, after: stages, reason: reason)
-            try Self.notBefore(day, escalation.identifiedOn, "it was identified")
+            try command.checkDate(day, of: "skipping the stage", notBefore: [(escalation.identifiedOn, "the escalation was identified")])
             let record = EscalationStageRecord(caseId: escalation.id, stage: stage, state: .skipped, raisedOn: nil, raisedWith: nil,
                                                skippedReason: reason.trimmingCharacters(in: .whitespaces), skippedOn: day,
                                                recordedBy: command.user, recordedAt: command.at)
@@ -116,7 +116,7 @@ extension NodeStore {
             guard var record = stages.last(where: { $0.state == .awaitingResponse || $0.state == .onHold }) else {
                 throw ModelError(.invalidTransition, "no stage is awaiting a response")
             }
-            try Self.notBefore(day, record.raisedOn!, "\(record.stage.label) was raised")
+            try command.checkDate(day, of: "the response", notBefore: [(record.raisedOn!, "\(record.stage.label) was raised")])
             Self.respond(&record, summary: Text.optional(summary), satisfactory: summary == nil ? false : satisfactory, on: day)
             try record.update(command.db)
             return summary == nil ? "no response from \(record.stage.rawValue)" : "response from \(record.stage.rawValue)"
@@ -130,7 +130,7 @@ extension NodeStore {
             guard var record = stages.last(where: { $0.state == .awaitingResponse }) else {
                 throw ModelError(.invalidTransition, "no stage is awaiting a response")
             }
-            try Self.notBefore(day, record.raisedOn!, "\(record.stage.label) was raised")
+            try command.checkDate(day, of: "putting the stage on hold", notBefore: [(record.raisedOn!, "\(record.stage.label) was raised")])
             record.state = .onHold
             record.heldSince = day
             try record.update(command.db)
@@ -144,7 +144,7 @@ extension NodeStore {
             guard var record = stages.last(where: { $0.state == .onHold }), let since = record.heldSince else {
                 throw ModelError(.invalidTransition, "no stage is on hold")
             }
-            try Self.notBefore(day, since, "it was put on hold")
+            try command.checkDate(day, of: "resuming the stage", notBefore: [(since, "the stage was put on hold")])
             record.pausedDays += day.dayNumber - since.dayNumber
             record.heldSince = nil
             record.state = .awaitingResponse
@@ -158,7 +158,7 @@ extension NodeStore {
                                 by user: String) throws -> EscalationDossier {
         let summary = try Text.required(summary, "outcome summary", hint: "--summary")
         return try changeEscalation(reference, .close, by: user) { command, escalation, stages in
-            try Self.notBefore(day, escalation.identifiedOn, "it was identified")
+            try command.checkDate(day, of: "closing the escalation", notBefore: [(escalation.identifiedOn, "the escalation was identified")])
             for var record in stages where record.state == .awaitingResponse || record.state == .onHold {
                 Self.respond(&record, summary: nil, satisfactory: nil, on: day)
                 try record.update(command.db)
@@ -241,10 +241,6 @@ extension NodeStore {
         record.response = summary
         record.responseReceived = summary != nil
         record.satisfactory = satisfactory
-    }
-
-    private static func notBefore(_ day: LocalDate, _ earliest: LocalDate, _ what: String) throws {
-        guard day >= earliest else { throw NodeError(.invalidInput, "\(day) is before \(what) (\(earliest)): check --on") }
     }
 
     static func stages(of id: EscalationID, in db: Database) throws -> [EscalationStageRecord] {

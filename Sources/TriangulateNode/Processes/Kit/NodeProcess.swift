@@ -26,6 +26,13 @@ protocol NodeProcess {
     static func cases(in db: Database) throws -> [CaseSummary]
     /// The case with record id `id`, in full, or nil when it is not one of this process's.
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail?
+    /// Its steps as an interface offers them; those that open a case come first.
+    static var steps: [StepDefinition] { get }
+    /// The steps allowed now on case `id`, or nil when it is not one of this process's.
+    static func allowedSteps(on id: String, in db: Database) throws -> [StepDefinition]?
+    /// Takes `values.step` on case `id` (nil for a step that opens a case) as `user`, through
+    /// the node's services; returns the case's id.
+    static func take(_ values: StepValues, on id: String?, store: NodeStore, by user: String) throws -> String
 }
 
 /// A document as a record projects it: its header and its fields as text.

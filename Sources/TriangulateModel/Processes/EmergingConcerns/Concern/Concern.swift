@@ -55,4 +55,7 @@ public struct Concern: Hashable, Codable, Sendable {
 
     /// Whether the record holds personal data (a named professional).
     public var containsPersonalData: Bool { subjects.contains(where: \.isPersonalData) }
+
+    /// The day it was identified, as what every later step's date must not come before.
+    public var identified: StepDates.Earliest { (identifiedOn, "the concern was identified") }
 }

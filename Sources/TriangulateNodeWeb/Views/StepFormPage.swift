@@ -1,0 +1,91 @@
+import TriangulateModel
+import TriangulateNode
+
+/// A step's form, drawn from its definition: each field as the GOV.UK pattern for its kind,
+/// with what was typed and what was wrong with it.
+struct StepFormPage {
+    struct Field {
+        let name: String
+        let label: String
+        let hint: String?
+        let error: String?
+        let value: String
+        let optional: Bool
+        let isText: Bool
+        let isLongText: Bool
+        let isDate: Bool
+        let isChoice: Bool
+        let isSelect: Bool
+        let isFlag: Bool
+        let checked: Bool
+        let options: [Option]
+        let describedBy: String?
+    }
+
+    struct Option {
+        let id: String
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let csrf: String
+    let action: String
+    let submit: String
+    let fields: [Field]
+    let cancel: String
+
+    /// The form of `step`, posting to `action`; `answers` are what was typed (or the defaults),
+    /// `errors` what was wrong, by field; `organisations` the choices of an organisation field.
+    init(step: StepDefinition, action: String, cancel: String, csrf: String, answers: [String: String], errors: [String: String],
+         organisations: [Organisation]) {
+        self.csrf = csrf
+        self.action = action
+        self.cancel = cancel
+        submit = step.fields.isEmpty ? step.title : "Save"
+        fields = step.fields.map { field in
+            let value = answers[field.name] ?? ""
+            var options: [Option] = []
+            var isChoice = false, isSelect = false
+            switch field.kind {
+            case .choice(let choices):
+                isChoice = true
+                options = choices.enumerated().map { index, choice in
+                    Option(id: index == 0 ? field.name : "\(field.name)-\(index + 1)", value: choice.value, label: choice.label,
+                           selected: choice.value == value)
+                }
+            case .organisation:
+                isSelect = true
+                options = [Option(id: "", value: "", label: "Select an organisation", selected: value.isEmpty)]
+                    + organisations.map { Option(id: "", value: $0.code.rawValue, label: "\($0.name) (\($0.code))", selected: $0.code.rawValue == value) }
+            default:
+                break
+            }
+            let error = errors[field.name]
+            let described = [field.hint.map { _ in "\(field.name)-hint" }, error.map { _ in "\(field.name)-error" }].compactMap { $0 }
+            return Field(name: field.name, label: field.label, hint: field.hint, error: error, value: value,
+                         optional: !field.isRequired && field.kind != .flag,
+                         isText: field.kind == .text, isLongText: field.kind == .longText, isDate: field.kind == .date,
+                         isChoice: isChoice, isSelect: isSelect, isFlag: field.kind == .flag, checked: value == "yes",
+                         options: options, describedBy: described.isEmpty ? nil : described.joined(separator: " "))
+        }
+    }
+}
+
+/// The steps offered on a case page, or on the page that opens a new case.
+struct StepLinks {
+    struct Link {
+        let href: String
+        let title: String
+    }
+
+    let links: [Link]
+    let hasLinks: Bool
+    let readOnly: Bool
+
+    init(_ links: [Link], readOnly: Bool) {
+        self.links = links
+        hasLinks = !links.isEmpty
+        self.readOnly = readOnly
+    }
+}
