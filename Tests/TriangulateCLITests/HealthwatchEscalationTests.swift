@@ -42,9 +42,10 @@ struct HealthwatchEscalationTests {
         try Self.refused(cli, ["escalation", "resume", ref], "cannot resume")
         try Self.refused(cli, ["escalation", "raise", ref, "--stage", "cqc", "--with", "CQC", "--copy", "R"], "before the organisation itself")
         try Self.refused(cli, ["escalation", "skip", ref, "--reason", " "], "say why the organisation itself is skipped")
-        try Self.refused(cli, ["escalation", "raise", ref, "--with", "Oaktrees", "--on", "2026-09-30"], "before it was identified")
+        try Self.refused(cli, ["escalation", "raise", ref, "--with", "Oaktrees", "--on", "2026-09-30"], "before the escalation was identified")
         try Self.refused(cli, ["escalation", "raise", ref, "--with", "Oaktrees", "--stage", "board"], "unknown stage")
         try Self.refused(cli, ["escalation", "raise", "HWE-2026-0099", "--with", "Oaktrees"], "no escalation matches")
+        try Self.refused(cli, ["escalation", "raise", ref, "--with", "Oaktrees", "--on", "2099-01-01"], "is in the future")
 
         // The organisation: raised, put on hold for 5 days, answered unsatisfactorily.
         var shown = try cli.ok("escalation", "raise", ref, "--with", "Oaktrees Care Ltd, registered manager", "--on", "2026-10-02")
@@ -81,7 +82,7 @@ struct HealthwatchEscalationTests {
         #expect(try cli.run(["due", "--as-of", "2026-12-30", "--process", "hwe", "--owner", "CQC", "--json"]).array.first?["status"] as? String == "red")
         try Self.refused(cli, ["escalation", "close", ref, "--outcome", "fixed", "--summary", "s"], "unknown outcome")
         try Self.refused(cli, ["escalation", "close", ref, "--outcome", "cqc-acting", "--summary", " "], "outcome summary")
-        try cli.ok("escalation", "close", ref, "--outcome", "cqc-acting", "--summary", "CQC inspected; warning notice", "--on", "2026-12-15")
+        try cli.ok("escalation", "close", ref, "--outcome", "cqc-acting", "--summary", "CQC inspected; warning notice", "--on", "2026-12-01")
 
         // Closed: nothing more is allowed, and its clock has stopped.
         for step in [["raise", ref, "--with", "x"], ["skip", ref, "--reason", "r"], ["response", ref, "--none"], ["hold", ref], ["resume", ref],
@@ -116,18 +117,20 @@ struct HealthwatchEscalationTests {
         try Self.refused(cli, ["escalation", "clock", "--warning", "15 working days", "--breach", "10 working days"], "must come before")
         try Self.refused(cli, ["escalation", "clock", "--warning", "15 working days"], "give both")
         try cli.ok("escalation", "clock", "--stage", "organisation", "--warning", "5 working days", "--breach", "10 working days")
-        let shown = try cli.ok("escalation", "raise", "HWE-2026-0001", "--with", "Oaktrees", "--on", "2026-12-18")
-        #expect(shown["responseDue"] as? String == "2027-01-06", "ten working days past Christmas, Boxing Day (on the 28th) and New Year")
+        try cli.ok("escalation", "open", "--type", "culture", "--organisation", "Elm House Ltd", "--title", "Board", "--summary", "s",
+                   "--systemic", "--on", "2025-12-01")
+        let shown = try cli.ok("escalation", "raise", "HWE-2025-0001", "--with", "Elm House Ltd", "--on", "2025-12-18")
+        #expect(shown["responseDue"] as? String == "2026-01-06", "ten working days past Christmas, Boxing Day and New Year")
         #expect((shown["calendarVersion"] as? String)?.hasPrefix("gov.uk-") == true && shown["responseDueProvisional"] as? Bool == false)
         // A due day past the shipped bank holidays is provisional, in the dossier and the worklist.
-        try cli.ok("escalation", "open", "--type", "culture", "--organisation", "Elm House Ltd", "--title", "Board", "--summary", "s",
-                   "--systemic", "--on", "2028-06-01")
-        let later = try cli.ok("escalation", "raise", "HWE-2028-0001", "--with", "Elm House Ltd", "--on", "2028-06-01")
+        try cli.ok("escalation", "response", "HWE-2025-0001", "--none", "--on", "2026-01-07")
+        try cli.ok("escalation", "clock", "--stage", "commissioner", "--warning", "400 working days", "--breach", "500 working days")
+        let later = try cli.ok("escalation", "raise", "HWE-2025-0001", "--with", "Kent and Medway ICB", "--on", "2026-11-02")
         #expect(later["responseDueProvisional"] as? Bool == true)
-        let listed = try cli.run(["due", "--as-of", "2028-06-02", "--json"]).array
-        #expect(listed.first { $0["reference"] as? String == "HWE-2028-0001" }?["provisional"] as? Bool == true)
-        #expect(try cli.run(["due", "--as-of", "2028-06-02"]).stdout.contains("(provisional)"))
+        let listed = try cli.run(["due", "--as-of", "2026-11-03", "--json"]).array
+        #expect(listed.first { $0["reference"] as? String == "HWE-2025-0001" }?["provisional"] as? Bool == true)
+        #expect(try cli.run(["due", "--as-of", "2026-11-03"]).stdout.contains("(provisional)"))
         let clocks = try cli.run(["escalation", "clock", "--json"]).array
-        #expect(clocks.map { $0["breach"] as? String } == ["10 working days", "30 calendar days", "30 calendar days", "30 calendar days"])
+        #expect(clocks.map { $0["breach"] as? String } == ["10 working days", "500 working days", "30 calendar days", "30 calendar days"])
     }
 }

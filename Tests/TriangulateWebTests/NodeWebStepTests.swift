@@ -1,0 +1,156 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TriangulateModel
+import TriangulateNode
+import TriangulateWeb
+
+/// The steps of every process as forms drawn from their definitions, through the real router.
+@Suite("Node web application: steps as forms")
+struct NodeWebStepTests {
+    /// A valid new concern's answers, with the form's token.
+    static func concern(_ csrf: String, identifiedOn: String) -> [(String, String)] {
+        [("csrf", csrf), ("title", "Night staffing at Oaktrees"), ("category", "systems"), ("setting", "social-care"),
+         ("identifiedOn", identifiedOn), ("source", "whistleblower"), ("location", "1-134558905"), ("locationName", "Oaktrees"),
+         ("summary", "Only one carer on nights"), ("safeguarding", "yes")]
+    }
+
+    @Test func aCaseworkerTakesAConcernThroughEvaluationContactAndAPanel() async throws {
+        let fixture = try WebFixture()
+        let today = fixture.store.today.description
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let form = try await browser.get("/new/ecp/record")
+            #expect(form.status == .ok)
+            #expect(form.text.contains(#"<label for="title">Short title</label>"#))
+            #expect(form.text.contains(#"value="\#(today)""#), "dates start at today")
+            let created = try await browser.post("/new/ecp/record", Self.concern(Browser.csrf(in: form), identifiedOn: today))
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            let caseURI = String(location.prefix { $0 != "?" })
+            let page = try await browser.get(location)
+            #expect(page.text.contains("Saved: record a concern"))
+            #expect(page.text.contains(#"class="banner""#), "the safeguarding indicator raised with it shows at once")
+            let csrf = Browser.csrf(in: page)
+            for (step, answers) in [
+                ("evaluate", [("on", today), ("decision", "trigger"), ("rationale", "Several signals")]),
+                ("contact", [("partner", "NMC"), ("purpose", "share"), ("on", today)]),
+                ("decide-panel", [("call", "call"), ("on", today), ("rationale", "Risk to residents")]),
+                ("convene-panel", [("chair", "B. Chair (CQC)"), ("meetsOn", today)]),
+            ] {
+                let stepForm = try await browser.get("\(caseURI)/steps/\(step)")
+                #expect(stepForm.status == .ok, "\(step) is offered")
+                let taken = try await browser.post("\(caseURI)/steps/\(step)", [("csrf", csrf)] + answers)
+                #expect(taken.status == .seeOther, "\(step): \(taken.text.prefix(0))")
+            }
+            let after = try await browser.get(caseURI)
+            #expect(after.text.contains("awaiting its panel"))
+            for event in ["trigger: underEvaluation to triggered", "partnerContacted", "callPanel: sharing to panelCalled", "schedule: proposed to scheduled"] {
+                #expect(after.text.contains(event), "the timeline shows \(event)")
+            }
+            #expect(after.text.contains("<td>c.worker</td>"), "every step is recorded under the person signed in")
+        }
+        let history = try fixture.store.cases().first.map { try fixture.store.timeline(of: $0) } ?? []
+        #expect(!history.isEmpty && history.allSatisfy { $0.actor == "c.worker" })
+    }
+
+    @Test func aFormWithMistakesComesBackWithEachFieldsErrorAndWhatWasTyped() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let form = try await browser.get("/new/ecp/record")
+            let refused = try await browser.post("/new/ecp/record", [("csrf", Browser.csrf(in: form)), ("title", "Kept <b>as typed</b>"),
+                                                                      ("identifiedOn", "2026-02-30")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("There is a problem"))
+            for (field, message) in [("category", "Select category"), ("setting", "Select setting"),
+                                     ("identifiedOn", "Date the concern was identified must be a real date"), ("summary", "Enter what happened")] {
+                #expect(refused.text.contains(##"<a href="#\##(field)">\##(message)"##), "\(field)")
+            }
+            #expect(refused.text.contains("Kept &lt;b&gt;as typed&lt;/b&gt;"), "what was typed comes back, escaped")
+            #expect(try fixture.store.cases().isEmpty)
+        }
+    }
+
+    @Test func aDateInTheFutureOrBeforeTheConcernIsRefusedSayingWhich() async throws {
+        let fixture = try WebFixture()
+        let today = fixture.store.today
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let form = try await browser.get("/new/ecp/record")
+            let tomorrow = try #require(today.adding(days: 1)).description
+            let future = try await browser.post("/new/ecp/record", Self.concern(Browser.csrf(in: form), identifiedOn: tomorrow))
+            #expect(future.status == .unprocessableContent)
+            #expect(future.text.contains(##"<a href="#identifiedOn">The date of identifying the concern, \##(tomorrow), is in the future"##))
+            let created = try await browser.post("/new/ecp/record", Self.concern(Browser.csrf(in: form), identifiedOn: today.description))
+            let caseURI = String(try #require(created.headers[.location]).prefix { $0 != "?" })
+            let yesterday = try #require(today.adding(days: -1)).description
+            let early = try await browser.post("\(caseURI)/steps/evaluate", [("csrf", Browser.csrf(in: form)), ("on", yesterday),
+                                                                              ("decision", "trigger"), ("rationale", "r")])
+            #expect(early.status == .unprocessableContent)
+            #expect(early.text.contains("The date of the evaluation, \(yesterday), is before the concern was identified (\(today))"))
+        }
+    }
+
+    @Test func aViewerReadsButCannotTakeAnyStep() async throws {
+        let fixture = try WebFixture()
+        let dossier = try fixture.addConcern(title: "Late records", location: "1-999999999")
+        let before = try fixture.store.timeline(of: fixture.store.cases()[0]).count
+        try await fixture.test { browser in
+            try await browser.signIn("v.viewer")
+            let page = try await browser.get("/cases/\(dossier.concern.id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Your role lets you read cases, not change them"))
+            #expect(!page.text.contains("/steps/"))
+            #expect(!page.text.contains(#"href="/new""#))
+            #expect(try await browser.get("/new").status == .forbidden)
+            #expect(try await browser.get("/cases/\(dossier.concern.id)/steps/evaluate").status == .forbidden)
+            let refused = try await browser.post("/cases/\(dossier.concern.id)/steps/evaluate",
+                                                 [("csrf", Browser.csrf(in: page)), ("on", fixture.store.today.description),
+                                                  ("decision", "trigger"), ("rationale", "r")])
+            #expect(refused.status == .forbidden)
+        }
+        #expect(try fixture.store.timeline(of: fixture.store.cases()[0]).count == before)
+    }
+
+    @Test func aStepTheProcessDoesNotAllowNowIsNotOffered() async throws {
+        let fixture = try WebFixture()
+        let dossier = try fixture.addConcern(title: "Late records", location: "1-999999999")
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let page = try await browser.get("/cases/\(dossier.concern.id)")
+            #expect(page.text.contains("/steps/evaluate") && !page.text.contains("/steps/outcome"))
+            #expect(try await browser.get("/cases/\(dossier.concern.id)/steps/outcome").status == .notFound)
+            #expect(try await browser.get("/cases/\(dossier.concern.id)/steps/no-such-step").status == .notFound)
+        }
+    }
+
+    @Test func everyProcessOpensCasesFromItsDefinitionAlone() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let index = try await browser.get("/new")
+            for opening in fixture.store.openingSteps() {
+                let href = "/new/\(opening.process)/\(opening.step.id)"
+                #expect(index.text.contains(#"href="\#(href)""#))
+                let form = try await browser.get(href)
+                #expect(form.status == .ok)
+                for field in opening.step.fields {
+                    let labelled = form.text.contains(#"<label for="\#(field.name)">"#) || form.text.contains("<legend>\(field.label)")
+                    #expect(labelled, "\(href): \(field.name) has a label")
+                }
+            }
+            let form = try await browser.get("/new/hwe/open")
+            let opened = try await browser.post("/new/hwe/open", [
+                ("csrf", Browser.csrf(in: form)), ("title", "Missed medication"), ("concernType", "patient-safety"),
+                ("organisations", "Oaktrees Care Ltd; Elm House Ltd"), ("identifiedOn", fixture.store.today.description),
+                ("summary", "Families report missed evening medication"), ("systemic", "yes"),
+            ])
+            #expect(opened.status == .seeOther)
+            let page = try await browser.get(try #require(opened.headers[.location]))
+            #expect(page.text.contains("Healthwatch escalation") && page.text.contains("/steps/raise"))
+        }
+    }
+}
