@@ -32,6 +32,7 @@ public struct NodeWebApplication: Sendable {
         WorklistRoutes.add(to: pages, site: site)
         CaseRoutes.add(to: pages, site: site)
         StepRoutes.add(to: pages, site: site)
+        CorrectionRoutes.add(to: pages, site: site)
         PeopleRoutes.add(to: pages, site: site)
         return router
     }

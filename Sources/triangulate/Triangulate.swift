@@ -15,7 +15,7 @@ struct Triangulate: AsyncParsableCommand {
             """,
         subcommands: [InitCommand.self, DemoCommand.self, OrgCommand.self] + ProcessCommands.all + [
             EnrolCommand.self, ShareCommand.self, SyncCommand.self, RejoinCommand.self, ReceivedCommand.self, DueCommand.self,
-            CalendarCommand.self, UserCommand.self, ServeCommand.self,
+            CalendarCommand.self, CorrectCommand.self, UserCommand.self, ServeCommand.self,
         ]
     )
 

@@ -18,6 +18,15 @@ extension NodeStore {
         return detail
     }
 
+    /// The case whose reference (any case) or id is `text`.
+    public func caseSummary(_ text: String) throws -> CaseSummary {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let found = try cases().first(where: { $0.reference.lowercased() == wanted || $0.id == wanted }) else {
+            throw NodeError(.notFound, "no case matches '\(text)': give its reference, e.g. ECP-2026-0001")
+        }
+        return found
+    }
+
     /// Every line of a case's history, its own records' included (`ECP-2026-0001/R1`), oldest first.
     public func timeline(of summary: CaseSummary) throws -> [HistoryEntry] {
         try read { db in

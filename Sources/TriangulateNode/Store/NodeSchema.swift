@@ -19,6 +19,7 @@ enum NodeSchema {
         migrator.registerMigration("v7-default-nation", migrate: CalendarSchema.addDefaultNation)
         migrator.registerMigration("v8-hub-trust-roots", migrate: SharingSchema.addHubTrustRoots)
         migrator.registerMigration("v9-people", migrate: PeopleSchema.create)
+        migrator.registerMigration("v10-corrections", migrate: CorrectionSchema.create)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

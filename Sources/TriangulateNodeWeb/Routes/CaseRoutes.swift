@@ -36,13 +36,15 @@ enum CaseRoutes {
             let frame = site.frame(
                 detail.summary.reference, heading: detail.summary.title, caption: detail.summary.reference, for: signedIn, section: .cases,
                 banner: detail.summary.safeguarding ? "Safeguarding: an indicator of abuse or neglect is recorded on this case" : nil)
-            let notice = request.uri.queryParameters.get("done").flatMap { done in
+            let notice = request.uri.queryParameters.get("corrected") != nil ? "The correction is saved" : request.uri.queryParameters.get("done").flatMap { done in
                 try? site.store.step(done, of: detail.summary.process).step.title
             }.map { "Saved: \($0.lowercased())" }
             var pageFrame = frame
             pageFrame.notice = notice
             return site.page(pageFrame, NodeTemplates.casePage,
-                             CasePage(detail: detail, processTitle: title, steps: StepLinks(links, readOnly: !mayAct), history: history))
+                             CasePage(detail: detail, processTitle: title, steps: StepLinks(links, readOnly: !mayAct), history: history,
+                                      corrections: try site.store.corrections(on: detail.summary.id),
+                                      mayCorrect: signedIn.role.allows(.correct)))
         }
     }
 

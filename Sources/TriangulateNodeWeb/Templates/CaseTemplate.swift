@@ -11,6 +11,16 @@ enum CaseTemplate {
     {{/sections}}
     <h2 id="next">What can be done next</h2>
     {{#steps}}{{> step-links}}{{/steps}}
+    {{#mayCorrect}}<p><a href="/cases/{{id}}/corrections">Correct a mistake in this case</a></p>{{/mayCorrect}}
+    {{#hasCorrections}}
+    <h2 id="corrections">Corrections</h2>
+    <table aria-labelledby="corrections">
+    <thead><tr><th scope="col">When</th><th scope="col">Value</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Why</th><th scope="col">Who</th></tr></thead>
+    <tbody>
+    {{#corrections}}<tr><td>{{when}}</td><td>{{label}}</td><td>{{oldValue}}</td><td>{{newValue}}</td><td>{{reason}}</td><td>{{actor}}</td></tr>{{/corrections}}
+    </tbody>
+    </table>
+    {{/hasCorrections}}
     <h2 id="timeline">Timeline</h2>
     <table aria-labelledby="timeline">
     <thead><tr><th scope="col">When</th><th scope="col">Record</th><th scope="col">What happened</th><th scope="col">Who</th></tr></thead>

@@ -8,6 +8,8 @@ enum NodeTemplates {
     static let people = "people"
     static let stepForm = "step-form"
     static let stepLinks = "step-links"
+    static let correctionList = "correction-list"
+    static let correctionForm = "correction-form"
 
     /// Every template, for the renderer.
     static let all: [String: String] = [
@@ -19,6 +21,8 @@ enum NodeTemplates {
         people: PeopleTemplate.text,
         stepForm: StepFormTemplate.text,
         stepLinks: StepLinksTemplate.text,
+        correctionList: CorrectionListTemplate.text,
+        correctionForm: CorrectionFormTemplate.text,
     ]
 }
 

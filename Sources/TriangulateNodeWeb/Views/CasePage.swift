@@ -11,14 +11,34 @@ struct CasePage {
         let who: String
     }
 
+    struct CorrectionRow {
+        let when: String
+        let label: String
+        let oldValue: String
+        let newValue: String
+        let reason: String
+        let actor: String
+    }
+
+    let id: String
     let stateLabel: String
     let stateColour: String
     let processTitle: String
     let sections: [CaseSection]
     let steps: StepLinks
     let timeline: [Entry]
+    let mayCorrect: Bool
+    let corrections: [CorrectionRow]
+    let hasCorrections: Bool
 
-    init(detail: CaseDetail, processTitle: String, steps: StepLinks, history: [HistoryEntry]) {
+    init(detail: CaseDetail, processTitle: String, steps: StepLinks, history: [HistoryEntry], corrections: [Correction], mayCorrect: Bool) {
+        id = detail.summary.id
+        self.mayCorrect = mayCorrect
+        self.corrections = corrections.map {
+            CorrectionRow(when: LondonMoment($0.at).description, label: $0.label, oldValue: $0.oldValue, newValue: $0.newValue,
+                          reason: $0.reason, actor: $0.actor)
+        }
+        hasCorrections = !corrections.isEmpty
         stateLabel = detail.summary.stateLabel
         stateColour = detail.summary.isClosed ? "grey" : ""
         self.processTitle = processTitle

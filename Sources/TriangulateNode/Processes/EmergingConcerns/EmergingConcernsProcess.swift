@@ -93,4 +93,10 @@ enum EmergingConcernsProcess: NodeProcess {
     static func take(_ values: StepValues, on id: String?, store: NodeStore, by user: String) throws -> String {
         try EmergingConcernsStepRunner.take(values, on: id, store: store, by: user)
     }
+
+    static func correctableFields(on id: String, in db: Database) throws -> [CorrectableField]? { try EmergingConcernsCorrections.fields(on: id, in: db) }
+
+    static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws {
+        try EmergingConcernsCorrections.apply(key, value: value, on: id, command)
+    }
 }

@@ -104,4 +104,10 @@ enum HealthwatchEscalationProcess: NodeProcess {
     static func take(_ values: StepValues, on id: String?, store: NodeStore, by user: String) throws -> String {
         try HealthwatchEscalationStepRunner.take(values, on: id, store: store, by: user)
     }
+
+    static func correctableFields(on id: String, in db: Database) throws -> [CorrectableField]? { try HealthwatchEscalationCorrections.fields(on: id, in: db) }
+
+    static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws {
+        try HealthwatchEscalationCorrections.apply(key, value: value, on: id, command)
+    }
 }

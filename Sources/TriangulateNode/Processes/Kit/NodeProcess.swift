@@ -33,6 +33,10 @@ protocol NodeProcess {
     /// Takes `values.step` on case `id` (nil for a step that opens a case) as `user`, through
     /// the node's services; returns the case's id.
     static func take(_ values: StepValues, on id: String?, store: NodeStore, by user: String) throws -> String
+    /// The values of case `id` that may be corrected, or nil when it is not one of this process's.
+    static func correctableFields(on id: String, in db: Database) throws -> [CorrectableField]?
+    /// Checks `value` as the new value of `key` on case `id` and writes it, in `command`'s transaction.
+    static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws
 }
 
 /// A document as a record projects it: its header and its fields as text.
