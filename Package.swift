@@ -137,6 +137,8 @@ let package = Package(
             dependencies: [
                 "TriangulateModel",
                 "TriangulateNode",
+                "TriangulateProtocol",
+                "TriangulateSync",
                 "TriangulateWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -225,6 +227,7 @@ let package = Package(
             dependencies: [
                 "TriangulateModel",
                 "TriangulateNode",
+                "TriangulateProtocol",
                 "TriangulateNodeWeb",
                 "TriangulateWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -33,6 +33,7 @@ public struct NodeWebApplication: Sendable {
         CaseRoutes.add(to: pages, site: site)
         StepRoutes.add(to: pages, site: site)
         CorrectionRoutes.add(to: pages, site: site)
+        ShareRoutes.add(to: pages, site: site)
         PeopleRoutes.add(to: pages, site: site)
         return router
     }

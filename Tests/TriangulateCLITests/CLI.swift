@@ -61,7 +61,7 @@ final class CLI {
     }
 
     static func launch(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                       executable: URL = CLI.executable) throws -> Result {
+                       executable: URL = CLI.executable, stdin: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -71,7 +71,13 @@ final class CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -11,51 +11,101 @@ extension NodeStore {
     /// panel, to that panel's named invitees.
     public func share(_ request: ShareRequest, by user: String) throws -> ShareSummary {
         try perform(by: user) { command in
-            let (header, concernId, reference) = try Self.resolveDocument(request.document, in: command)
-            var audience: [AudienceMember] = []
-            for code in request.to {
-                let organisation = try OrganisationCode(parsing: code)
-                try command.requireKnown(organisation)
-                audience.append(AudienceMember(organisation: organisation.rawValue))
+            var request = request
+            if request.payloadClass == PayloadClass.identifiable.rawValue {
+                request.approvedBy = try Self.approver(of: request, acting: command.user, in: command.db)
             }
-            var panelReference: String?
-            if let panelText = request.panel {
-                let panel = try Lookup.one(Panel.self, panelText, noun: "panel", in: command.db)
-                panelReference = panel.reference
-                for index in audience.indices {
-                    audience[index].people = panel.invitees.filter { $0.org.rawValue == audience[index].organisation }
-                        .map { NamedRecipient(name: $0.person, needToKnow: $0.needToKnow) }
-                }
-            }
-            let schema = try ProcessRegistry.schema(header.type)
-            let identifiable = request.payloadClass == PayloadClass.identifiable.rawValue
-            let fields = request.fields.isEmpty
-                ? schema.fields.filter { identifiable || !$0.isPersonal }.map(\.name)
-                : request.fields
-            let declaration = ShareDeclaration(
-                id: (command.newID() as Identifier<ShareDeclarationTag>).description,
-                document: header, schema: schema, audience: audience, purpose: request.purpose.trimmingCharacters(in: .whitespaces),
-                basis: request.basis.trimmingCharacters(in: .whitespaces), payloadClass: request.payloadClass,
-                fields: fields, panel: panelReference, approvedBy: request.approvedBy)
-            do {
-                try declaration.validate()
-            } catch let error as ProtocolError {
-                throw NodeError(.invalidInput, error.message)
-            }
+            let (declaration, concernId, reference) = try Self.declaration(
+                for: request, id: (command.newID() as Identifier<ShareDeclarationTag>).description, organisation: command.organisation, in: command.db)
             try command.db.execute(
                 sql: "INSERT INTO share (id, documentId, declaration, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [declaration.id, header.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
+                arguments: [declaration.id, declaration.document.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
             try command.log(concernId, "share", reference, "shared with \(request.to.joined(separator: ","))")
             return ShareSummary(id: declaration.id, declaration: declaration, createdBy: command.user, createdAt: command.at,
                                 sentAt: nil, withdrawnAt: nil, withdrawnFrom: [], refusal: nil)
         }
     }
 
+    /// Exactly what `share` would send for `request`, field by field, and who would see it —
+    /// nothing is recorded. The same rules build it: the record's projection, the share's
+    /// allow-list, personal data only in an identifiable share.
+    public func previewShare(_ request: ShareRequest) throws -> SharePreview {
+        try read { db in
+            var request = request
+            if request.payloadClass == PayloadClass.identifiable.rawValue, request.approvedBy == nil { request.approvedBy = "(approval)" }
+            let id = (environment.makeID(at: environment.now()) as Identifier<ShareDeclarationTag>).description
+            let (declaration, _, reference) = try Self.declaration(for: request, id: id, organisation: organisation, in: db)
+            let header = declaration.document
+            guard let process = ProcessRegistry.process(declaring: header.type),
+                  let projected = try process.project(header.type, id: header.id, organisation: organisation, in: db) else {
+                throw NodeError(.notFound, "\(reference) has nothing this organisation can share")
+            }
+            let fields = declaration.schema.fields.map { field -> SharePreview.Field in
+                let value: String
+                switch projected.fields[field.name] {
+                case .register(let text)?: value = text ?? ""
+                case .set(let elements)?: value = elements.sorted().joined(separator: "; ")
+                case nil: value = ""
+                }
+                return SharePreview.Field(name: field.name, value: value, isPersonal: field.isPersonal, leaves: declaration.allows(field.name))
+            }
+            return SharePreview(reference: reference, documentType: header.type.rawValue, payloadClass: declaration.payloadClass,
+                                fields: fields, audience: declaration.audience)
+        }
+    }
+
+    /// Who approves an identifiable share: once the node has people, the person acting, whose
+    /// role must allow it (never a name typed); before that, the approver the request names.
+    private static func approver(of request: ShareRequest, acting user: String, in db: Database) throws -> String? {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") == true else { return request.approvedBy }
+        let person = try StaffMember.fetchOne(db, sql: "SELECT * FROM person WHERE name = ? AND NOT disabled", arguments: [user])
+        guard let person, person.role.allows(.approveIdentifiableShare) else {
+            throw NodeError(.notPermitted, "sharing identifiable content needs an approver: \(user) may not approve it")
+        }
+        return person.name.rawValue
+    }
+
+    /// The declaration `request` makes, with its id, checked; and the concern and reference of its record.
+    private static func declaration(for request: ShareRequest, id: String, organisation: OrganisationCode,
+                                    in db: Database) throws -> (ShareDeclaration, ConcernID?, String) {
+        let (header, concernId, reference) = try resolveDocument(request.document, organisation: organisation, in: db)
+        var audience: [AudienceMember] = []
+        for code in request.to {
+            let member = try OrganisationCode(parsing: code)
+            try requireKnown(member, in: db)
+            audience.append(AudienceMember(organisation: member.rawValue))
+        }
+        var panelReference: String?
+        if let panelText = request.panel {
+            let panel = try Lookup.one(Panel.self, panelText, noun: "panel", in: db)
+            panelReference = panel.reference
+            for index in audience.indices {
+                audience[index].people = panel.invitees.filter { $0.org.rawValue == audience[index].organisation }
+                    .map { NamedRecipient(name: $0.person, needToKnow: $0.needToKnow) }
+            }
+        }
+        let schema = try ProcessRegistry.schema(header.type)
+        let identifiable = request.payloadClass == PayloadClass.identifiable.rawValue
+        let fields = request.fields.isEmpty
+            ? schema.fields.filter { identifiable || !$0.isPersonal }.map(\.name)
+            : request.fields
+        let declaration = ShareDeclaration(
+            id: id, document: header, schema: schema, audience: audience, purpose: request.purpose.trimmingCharacters(in: .whitespaces),
+            basis: request.basis.trimmingCharacters(in: .whitespaces), payloadClass: request.payloadClass,
+            fields: fields, panel: panelReference, approvedBy: request.approvedBy)
+        do {
+            try declaration.validate()
+        } catch {
+            throw NodeError(.invalidInput, error.message)
+        }
+        return (declaration, concernId, reference)
+    }
+
     /// Records a decision not to share a record with some organisations, and why.
     public func declineToShare(_ document: String, with organisations: [String], reason: String, by user: String) throws -> ShareDecision {
         let reason = try Text.required(reason, "reason for not sharing", hint: "--reason")
         return try perform(by: user) { command in
-            let (header, concernId, reference) = try Self.resolveDocument(document, in: command)
+            let (header, concernId, reference) = try Self.resolveDocument(document, organisation: command.organisation, in: command.db)
             for code in organisations { try command.requireKnown(try OrganisationCode(parsing: code)) }
             let decision = ShareDecision(id: (command.newID() as Identifier<ShareDeclarationTag>).description, documentId: header.id,
                                          organisations: organisations, reason: reason, decidedBy: command.user, decidedAt: command.at)
@@ -160,9 +210,9 @@ extension NodeStore {
     }
 
     /// The shared document a user names, with its concern and reference for the history.
-    static func resolveDocument(_ text: String, in command: Command) throws -> (DocumentHeader, ConcernID?, String) {
-        let named = try ProcessRegistry.resolveDocument(text, in: command.db)
-        guard let stored = try SyncLedger.loadHeaderAndState(named.id, in: command.db), stored.header.owner == command.organisation.rawValue else {
+    static func resolveDocument(_ text: String, organisation: OrganisationCode, in db: Database) throws -> (DocumentHeader, ConcernID?, String) {
+        let named = try ProcessRegistry.resolveDocument(text, in: db)
+        guard let stored = try SyncLedger.loadHeaderAndState(named.id, in: db), stored.header.owner == organisation.rawValue else {
             throw NodeError(.invalidInput, "\(named.reference) is not a record this organisation can share (a panel convened elsewhere is only noted here)")
         }
         return (stored.header, named.concernId, named.reference)

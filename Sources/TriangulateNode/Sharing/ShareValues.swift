@@ -154,3 +154,29 @@ public struct SyncSummary: Codable, Hashable, Sendable {
     /// Makes an empty summary.
     public init() {}
 }
+
+/// What a share would send, before it is made: every field of the record's shared document
+/// with its value, whether it is personal data and whether it leaves the node; and who would see it.
+public struct SharePreview: Sendable {
+    /// One field of the shared document.
+    public struct Field: Hashable, Sendable {
+        /// Its name in the shared document.
+        public let name: String
+        /// Its value on this node, as text.
+        public let value: String
+        /// Whether it can hold personal data.
+        public let isPersonal: Bool
+        /// Whether this share sends it.
+        public let leaves: Bool
+    }
+
+    /// The record's reference and its document's type.
+    public let reference: String
+    public let documentType: String
+    /// How identifiable the share is.
+    public let payloadClass: String
+    /// Every field, in the schema's order.
+    public let fields: [Field]
+    /// The organisations, and for identifiable content the named people, who would see it.
+    public let audience: [AudienceMember]
+}

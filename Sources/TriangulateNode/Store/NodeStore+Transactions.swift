@@ -33,6 +33,13 @@ struct Command {
 
     /// Refuses an organisation code this node does not know.
     func requireKnown(_ code: OrganisationCode) throws {
+        try NodeStore.requireKnown(code, in: db)
+    }
+}
+
+extension NodeStore {
+    /// Refuses an organisation code this node does not know.
+    static func requireKnown(_ code: OrganisationCode, in db: Database) throws {
         guard try Organisation.fetchOne(db, key: code.rawValue) != nil else {
             throw NodeError(
                 .unknownOrganisation,

@@ -36,7 +36,9 @@ enum CaseRoutes {
             let frame = site.frame(
                 detail.summary.reference, heading: detail.summary.title, caption: detail.summary.reference, for: signedIn, section: .cases,
                 banner: detail.summary.safeguarding ? "Safeguarding: an indicator of abuse or neglect is recorded on this case" : nil)
-            let notice = request.uri.queryParameters.get("corrected") != nil ? "The correction is saved" : request.uri.queryParameters.get("done").flatMap { done in
+            let query = request.uri.queryParameters
+            let notice = query.get("shared") != nil ? "The share is recorded: it leaves at the next sync"
+                : query.get("corrected") != nil ? "The correction is saved" : request.uri.queryParameters.get("done").flatMap { done in
                 try? site.store.step(done, of: detail.summary.process).step.title
             }.map { "Saved: \($0.lowercased())" }
             var pageFrame = frame
@@ -44,7 +46,7 @@ enum CaseRoutes {
             return site.page(pageFrame, NodeTemplates.casePage,
                              CasePage(detail: detail, processTitle: title, steps: StepLinks(links, readOnly: !mayAct), history: history,
                                       corrections: try site.store.corrections(on: detail.summary.id),
-                                      mayCorrect: signedIn.role.allows(.correct)))
+                                      mayCorrect: signedIn.role.allows(.correct), mayShare: mayAct))
         }
     }
 

@@ -13,13 +13,14 @@ struct NodeSite: Sendable {
 
     /// The sections of the header's navigation.
     enum Section: CaseIterable {
-        case worklist, cases, newCase, people
+        case worklist, cases, newCase, received, people
 
         var link: (href: String, label: String) {
             switch self {
             case .worklist: ("/", "Worklist")
             case .cases: ("/cases", "Cases")
             case .newCase: ("/new", "New case")
+            case .received: ("/received", "Shared with us")
             case .people: ("/people", "People")
             }
         }

@@ -11,6 +11,7 @@ enum CaseTemplate {
     {{/sections}}
     <h2 id="next">What can be done next</h2>
     {{#steps}}{{> step-links}}{{/steps}}
+    {{#mayShare}}<p><a href="/cases/{{id}}/share">Share this case with partners</a></p>{{/mayShare}}
     {{#mayCorrect}}<p><a href="/cases/{{id}}/corrections">Correct a mistake in this case</a></p>{{/mayCorrect}}
     {{#hasCorrections}}
     <h2 id="corrections">Corrections</h2>

@@ -10,6 +10,10 @@ enum NodeTemplates {
     static let stepLinks = "step-links"
     static let correctionList = "correction-list"
     static let correctionForm = "correction-form"
+    static let shareForm = "share-form"
+    static let sharePreview = "share-preview"
+    static let receivedList = "received-list"
+    static let receivedDocument = "received-document"
 
     /// Every template, for the renderer.
     static let all: [String: String] = [
@@ -23,6 +27,10 @@ enum NodeTemplates {
         stepLinks: StepLinksTemplate.text,
         correctionList: CorrectionListTemplate.text,
         correctionForm: CorrectionFormTemplate.text,
+        shareForm: ShareFormTemplate.text,
+        sharePreview: SharePreviewTemplate.text,
+        receivedList: ReceivedListTemplate.text,
+        receivedDocument: ReceivedDocumentTemplate.text,
     ]
 }
 

@@ -28,11 +28,14 @@ struct CasePage {
     let steps: StepLinks
     let timeline: [Entry]
     let mayCorrect: Bool
+    let mayShare: Bool
     let corrections: [CorrectionRow]
     let hasCorrections: Bool
 
-    init(detail: CaseDetail, processTitle: String, steps: StepLinks, history: [HistoryEntry], corrections: [Correction], mayCorrect: Bool) {
+    init(detail: CaseDetail, processTitle: String, steps: StepLinks, history: [HistoryEntry], corrections: [Correction], mayCorrect: Bool,
+         mayShare: Bool) {
         id = detail.summary.id
+        self.mayShare = mayShare
         self.mayCorrect = mayCorrect
         self.corrections = corrections.map {
             CorrectionRow(when: LondonMoment($0.at).description, label: $0.label, oldValue: $0.oldValue, newValue: $0.newValue,
