@@ -1,14 +1,21 @@
 import ArgumentParser
 import Foundation
+import Logging
 import TriangulateModel
 import TriangulateNode
+import TriangulateNodeWeb
+import TriangulateWeb
 
 /// `triangulate demo`: a guided tour of the protocol on a throwaway store.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Record a realistic concern through every step of the protocol into a temporary store, then print the report.",
-        discussion: "Nothing of yours is touched: the demo writes to a new temporary file (or to --keep PATH, which must not exist).")
+        discussion: """
+            Nothing of yours is touched: the demo writes to a new temporary file (or to --keep PATH, which must \
+            not exist). With --serve, the demo store is then opened in the web application on loopback, with a \
+            person to sign in as (its password printed), until Ctrl-C.
+            """)
 
     @Option(help: ArgumentHelp("Keep the demo store at this new path instead of deleting it.", valueName: "path"))
     var keep: String?
@@ -16,14 +23,24 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Print the final report as one JSON value.")
     var json = false
 
-    func run() throws {
+    @Flag(help: "Then open the demo store in the web application, with a person to sign in as.")
+    var serve = false
+
+    @Option(help: ArgumentHelp("With --serve: the port on 127.0.0.1 (0 picks a free one).", valueName: "port"))
+    var port = 8080
+
+    func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-demo-\(UUID().uuidString)")
         let path = keep ?? directory.appendingPathComponent("demo.sqlite").path
         do {
             if keep == nil { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
             defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
             let store = try NodeStore.create(at: path, organisation: try Parse.org("CQC"), by: "demo")
-            let report = try DemoScript(store: store, narrate: !json).run()
+            let report = try DemoScript(store: store, narrate: !json && !serve).run()
+            if serve {
+                try await Self.openInBrowser(store, port: port)
+                return
+            }
             if json {
                 Rendered(json: report, text: "").print(json: true)
             } else {
@@ -37,6 +54,23 @@ struct DemoCommand: ParsableCommand {
             throw Failure.report(error)
         }
     }
+
+    /// Adds a person to sign in as, prints how, and serves the web application over `store`.
+    private static func openInBrowser(_ store: NodeStore, port: Int) async throws {
+        let password = PasswordInput.make()
+        _ = try store.addPerson(try StaffName(parsing: "demo"), role: .admin, password: password, by: "demo")
+        var logger = Logger(label: "triangulate", factory: { label in StreamLogHandler.standardError(label: label) })
+        logger.logLevel = .warning
+        let application = try NodeWebApplication(store: store, listen: ListenSettings(host: "127.0.0.1", port: port), logger: logger)
+        try await application.run { url in
+            FileHandle.standardOutput.write(Data("""
+                The demo store is open in the web application: \(url)
+                Sign in as demo, password \(password). Stop with Ctrl-C.
+
+                """.utf8))
+        }
+    }
+
 }
 
 /// The demo's story: a whistleblower's account about a nursing home reaches CQC, which
