@@ -183,9 +183,12 @@ let package = Package(
                 "TriangulateHub",
                 "TriangulateHubPostgres",
                 "TriangulateProtocol",
+                "TriangulateNodeWeb",
+                "TriangulateWeb",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

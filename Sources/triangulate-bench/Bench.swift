@@ -38,7 +38,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many open cases the worklist benchmark's store holds.")
     var worklistCases = 10_000
 
-    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist or all.")
+    @Option(help: "How many requests of each page the web benchmark times (on a store of --worklist-cases cases).")
+    var webRequests = 200
+
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web or all.")
     var suite = "all"
 
     @Option(help: ArgumentHelp(
@@ -59,9 +62,10 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "scale", "worklist", "all"].contains(suite) else {
-            throw ValidationError("--suite must be sync, hub, audit, scale, worklist or all")
+        guard ["sync", "hub", "audit", "scale", "worklist", "web", "all"].contains(suite) else {
+            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web or all")
         }
+        guard webRequests > 0 else { throw ValidationError("--web-requests must be at least 1") }
         guard worklistCases > 0 else { throw ValidationError("--worklist-cases must be at least 1") }
         guard suite != "scale" || postgresServer != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
@@ -91,6 +95,9 @@ struct Bench: AsyncParsableCommand {
         }
         if suite == "worklist" || suite == "all" {
             report.worklist = try WorklistBenchmarks(cases: worklistCases, repeats: repeats, seed: seed).run()
+        }
+        if suite == "web" || suite == "all" {
+            report.web = try await WebBenchmarks(cases: worklistCases, requests: webRequests, seed: seed).run()
         }
         if suite == "scale" || suite == "all" {
             if let postgres = postgresServer {

@@ -8,6 +8,8 @@ struct BenchReport: Encodable {
     var audit: AuditFigures?
     var hubScale: HubScaleFigures?
     var worklist: WorklistFigures?
+    /// The web application's pages (issue 14).
+    var web: WebFigures?
 }
 
 /// The figures of issue 6: ingest through separate hub processes.

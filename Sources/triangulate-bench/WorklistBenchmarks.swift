@@ -62,15 +62,16 @@ struct WorklistBenchmarks {
     }
 
     /// Open escalations: a fifth of the cases, at least one.
-    private var escalations: Int { max(1, cases / 5) }
+    var escalations: Int { max(1, cases / 5) }
     /// Open concerns: the rest, at least one.
-    private var concerns: Int { max(1, cases - escalations) }
+    var concerns: Int { max(1, cases - escalations) }
 
-    /// Copies the template concern, its request and its action `concerns - 1` times, and the
+    /// Copies the template concern (with `varying`'s columns for copy n), its request and its action `concerns - 1` times, and the
     /// template escalation and its stage `escalations - 1` times, in one
     /// transaction, each with fresh ids and references and due dates from 60 days before `asOf`
     /// to 60 days after.
-    private func copyTemplate(_ concernID: String, escalation escalationID: String, into path: String, asOf: LocalDate) throws {
+    func copyTemplate(_ concernID: String, escalation escalationID: String, into path: String, asOf: LocalDate,
+                      varying: (Int) -> [String: any DatabaseValueConvertible] = { _ in [:] }) throws {
         var random = SeededGenerator(seed: seed)
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
@@ -86,7 +87,8 @@ struct WorklistBenchmarks {
             for index in 1..<concerns {
                 let newConcern = UUID().uuidString.lowercased()
                 let reference = String(format: "ECP-2026-%06d", index + 1)
-                try copy("concern", where: "id", concernID, replacing: ["id": newConcern, "reference": reference])
+                try copy("concern", where: "id", concernID,
+                         replacing: ["id": newConcern, "reference": reference].merging(varying(index)) { $1 })
                 try copy("informationRequest", where: "concernId", concernID,
                          replacing: ["id": UUID().uuidString.lowercased(), "reference": reference + "/R1", "concernId": newConcern,
                                      "dueBy": asOf.adding(days: Int(random.next() % 121) - 60)!.description])

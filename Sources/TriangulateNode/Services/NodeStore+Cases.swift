@@ -3,10 +3,32 @@ import GRDB
 import TriangulateModel
 
 extension NodeStore {
-    /// The cases of every process that match `query`, in its order.
+    /// The cases of every process that match `query`, in its order. Words and identifiers are
+    /// looked up in the search index first, so that only the cases they name are read; the
+    /// query's own rule then decides, as it would over every case.
     public func cases(matching query: CaseQuery = CaseQuery()) throws -> [CaseSummary] {
-        let all = try read { db in try ProcessRegistry.processes.flatMap { try $0.cases(in: db) } }
-        return query.results(all)
+        let candidates = try read { db -> [CaseSummary] in
+            guard let match = CaseSearch.matchExpression(for: query) else {
+                return try ProcessRegistry.processes.flatMap { try $0.cases(in: db, only: nil) }
+            }
+            let ids = try String.fetchAll(db, sql: "SELECT caseId FROM caseSearch WHERE caseSearch MATCH ?", arguments: [match])
+            guard !ids.isEmpty else { return [] }
+            return try ProcessRegistry.processes.flatMap { try $0.cases(in: db, only: ids) }
+        }
+        return query.results(candidates)
+    }
+
+    /// The ids of the cases whose references are `references` (a record's own reference, such as
+    /// `ECP-2026-0001/R1`, names its case's), by reference.
+    public func caseIDs(references: [String]) throws -> [String: String] {
+        let wanted = Set(references.map { String($0.prefix { $0 != "/" }) })
+        guard !wanted.isEmpty else { return [:] }
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT caseId, reference FROM caseSearch WHERE reference IN (\(databaseQuestionMarks(count: wanted.count)))
+                """, arguments: StatementArguments(Array(wanted)))
+            return Dictionary(rows.map { ($0["reference"] as String, $0["caseId"] as String) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// The case with record id `id`, of whichever process, in full.

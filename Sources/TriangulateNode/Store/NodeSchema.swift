@@ -20,6 +20,7 @@ enum NodeSchema {
         migrator.registerMigration("v8-hub-trust-roots", migrate: SharingSchema.addHubTrustRoots)
         migrator.registerMigration("v9-people", migrate: PeopleSchema.create)
         migrator.registerMigration("v10-corrections", migrate: CorrectionSchema.create)
+        migrator.registerMigration("v11-case-search", migrate: CaseSearchSchema.create)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

@@ -12,8 +12,8 @@ enum WorklistRoutes {
             let nation = try store.defaultNation()
             let today = store.today
             let entries = try store.worklist(asOf: today, nation: nation, filter: WorklistFilter(owner: store.organisation.rawValue))
-            let caseIDs = Dictionary(try store.cases().map { ($0.reference, $0.id) }, uniquingKeysWith: { first, _ in first })
-            let content = WorklistPage(entries: entries, person: signedIn.name, today: today, nation: nation, caseIDs: caseIDs)
+            var content = WorklistPage(entries: entries, person: signedIn.name, today: today, nation: nation)
+            content.link(try store.caseIDs(references: content.shownReferences))
             return site.page(site.frame("Worklist", heading: "What is due", for: signedIn, section: .worklist), NodeTemplates.worklist, content)
         }
     }

@@ -19,6 +19,7 @@ enum WorklistTemplate {
     {{/rows}}
     </tbody>
     </table>
+    {{#more}}<p>{{more}}</p>{{/more}}
     {{/hasRows}}
     {{^hasRows}}<p>{{empty}}</p>{{/hasRows}}
     {{/groups}}

@@ -5,9 +5,11 @@ struct WorklistPage {
     struct Group {
         let id: String
         let title: String
-        let rows: [Row]
+        var rows: [Row]
         let hasRows: Bool
         let empty: String
+        /// When there are more than a page shows: how many are not shown.
+        let more: String?
     }
 
     struct Row {
@@ -17,29 +19,45 @@ struct WorklistPage {
         let remaining: String
         let what: String
         let reference: String
-        let caseID: String?
+        var caseID: String?
         let owedBy: String
     }
 
+    /// The most rows a group shows: the most pressing first.
+    static let rowsShown = 100
+
     let today: String
     let nation: String
-    let groups: [Group]
+    private(set) var groups: [Group]
 
-    /// Groups `entries` into the person's own and everyone else's; `caseIDs` maps a case's
-    /// reference to its id, for links (`ECP-2026-0001/R1` links to `ECP-2026-0001`).
-    init(entries: [WorklistEntry], person: StaffName, today: LocalDate, nation: Nation, caseIDs: [String: String]) {
+    /// Groups `entries` (in worklist order: overdue first) into the person's own and everyone
+    /// else's, each cut to `rowsShown`.
+    init(entries: [WorklistEntry], person: StaffName, today: LocalDate, nation: Nation) {
         self.today = today.description
         self.nation = nation.label
-        let rows = entries.map { entry in
-            (entry.person == person.rawValue, Row(entry, caseID: caseIDs[String(entry.reference.prefix { $0 != "/" })]))
+        let mine = entries.filter { $0.person == person.rawValue }
+        let others = entries.filter { $0.person != person.rawValue }
+        func group(_ id: String, _ title: String, _ entries: [WorklistEntry], empty: String) -> Group {
+            let shown = entries.prefix(Self.rowsShown).map { Row($0, caseID: nil) }
+            return Group(id: id, title: title, rows: shown, hasRows: !shown.isEmpty, empty: empty,
+                         more: entries.count > shown.count ? "The \(shown.count) most pressing of \(entries.count) are shown." : nil)
         }
-        let mine = rows.filter(\.0).map(\.1)
-        let others = rows.filter { !$0.0 }.map(\.1)
         groups = [
-            Group(id: "mine", title: "Due from you", rows: mine, hasRows: !mine.isEmpty, empty: "Nothing is due from you."),
-            Group(id: "organisation", title: "Due from your organisation", rows: others, hasRows: !others.isEmpty,
-                  empty: "Nothing else is due."),
+            group("mine", "Due from you", mine, empty: "Nothing is due from you."),
+            group("organisation", "Due from your organisation", others, empty: "Nothing else is due."),
         ]
+    }
+
+    /// The references shown, whose cases the rows link to.
+    var shownReferences: [String] { groups.flatMap { $0.rows.map(\.reference) } }
+
+    /// Links each row to its case, from case ids by reference (`ECP-2026-0001/R1` links to `ECP-2026-0001`).
+    mutating func link(_ caseIDs: [String: String]) {
+        for group in groups.indices {
+            for row in groups[group].rows.indices {
+                groups[group].rows[row].caseID = caseIDs[String(groups[group].rows[row].reference.prefix { $0 != "/" })]
+            }
+        }
     }
 }
 

@@ -6,9 +6,10 @@ public struct CaseQuery: Hashable, Sendable {
         case newest, oldest, reference, title, state
     }
 
-    /// Words that must all appear in the title or reference (any case).
+    /// Words that must each begin a word of the title or reference (any case).
     public var words: String?
-    /// A CQC provider or location id, a register number or an organisation named.
+    /// A CQC provider or location id, a register number or an organisation named: each of its
+    /// words must begin one of the case's identifiers' words.
     public var identifier: String?
     /// Only this process's cases.
     public var process: String?
@@ -51,17 +52,25 @@ public struct CaseQuery: Hashable, Sendable {
         if let from, summary.openedOn < from { return false }
         if let through, summary.openedOn > through { return false }
         if safeguardingOnly, !summary.safeguarding { return false }
-        if let identifier {
-            let wanted = identifier.lowercased()
-            guard summary.subjectIdentifiers.contains(where: { $0.lowercased().contains(wanted) }) else { return false }
+        if let identifier, !Self.everyWordBegins(Self.tokens(identifier), Self.tokens(summary.subjectIdentifiers.joined(separator: " "))) {
+            return false
         }
-        if let words {
-            let haystack = (summary.title + " " + summary.reference).lowercased()
-            for word in words.lowercased().split(whereSeparator: { $0 == " " }) where !haystack.contains(word) {
-                return false
-            }
+        if let words, !Self.everyWordBegins(Self.tokens(words), Self.tokens(summary.title + " " + summary.reference)) {
+            return false
         }
         return true
+    }
+
+    /// The words of `text` as search reads them (and the node's search index stores them):
+    /// lowercased, split at anything that is not a letter, a digit or a hyphen, so that
+    /// `1-134558905` and `ECP-2026-0001` are one word each.
+    public static func tokens(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+    }
+
+    /// Whether each of `wanted` begins one of `words`.
+    private static func everyWordBegins(_ wanted: [String], _ words: [String]) -> Bool {
+        wanted.allSatisfy { prefix in words.contains { $0.hasPrefix(prefix) } }
     }
 
     /// The summaries that match, in the query's order; ties by reference.

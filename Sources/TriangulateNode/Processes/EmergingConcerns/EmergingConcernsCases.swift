@@ -4,10 +4,12 @@ import TriangulateModel
 
 /// The ECP's concerns as cases: how the case list, search and a case's page read them.
 enum EmergingConcernsCases {
-    /// Every concern, newest first.
-    static func summaries(in db: Database) throws -> [CaseSummary] {
+    /// Every concern (or those with `ids`), newest first.
+    static func summaries(in db: Database, only ids: [String]? = nil) throws -> [CaseSummary] {
         let flagged = try Set(String.fetchAll(db, sql: "SELECT DISTINCT concernId FROM safeguardingFlag"))
-        return try Concern.order(Column("identifiedOn").desc, Column("reference").desc).fetchAll(db).map {
+        var request = Concern.order(Column("identifiedOn").desc, Column("reference").desc)
+        if let ids { request = request.filter(ids.contains(Column("id"))) }
+        return try request.fetchAll(db).map {
             summary(of: $0, safeguarding: flagged.contains($0.id.description))
         }
     }

@@ -8,7 +8,16 @@ import TriangulateSync
 enum EmergingConcernsProcess: NodeProcess {
     static let definition = EmergingConcerns.definition
 
-    static let migrations: [NodeMigration] = []
+    static let migrations = [
+        // The concern table itself is the core's (v1): the ECP came first.
+        NodeMigration(name: "ecp-v2-case-search") { db in
+            try CaseSearchSchema.index("concern", source: "subjects", identifiers: """
+                (SELECT group_concat(coalesce(json_extract(value, '$.location.id'), json_extract(value, '$.provider.id'),
+                                              json_extract(value, '$.professional.registration')), ' ')
+                 FROM json_each(NEW.subjects))
+                """, in: db)
+        },
+    ]
 
     static func project(_ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database) throws -> ProjectedDocument? {
         try EmergingConcernsProjection.project(type, id: id, organisation: organisation, in: db)
@@ -82,7 +91,7 @@ enum EmergingConcernsProcess: NodeProcess {
         return NamedDocument(id: concern.id.description, concernId: concern.id, reference: concern.reference)
     }
 
-    static func cases(in db: Database) throws -> [CaseSummary] { try EmergingConcernsCases.summaries(in: db) }
+    static func cases(in db: Database, only ids: [String]?) throws -> [CaseSummary] { try EmergingConcernsCases.summaries(in: db, only: ids) }
 
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail? { try EmergingConcernsCases.detail(id: id, in: db) }
 

@@ -4,9 +4,11 @@ import TriangulateModel
 
 /// A local Healthwatch's escalations as cases: how the case list, search and a case's page read them.
 enum HealthwatchEscalationCases {
-    /// Every escalation, newest first.
-    static func summaries(in db: Database) throws -> [CaseSummary] {
-        try EscalationCase.order(Column("identifiedOn").desc, Column("reference").desc).fetchAll(db).map(summary(of:))
+    /// Every escalation (or those with `ids`), newest first.
+    static func summaries(in db: Database, only ids: [String]? = nil) throws -> [CaseSummary] {
+        var request = EscalationCase.order(Column("identifiedOn").desc, Column("reference").desc)
+        if let ids { request = request.filter(ids.contains(Column("id"))) }
+        return try request.fetchAll(db).map(summary(of:))
     }
 
     /// The escalation with id `id`, in full, or nil when there is none.

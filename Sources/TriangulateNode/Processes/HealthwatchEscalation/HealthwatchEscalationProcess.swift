@@ -93,7 +93,7 @@ enum HealthwatchEscalationProcess: NodeProcess {
         return NamedDocument(id: escalation.id.description, concernId: nil, reference: escalation.reference)
     }
 
-    static func cases(in db: Database) throws -> [CaseSummary] { try HealthwatchEscalationCases.summaries(in: db) }
+    static func cases(in db: Database, only ids: [String]?) throws -> [CaseSummary] { try HealthwatchEscalationCases.summaries(in: db, only: ids) }
 
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail? { try HealthwatchEscalationCases.detail(id: id, in: db) }
 

@@ -7,7 +7,13 @@ import TriangulateModel
 /// - `hweStage`: one row per stage raised or skipped, keyed by escalation and stage.
 /// - `hweClockSetting`: a stage's response clock, where the organisation changed the default.
 enum HealthwatchEscalationSchema {
-    static let migrations = [NodeMigration(name: "hwe-v1-escalations", migrate: create)]
+    static let migrations = [
+        NodeMigration(name: "hwe-v1-escalations", migrate: create),
+        NodeMigration(name: "hwe-v2-case-search") { db in
+            try CaseSearchSchema.index("hweCase", source: "organisations",
+                                       identifiers: "(SELECT group_concat(value, ' ') FROM json_each(NEW.organisations))", in: db)
+        },
+    ]
 
     private static func create(_ db: Database) throws {
         try db.create(table: "hweCase") { t in

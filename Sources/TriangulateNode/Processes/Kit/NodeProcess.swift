@@ -22,8 +22,9 @@ protocol NodeProcess {
     /// The shareable document a reference names (`ECP-2026-0001/R1`, `HWE-2026-0001`), or nil
     /// when the text is not one of this process's references.
     static func resolveDocument(_ text: String, in db: Database) throws -> NamedDocument?
-    /// Its cases, newest first, as the case list and search read them.
-    static func cases(in db: Database) throws -> [CaseSummary]
+    /// Its cases (only those with the given ids, when there are some), newest first, as the case
+    /// list and search read them.
+    static func cases(in db: Database, only ids: [String]?) throws -> [CaseSummary]
     /// The case with record id `id`, in full, or nil when it is not one of this process's.
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail?
     /// Its steps as an interface offers them; those that open a case come first.
