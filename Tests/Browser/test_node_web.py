@@ -192,6 +192,10 @@ def test_a_viewer_cannot_change_anything(world, browser):
     wait_for(driver, lambda: "Your role lets you read cases" in driver.page_source, "the read-only case")
     assert "/steps/" not in driver.page_source and "/share" not in driver.page_source
     check_page(driver, "case-read-only")
+    follow_link(driver, "Reports")
+    wait_heading(driver, "Emerging Concerns Protocol reports")
+    assert driver.find_elements("css selector", "svg[role=img] title")
+    check_page(driver, "reports")
     driver.get(world["case_url"] + "/steps/outcome")
     wait_for(driver, lambda: heading(driver) in ("You cannot do this", "Page not found"), "a refusal")
     driver.get(url + "/new")

@@ -13,7 +13,7 @@ struct NodeSite: Sendable {
 
     /// The sections of the header's navigation.
     enum Section: CaseIterable {
-        case worklist, cases, newCase, received, people
+        case worklist, cases, newCase, received, reports, people
 
         var link: (href: String, label: String) {
             switch self {
@@ -21,6 +21,7 @@ struct NodeSite: Sendable {
             case .cases: ("/cases", "Cases")
             case .newCase: ("/new", "New case")
             case .received: ("/received", "Shared with us")
+            case .reports: ("/reports", "Reports")
             case .people: ("/people", "People")
             }
         }

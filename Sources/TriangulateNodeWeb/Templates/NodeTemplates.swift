@@ -14,6 +14,7 @@ enum NodeTemplates {
     static let sharePreview = "share-preview"
     static let receivedList = "received-list"
     static let receivedDocument = "received-document"
+    static let report = "report"
 
     /// Every template, for the renderer.
     static let all: [String: String] = [
@@ -31,6 +32,7 @@ enum NodeTemplates {
         sharePreview: SharePreviewTemplate.text,
         receivedList: ReceivedListTemplate.text,
         receivedDocument: ReceivedDocumentTemplate.text,
+        report: ReportTemplate.text,
     ]
 }
 

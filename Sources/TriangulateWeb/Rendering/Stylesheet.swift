@@ -76,6 +76,8 @@ public enum Stylesheet {
     .radio label,.checkbox label{font-weight:400;margin:0}
     .date-input{max-width:9em!important}
     .step-list li{margin-bottom:10px}
+    .figure{font-size:2.25rem;font-weight:700;margin:0 0 20px}
+    svg{max-width:740px;display:block;margin-bottom:15px}
     .filters{background:#f3f2f1;padding:20px;margin-bottom:30px}
     .inline-fields{display:flex;flex-wrap:wrap;gap:0 20px}.inline-fields .form-group{flex:1 1 14em;margin-bottom:15px}
     """

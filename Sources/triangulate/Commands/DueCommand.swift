@@ -40,7 +40,7 @@ struct DueCommand: NodeCommand {
         switch format {
         case .json: return Rendered(json: entries, text: "")
         case .csv:
-            let lines = ([headers] + rows).map { $0.map(ReportText.field).joined(separator: ",") }
+            let lines = ([headers] + rows).map { $0.map(ReportTable.csvField).joined(separator: ",") }
             return Rendered(json: entries, text: lines.joined(separator: "\n"))
         case .table:
             return Rendered(json: entries, text: entries.isEmpty ? "Nothing open with a clock." : TextTable.render(headers, rows))

@@ -1,5 +1,6 @@
 import Foundation
 import TriangulateModel
+import TriangulateNode
 
 /// The protocol report as a table for people and as CSV for spreadsheets.
 enum ReportText {
@@ -38,39 +39,6 @@ enum ReportText {
     }
 
     static func csv(_ report: ProtocolReport) -> String {
-        var rows = [["measure", "month", "direction", "counterpart", "category", "payload_class", "detail", "count"]]
-        func row(_ measure: String, detail: String = "", _ count: Int) {
-            rows.append([measure, "", "", "", "", "", detail, String(count)])
-        }
-        row("initiated", report.initiated.triggered)
-        row("not_triggered", report.initiated.notTriggered)
-        for category in ConcernCategory.allCases {
-            if let count = report.initiated.triggeredByCategory[category] {
-                rows.append(["initiated", "", "", "", category.rawValue, "", "", String(count)])
-            }
-        }
-        for cell in report.informationShared {
-            rows.append(["information_shared", cell.month, cell.direction.rawValue, cell.counterpart.rawValue,
-                         cell.category.rawValue, cell.payloadClass.rawValue, "", String(cell.count)])
-        }
-        row("panels_convened", report.panelsConvened)
-        row("panels_attended", report.panelsAttended)
-        row("actions_agreed", report.actions.agreed)
-        row("actions_taken", report.actions.taken)
-        row("actions_not_done", report.actions.notDone)
-        row("actions_overdue", report.actions.overdue)
-        for type in OutcomeType.allCases {
-            if let count = report.actions.outcomes[type] { row("outcome", detail: type.rawValue, count) }
-        }
-        for check in report.completeness {
-            for gap in check.missing { row("missing_data", detail: "\(check.reference): \(gap.item.rawValue)", 1) }
-        }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
-    }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break.
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        ReportTable(report).csv.trimmingCharacters(in: .newlines)
     }
 }
