@@ -10,7 +10,8 @@ out=docs/commands.md
   echo
   echo "Generated from \`triangulate … --help\` by \`docs/generate-commands.sh\`. Every command also takes"
   echo "\`--store PATH\` (default \`\$TRIANGULATE_STORE\`, else \`./triangulate.sqlite\`), \`--user NAME\` (default"
-  echo "\`\$TRIANGULATE_USER\`, else the login name) and \`--json\`; these may also come before the command."
+  echo "\`\$TRIANGULATE_USER\`; once the node has people, the name of one of them, whose role allows the command)"
+  echo "and \`--json\`; these may also come before the command."
   echo "Errors print one line on standard error starting \`triangulate:\` and exit with status 1 (64 for a"
   echo "mistyped option), leaving the store unchanged."
   for command in "" init demo "org list" "org add" "concern add" "concern list" "concern show" "concern evaluate" \
@@ -21,7 +22,8 @@ out=docs/commands.md
       "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set" enrol "share create" "share list" \
       "share withdraw" "share redeclare" "share decline" sync rejoin "received list" "received show" "received edit" due "calendar due" "calendar show" "calendar import" "calendar nation" \
       "escalation open" "escalation raise" "escalation skip" "escalation response" "escalation hold" "escalation resume" \
-      "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock"; do
+      "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock" correct \
+      "user add" "user list" "user disable" "user reset" serve; do
     echo
     echo "## triangulate ${command:-(overview)}"
     echo
