@@ -45,18 +45,8 @@ struct WebBenchmarks {
         let store = try NodeStore.create(at: path, organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
         let asOf = store.today
         let builder = WorklistBenchmarks(cases: cases, repeats: 1, seed: seed)
-        let concern = try store.addConcern(NewConcern(
-            category: .systems, setting: .nursingHome, title: "Template", summary: "s", identifiedOn: asOf,
-            source: Source(type: .complaint), subjects: [.location(id: try CQCIdentifier(parsing: "1-100000000"), name: "Home")]), by: "bench").concern
-        _ = try store.evaluate(concern.reference, EvaluationInput(on: asOf, decision: .trigger), by: "bench")
-        _ = try store.addRequest(concern.reference, RequestInput(direction: .outgoing, counterpart: try OrganisationCode(parsing: "NMC"),
-                                                                 question: "q", on: asOf, dueBy: asOf), by: "bench")
-        _ = try store.addAction(concern.reference, ActionInput(ownerOrg: try OrganisationCode(parsing: "GMC"), summary: "a", agreedOn: asOf,
-                                                               dueBy: asOf), by: "bench")
-        let escalation = try store.openEscalation(NewEscalation(concernType: .patientSafety, organisations: ["Template"], title: "Template",
-                                                                summary: "s", systemic: true, nearlyNeverEvent: false, identifiedOn: asOf,
-                                                                safeguardingConsidered: true), by: "bench").escalation
-        _ = try store.raiseEscalation(escalation.reference, stage: nil, with: "the provider", copiedTo: nil, on: asOf, by: "bench")
+        let (concern, escalation) = try builder.makeTemplates(
+            in: store, asOf: asOf, subjects: [.location(id: try CQCIdentifier(parsing: "1-100000000"), name: "Home")])
         let subjects = try Self.storedSubjects(of: concern.id.description, in: path)
         progress("(web) copying the template concern \(builder.concerns - 1) times and the template escalation \(builder.escalations - 1) times")
         try builder.copyTemplate(concern.id.description, escalation: escalation.id.description, into: path, asOf: asOf) { index in

@@ -35,17 +35,7 @@ struct WorklistBenchmarks {
         let path = directory.appendingPathComponent("node.sqlite").path
         let store = try NodeStore.create(at: path, organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
         let asOf = try LocalDate(parsing: "2026-06-15")
-        let concern = try store.addConcern(NewConcern(category: .systems, setting: .nursingHome, title: "Template", summary: "s",
-                                                      identifiedOn: asOf, source: Source(type: .complaint), subjects: []), by: "bench").concern
-        _ = try store.evaluate(concern.reference, EvaluationInput(on: asOf, decision: .trigger), by: "bench")
-        _ = try store.addRequest(concern.reference, RequestInput(direction: .outgoing, counterpart: try OrganisationCode(parsing: "NMC"),
-                                                                 question: "q", on: asOf, dueBy: asOf), by: "bench")
-        _ = try store.addAction(concern.reference, ActionInput(ownerOrg: try OrganisationCode(parsing: "GMC"), summary: "a", agreedOn: asOf,
-                                                               dueBy: asOf), by: "bench")
-        let escalation = try store.openEscalation(NewEscalation(concernType: .patientSafety, organisations: ["Template"], title: "Template",
-                                                                summary: "s", systemic: true, nearlyNeverEvent: false, identifiedOn: asOf,
-                                                                safeguardingConsidered: true), by: "bench").escalation
-        _ = try store.raiseEscalation(escalation.reference, stage: nil, with: "the provider", copiedTo: nil, on: asOf, by: "bench")
+        let (concern, escalation) = try makeTemplates(in: store, asOf: asOf, subjects: [])
         progress("(worklist) copying the template concern \(concerns - 1) times and the template escalation \(escalations - 1) times")
         try copyTemplate(concern.id.description, escalation: escalation.id.description, into: path, asOf: asOf)
 
@@ -59,6 +49,23 @@ struct WorklistBenchmarks {
         progress("(worklist) \(entries) entries from \(cases) open cases in \(milliseconds) ms")
         return WorklistFigures(openCases: concerns + escalations, openConcerns: concerns, openEscalations: escalations, entries: entries,
                                worklist: .atMost(milliseconds, 50, "ms"))
+    }
+
+    /// The template concern (about `subjects`, with an open request and an open action) and the
+    /// template escalation (raised at its first stage), made through the node's services.
+    func makeTemplates(in store: NodeStore, asOf: LocalDate, subjects: [Subject]) throws -> (concern: Concern, escalation: EscalationCase) {
+        let concern = try store.addConcern(NewConcern(category: .systems, setting: .nursingHome, title: "Template", summary: "s",
+                                                      identifiedOn: asOf, source: Source(type: .complaint), subjects: subjects), by: "bench").concern
+        _ = try store.evaluate(concern.reference, EvaluationInput(on: asOf, decision: .trigger), by: "bench")
+        _ = try store.addRequest(concern.reference, RequestInput(direction: .outgoing, counterpart: try OrganisationCode(parsing: "NMC"),
+                                                                 question: "q", on: asOf, dueBy: asOf), by: "bench")
+        _ = try store.addAction(concern.reference, ActionInput(ownerOrg: try OrganisationCode(parsing: "GMC"), summary: "a", agreedOn: asOf,
+                                                               dueBy: asOf), by: "bench")
+        let escalation = try store.openEscalation(NewEscalation(concernType: .patientSafety, organisations: ["Template"], title: "Template",
+                                                                summary: "s", systemic: true, nearlyNeverEvent: false, identifiedOn: asOf,
+                                                                safeguardingConsidered: true), by: "bench").escalation
+        _ = try store.raiseEscalation(escalation.reference, stage: nil, with: "the provider", copiedTo: nil, on: asOf, by: "bench")
+        return (concern, escalation)
     }
 
     /// Open escalations: a fifth of the cases, at least one.

@@ -39,7 +39,7 @@ enum EmergingConcernsCorrections {
         let concern = try Lookup.one(Concern.self, id, noun: "concern", in: command.db)
         let parts = key.split(separator: ".").map(String.init)
         switch parts.count == 2 ? parts[1] : parts.count == 3 ? parts[2] : "" {
-        case "title", "summary" where parts.count == 2:
+        case "title" where parts.count == 2, "summary" where parts.count == 2:
             try command.db.execute(sql: "UPDATE concern SET \(parts[1]) = ? WHERE id = ?", arguments: [value, concern.id.description])
         case "identifiedOn":
             let day = try LocalDate(parsing: value)

@@ -5,7 +5,7 @@ import TriangulateSync
 /// What a process brings to a node, besides its own commands: its definition, its tables
 /// (append-only migrations), how its records become shareable documents and take back partners'
 /// edits, its open clocks and the references people type. `ProcessRegistry` lists them.
-protocol NodeProcess {
+protocol NodeProcess: Sendable {
     /// The process's definition.
     static var definition: ProcessDefinition { get }
     /// Its migrations, in order, after the core's; each name is unique in the store and never
