@@ -50,6 +50,20 @@ struct ProcessRegistryTests {
 
     /// The schemas shares made before the kit are read with are the ECP's own, field for field:
     /// protocol 1's table is a frozen record of them, never a second definition.
+    @Test func everyStepIsWellFormed() {
+        for process in ProcessRegistry.processes {
+            let steps = process.steps
+            #expect(Set(steps.map(\.id)).count == steps.count, "\(process.definition.id): two steps share an id")
+            #expect(steps.contains { $0.opensCase }, "\(process.definition.id): no step opens a case")
+            for step in steps {
+                let names = step.fields.map(\.name)
+                #expect(Set(names).count == names.count, "\(step.id): two fields share a name")
+                #expect(step.pages.flatMap { $0 }.sorted() == names.sorted(), "\(step.id): its pages ask each field exactly once")
+                #expect(step.fields.isEmpty || step.pages.allSatisfy { !$0.isEmpty }, "\(step.id): an empty page")
+            }
+        }
+    }
+
     @Test func protocolOneSchemasAreTheECPsFirstVersions() {
         for schema in EmergingConcerns.documents where schema.version == 1 {
             #expect(ShareDeclaration.protocol1Schemas.schema(schema.type) == schema, "\(schema.type)")

@@ -10,11 +10,11 @@ import TriangulateWeb
 /// The steps of every process as forms drawn from their definitions, through the real router.
 @Suite("Node web application: steps as forms")
 struct NodeWebStepTests {
-    /// A valid new concern's answers, with the form's token.
+    /// A valid new concern's answers, confirmed, with the form's token.
     static func concern(_ csrf: String, identifiedOn: String) -> [(String, String)] {
         [("csrf", csrf), ("title", "Night staffing at Oaktrees"), ("category", "systems"), ("setting", "social-care"),
          ("identifiedOn", identifiedOn), ("source", "whistleblower"), ("location", "1-134558905"), ("locationName", "Oaktrees"),
-         ("summary", "Only one carer on nights"), ("safeguarding", "yes")]
+         ("summary", "Only one carer on nights"), ("safeguarding", "yes"), ("confirmed", "yes")]
     }
 
     @Test func aCaseworkerTakesAConcernThroughEvaluationContactAndAPanel() async throws {
@@ -61,17 +61,55 @@ struct NodeWebStepTests {
         try await fixture.test { browser in
             try await browser.signIn("c.worker")
             let form = try await browser.get("/new/ecp/record")
-            let refused = try await browser.post("/new/ecp/record", [("csrf", Browser.csrf(in: form)), ("title", "Kept <b>as typed</b>"),
-                                                                      ("identifiedOn", "2026-02-30")])
+            let csrf = Browser.csrf(in: form)
+            let refused = try await browser.post("/new/ecp/record", [("csrf", csrf), ("page", "0"), ("title", "Kept <b>as typed</b>")])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("There is a problem"))
-            for (field, message) in [("category", "Select category"), ("setting", "Select setting"),
-                                     ("identifiedOn", "Date the concern was identified must be a real date"), ("summary", "Enter what happened")] {
+            for (field, message) in [("category", "Select category"), ("setting", "Select setting")] {
                 #expect(refused.text.contains(##"<a href="#\##(field)">\##(message)"##), "\(field)")
             }
             #expect(refused.text.contains("Kept &lt;b&gt;as typed&lt;/b&gt;"), "what was typed comes back, escaped")
+            let badDate = try await browser.post("/new/ecp/record", [("csrf", csrf), ("page", "1"), ("identifiedOn", "2026-02-30"),
+                                                                      ("source", "complaint")])
+            #expect(badDate.text.contains(##"<a href="#identifiedOn">Date the concern was identified must be a real date"##))
             #expect(try fixture.store.cases().isEmpty)
         }
+    }
+
+    @Test func aLongStepIsAskedAFewQuestionsAtATimeThenChecked() async throws {
+        let fixture = try WebFixture()
+        let today = fixture.store.today.description
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let first = try await browser.get("/new/ecp/record")
+            #expect(first.text.contains("question page 1 of 4") && first.text.contains(#"<label for="title">"#))
+            #expect(!first.text.contains(#"<label for="summary">"#), "one thing per page: the summary comes later")
+            let csrf = Browser.csrf(in: first)
+            var answers: [(String, String)] = [("csrf", csrf)]
+            let pages: [[(String, String)]] = [
+                [("title", "Night staffing"), ("category", "systems"), ("setting", "health")],
+                [("identifiedOn", today), ("source", "complaint")],
+                [("location", "1-134558905"), ("locationName", "Oaktrees")],
+                [("summary", "One nurse on nights"), ("safeguarding", "yes")],
+            ]
+            var page = first
+            for (index, fields) in pages.enumerated() {
+                answers += fields
+                page = try await browser.post("/new/ecp/record", answers + [("page", String(index))])
+                #expect(page.status == .ok, "page \(index + 1)")
+                answers = answers.filter { $0.0 != "page" }
+                if index + 1 < pages.count { #expect(page.text.contains("question page \(index + 2) of 4")) }
+            }
+            #expect(page.text.contains("Check your answers"))
+            #expect(page.text.contains("<dt>Category</dt><dd>Concerns about healthcare systems"))
+            #expect(page.text.contains("<dt>There is an indicator of abuse or neglect</dt><dd>Yes</dd>"))
+            let change = try await browser.post("/new/ecp/record", answers + [("goto", "2")])
+            #expect(change.text.contains("question page 3 of 4") && change.text.contains(#"value="1-134558905""#))
+            #expect(try fixture.store.cases().isEmpty, "nothing is recorded before the answers are confirmed")
+            let saved = try await browser.post("/new/ecp/record", answers + [("confirmed", "yes")])
+            #expect(saved.status == .seeOther)
+        }
+        #expect(try fixture.store.cases().map(\.title) == ["Night staffing"])
     }
 
     @Test func aDateInTheFutureOrBeforeTheConcernIsRefusedSayingWhich() async throws {
@@ -137,16 +175,20 @@ struct NodeWebStepTests {
                 #expect(index.text.contains(#"href="\#(href)""#))
                 let form = try await browser.get(href)
                 #expect(form.status == .ok)
+                var text = ""
+                for page in opening.step.pages.indices {
+                    text += try await browser.post(href, [("csrf", Browser.csrf(in: form)), ("goto", String(page))]).text
+                }
                 for field in opening.step.fields {
-                    let labelled = form.text.contains(#"<label for="\#(field.name)">"#) || form.text.contains("<legend>\(field.label)")
-                    #expect(labelled, "\(href): \(field.name) has a label")
+                    let labelled = text.contains(#"<label for="\#(field.name)">"#) || text.contains("<legend>\(field.label)")
+                    #expect(labelled, "\(href): \(field.name) has a label on one of its pages")
                 }
             }
             let form = try await browser.get("/new/hwe/open")
             let opened = try await browser.post("/new/hwe/open", [
                 ("csrf", Browser.csrf(in: form)), ("title", "Missed medication"), ("concernType", "patient-safety"),
                 ("organisations", "Oaktrees Care Ltd; Elm House Ltd"), ("identifiedOn", fixture.store.today.description),
-                ("summary", "Families report missed evening medication"), ("systemic", "yes"),
+                ("summary", "Families report missed evening medication"), ("systemic", "yes"), ("confirmed", "yes"),
             ])
             #expect(opened.status == .seeOther)
             let page = try await browser.get(try #require(opened.headers[.location]))

@@ -48,6 +48,12 @@ extension NodeStore {
     /// The definitions of the processes this node runs, in registration order.
     public static var processes: [ProcessDefinition] { ProcessRegistry.definitions }
 
+    /// Every category or type of case, of every process, in order and once each.
+    public static var caseCategories: [String] {
+        var seen = Set<String>()
+        return ProcessRegistry.processes.flatMap { $0.caseCategories }.filter { seen.insert($0).inserted }
+    }
+
     /// The name of process `id` for people, or the id itself when no process has it.
     public static func processTitle(_ id: String) -> String {
         ProcessRegistry.definitions.first { $0.id == id }?.title ?? id

@@ -51,11 +51,9 @@ enum CaseRoutes {
     }
 
     private static func casesPage(site: NodeSite, signedIn: SignedIn, search: CaseSearch) throws -> Response {
-        let all = try site.store.cases()
-        let results = search.query.results(all)
-        let categories = Array(Set(all.map(\.category))).sorted()
+        let results = try site.store.cases(matching: search.query)
         let content = CasesPage(csrf: signedIn.csrfToken, search: search, results: results,
-                                definitions: NodeStore.processes, categories: categories)
+                                definitions: NodeStore.processes, categories: NodeStore.caseCategories)
         let errors = search.errors.map { FieldError(field: $0.field, message: $0.message) }
         return site.page(site.frame("Cases", for: signedIn, section: .cases, errors: errors), NodeTemplates.cases, content)
     }

@@ -29,9 +29,8 @@ enum StepRoutes {
         router.post("/new/{process}/{step}") { _, context in
             let signedIn = try context.require(.record)
             let step = try openingStep(context, site: site)
-            let answers = try answers(to: step.step, context)
-            return try take(step, answers: answers, on: nil, site: site, signedIn: signedIn, action: "/new/\(step.process)/\(step.step.id)",
-                            cancel: "/new", caption: NodeStore.processTitle(step.process), context: context)
+            return try proceed(step, on: nil, site: site, signedIn: signedIn, action: "/new/\(step.process)/\(step.step.id)",
+                               cancel: "/new", caption: NodeStore.processTitle(step.process), context: context)
         }
 
         router.get("/cases/{id}/steps/{step}") { _, context in
@@ -46,8 +45,8 @@ enum StepRoutes {
             let signedIn = try context.require(.record)
             let (id, step) = try caseStep(context, site: site, signedIn: signedIn)
             let reference = try site.store.caseDetail(id: id).summary.reference
-            return try take(step, answers: try answers(to: step.step, context), on: id, site: site, signedIn: signedIn,
-                            action: "/cases/\(id)/steps/\(step.step.id)", cancel: "/cases/\(id)", caption: reference, context: context)
+            return try proceed(step, on: id, site: site, signedIn: signedIn, action: "/cases/\(id)/steps/\(step.step.id)",
+                               cancel: "/cases/\(id)", caption: reference, context: context)
         }
     }
 
@@ -75,7 +74,7 @@ enum StepRoutes {
         var answers: [String: String] = [:]
         for field in step.fields {
             if field.kind == .flag {
-                answers[field.name] = form[field.name] == nil ? "no" : "yes"
+                answers[field.name] = form[field.name] == "yes" ? "yes" : "no"
             } else if let value = form[field.name] {
                 answers[field.name] = value
             }
@@ -86,6 +85,40 @@ enum StepRoutes {
     /// A new form's answers: today in every date field.
     private static func defaults(_ step: StepDefinition, site: NodeSite) -> [String: String] {
         Dictionary(step.fields.filter { $0.kind == .date }.map { ($0.name, site.store.today.description) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A step sent: a long step's page checked and the next page (or, after the last, the answers
+    /// to check) shown; a short step, or a long one confirmed, taken.
+    private static func proceed(_ step: ProcessStep, on id: String?, site: NodeSite, signedIn: SignedIn, action: String, cancel: String,
+                                caption: String, context: NodeWebContext) throws -> Response {
+        let form = try context.requireForm()
+        let answers = try answers(to: step.step, context)
+        let pages = step.step.pages.count
+        guard pages > 1, form["confirmed"] != "yes" else {
+            return try take(step, answers: answers, on: id, site: site, signedIn: signedIn, action: action, cancel: cancel, caption: caption,
+                            context: context)
+        }
+        if let change = form["goto"].flatMap(Int.init), (0..<pages).contains(change) {
+            return try Self.form(site: site, signedIn: signedIn, step: step, action: action, cancel: cancel, caption: caption, answers: answers,
+                                 errors: [], page: change)
+        }
+        let page = min(max(form["page"].flatMap(Int.init) ?? 0, 0), pages - 1)
+        do {
+            _ = try StepValues(answers, for: step.step.page(page))
+        } catch {
+            let errors = error.problems.map { FieldError(field: $0.field, message: $0.message) }
+            return try Self.form(site: site, signedIn: signedIn, step: step, action: action, cancel: cancel, caption: caption, answers: answers,
+                                 errors: errors, page: page, status: .unprocessableContent)
+        }
+        guard page + 1 == pages else {
+            return try Self.form(site: site, signedIn: signedIn, step: step, action: action, cancel: cancel, caption: caption, answers: answers,
+                                 errors: [], page: page + 1)
+        }
+        let check = CheckAnswersPage(step: step.step, action: action, cancel: cancel, csrf: signedIn.csrfToken, answers: answers,
+                                     organisations: try site.store.organisations())
+        let frame = site.frame("Check your answers", caption: "\(caption): \(step.step.title.lowercased())", for: signedIn,
+                               section: step.step.opensCase ? .newCase : .cases)
+        return site.page(frame, NodeTemplates.checkAnswers, check)
     }
 
     /// Takes the step; on success back to the case, otherwise the form again with what was wrong.
@@ -103,8 +136,9 @@ enum StepRoutes {
         } catch let error as NodeError where error.code != .notFound {
             errors = [FieldError(field: step.step.fields.first?.name ?? "main", message: sentence(error.message))]
         }
+        let page = step.step.pages.firstIndex { $0.contains(errors.first?.field ?? "") } ?? 0
         return try form(site: site, signedIn: signedIn, step: step, action: action, cancel: cancel, caption: caption, answers: answers,
-                        errors: errors, status: .unprocessableContent)
+                        errors: errors, page: page, status: .unprocessableContent)
     }
 
     /// The field an error from a service is about: a date error names the step's date field.
@@ -120,12 +154,17 @@ enum StepRoutes {
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
+    /// The step's form — for a long step, its page `page`, the other answers carried along.
     private static func form(site: NodeSite, signedIn: SignedIn, step: ProcessStep, action: String, cancel: String, caption: String,
-                             answers: [String: String], errors: [FieldError], status: HTTPResponse.Status = .ok) throws -> Response {
+                             answers: [String: String], errors: [FieldError], page: Int = 0,
+                             status: HTTPResponse.Status = .ok) throws -> Response {
         let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
-        let content = StepFormPage(step: step.step, action: action, cancel: cancel, csrf: signedIn.csrfToken, answers: answers,
+        let content = StepFormPage(step: step.step, page: page, action: action, cancel: cancel, csrf: signedIn.csrfToken, answers: answers,
                                    errors: byField, organisations: try site.store.organisations().filter { $0.code != site.store.organisation })
-        let frame = site.frame(step.step.title, caption: caption, for: signedIn, section: step.step.opensCase ? .newCase : .cases, errors: errors)
+        let pages = step.step.pages.count
+        let frame = site.frame(pages > 1 ? "\(step.step.title) (\(page + 1) of \(pages))" : step.step.title, heading: step.step.title,
+                               caption: pages > 1 ? "\(caption): question page \(page + 1) of \(pages)" : caption, for: signedIn,
+                               section: step.step.opensCase ? .newCase : .cases, errors: errors)
         return site.page(frame, NodeTemplates.stepForm, content, status: status)
     }
 }

@@ -67,6 +67,7 @@ enum CasesTemplate {
     {{/results}}
     </tbody>
     </table>
+    {{#more}}<p>{{more}}</p>{{/more}}
     {{/hasResults}}
     </form>
     """#

@@ -15,6 +15,7 @@ enum NodeTemplates {
     static let receivedList = "received-list"
     static let receivedDocument = "received-document"
     static let report = "report"
+    static let checkAnswers = "check-answers"
 
     /// Every template, for the renderer.
     static let all: [String: String] = [
@@ -33,6 +34,7 @@ enum NodeTemplates {
         receivedList: ReceivedListTemplate.text,
         receivedDocument: ReceivedDocumentTemplate.text,
         report: ReportTemplate.text,
+        checkAnswers: CheckAnswersTemplate.text,
     ]
 }
 

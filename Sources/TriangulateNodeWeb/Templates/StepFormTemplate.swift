@@ -4,6 +4,8 @@ enum StepFormTemplate {
     static let text = #"""
     <form method="post" action="{{action}}" novalidate>
     <input type="hidden" name="csrf" value="{{csrf}}">
+    {{#page}}<input type="hidden" name="page" value="{{page}}">{{/page}}
+    {{#carried}}<input type="hidden" name="{{name}}" value="{{value}}">{{/carried}}
     {{#fields}}
     <div class="form-group{{#error}} error{{/error}}">
     {{#isChoice}}

@@ -43,6 +43,10 @@ struct CasesPage {
     let results: [Result]
     let hasResults: Bool
     let resultCount: String
+    let more: String?
+
+    /// The most rows the page shows.
+    static let rowsShown = 100
     let fromError: String?
     let throughError: String?
 
@@ -64,13 +68,14 @@ struct CasesPage {
                           sortedAs: sorted ? (query.order == .newest ? "descending" : "ascending") : nil)
         }
         let titles = Dictionary(definitions.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        self.results = results.map { summary in
+        self.results = results.prefix(Self.rowsShown).map { summary in
             Result(id: summary.id, reference: summary.reference, title: summary.title, stateLabel: summary.stateLabel,
                    stateColour: summary.isClosed ? "grey" : "", openedOn: summary.openedOn.description,
                    processTitle: titles[summary.process] ?? summary.process, safeguarding: summary.safeguarding)
         }
         hasResults = !results.isEmpty
         resultCount = results.count == 1 ? "1 case" : "\(results.count) cases"
+        more = results.count > Self.rowsShown ? "The first \(Self.rowsShown) are shown: narrow the search to find the others." : nil
         fromError = search.fromError
         throughError = search.throughError
     }

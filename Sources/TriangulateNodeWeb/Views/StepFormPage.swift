@@ -29,21 +29,36 @@ struct StepFormPage {
         let selected: Bool
     }
 
+    /// An answer given on another page, carried in a hidden field.
+    struct Carried {
+        let name: String
+        let value: String
+    }
+
     let csrf: String
     let action: String
     let submit: String
     let fields: [Field]
     let cancel: String
+    let page: String?
+    let carried: [Carried]
 
-    /// The form of `step`, posting to `action`; `answers` are what was typed (or the defaults),
-    /// `errors` what was wrong, by field; `organisations` the choices of an organisation field.
-    init(step: StepDefinition, action: String, cancel: String, csrf: String, answers: [String: String], errors: [String: String],
-         organisations: [Organisation]) {
+    /// Page `page` of the form of `step`, posting to `action`; `answers` are what was typed (or
+    /// the defaults) — those of other pages are carried in hidden fields — `errors` what was
+    /// wrong, by field; `organisations` the choices of an organisation field.
+    init(step: StepDefinition, page: Int = 0, action: String, cancel: String, csrf: String, answers: [String: String],
+         errors: [String: String], organisations: [Organisation]) {
         self.csrf = csrf
         self.action = action
         self.cancel = cancel
-        submit = step.fields.isEmpty ? step.title : "Save"
-        fields = step.fields.map { field in
+        let multiPage = step.pages.count > 1
+        self.page = multiPage ? String(page) : nil
+        submit = step.fields.isEmpty ? step.title : multiPage ? "Continue" : "Save"
+        let shown = Set(step.pages[page])
+        carried = multiPage ? step.fields.filter { !shown.contains($0.name) }.compactMap { field in
+            answers[field.name].map { Carried(name: field.name, value: $0) }
+        } : []
+        fields = step.fields.filter { !multiPage || shown.contains($0.name) }.map { field in
             let value = answers[field.name] ?? ""
             var options: [Option] = []
             var isChoice = false, isSelect = false

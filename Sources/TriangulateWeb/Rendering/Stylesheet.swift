@@ -68,7 +68,7 @@ public enum Stylesheet {
     .tag{display:inline-block;padding:2px 8px;font-weight:700;font-size:1rem;background:#d2e2f1;color:#0c2d4a}
     .tag.red{background:#f4cdc6;color:#2a0b06}.tag.amber{background:#fcd6c3;color:#6e3619}.tag.green{background:#cce2d8;color:#005a30}.tag.grey{background:#e5e6e7;color:#0b0c0c}
     .summary-list{margin:0 0 30px}.summary-list div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:10px 0}
-    .summary-list dt{font-weight:700;flex:0 0 30%;margin:0}.summary-list dd{margin:0;flex:1 1 60%}
+    .summary-list dt{font-weight:700;flex:0 0 30%;margin:0}.summary-list dd{margin:0;flex:1 1 50%}.summary-list dd.change{flex:0 0 auto;text-align:right}
     .sort-button{background:none;border:0;padding:0;font:inherit;font-weight:700;color:#1d70b8;text-decoration:underline;cursor:pointer}
     code{font-family:monospace;font-size:1rem;background:#f3f2f1;padding:0 3px}
     .radios{margin-top:10px}.radio,.checkbox{display:flex;align-items:center;gap:10px;margin-bottom:10px}

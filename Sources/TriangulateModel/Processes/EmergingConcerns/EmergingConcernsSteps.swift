@@ -2,7 +2,9 @@
 /// it, raise a safeguarding indicator, contact or ask a partner, decide on and convene a panel,
 /// record the outcome, close and reopen.
 public enum EmergingConcernsSteps {
-    public static let record = StepDefinition("record", "Record a concern", opensCase: true, fields: [
+    public static let record = StepDefinition("record", "Record a concern", opensCase: true, pages: [
+        ["title", "category", "setting"], ["identifiedOn", "source"], ["location", "locationName"], ["summary", "safeguarding"],
+    ], fields: [
         StepField("title", "Short title", .text, required: true, hint: "For lists: no names of patients or members of the public"),
         StepField("category", "Category", .choice(StepChoice.all(ConcernCategory.self, label: \.protocolWording)), required: true),
         StepField("setting", "Setting", .choice(StepChoice.all(SettingType.self)), required: true),

@@ -2,7 +2,9 @@
 /// escalation, raise or skip the next stage, hold and resume its clock, record the response,
 /// close it with its outcome.
 public enum HealthwatchEscalationSteps {
-    public static let open = StepDefinition("open", "Open an escalation", opensCase: true, fields: [
+    public static let open = StepDefinition("open", "Open an escalation", opensCase: true, pages: [
+        ["title", "concernType", "organisations"], ["identifiedOn", "summary"], ["systemic", "nearlyNeverEvent", "safeguardingConsidered"],
+    ], fields: [
         StepField("title", "Short title", .text, required: true),
         StepField("concernType", "What it is about", .choice(StepChoice.all(EscalationConcernType.self)), required: true),
         StepField("organisations", "Organisations concerned", .text, required: true, hint: "Separate several with a semicolon"),

@@ -14,14 +14,25 @@ public struct StepDefinition: Hashable, Sendable {
     public let fields: [StepField]
     /// What the person taking it must be allowed to do.
     public let permission: StaffPermission
+    /// How a long step is asked, a few questions at a time (GOV.UK: one thing per page), by
+    /// field name; a short step is one page.
+    public let pages: [[String]]
 
-    /// Declares a step.
-    public init(_ id: String, _ title: String, opensCase: Bool = false, permission: StaffPermission = .record, fields: [StepField]) {
+    /// Declares a step; `pages` groups its fields into question pages, in order (by default, one page).
+    public init(_ id: String, _ title: String, opensCase: Bool = false, permission: StaffPermission = .record, pages: [[String]]? = nil,
+                fields: [StepField]) {
         self.id = id
         self.title = title
         self.opensCase = opensCase
         self.permission = permission
         self.fields = fields
+        self.pages = pages ?? [fields.map(\.name)]
+    }
+
+    /// The step asking only page `index`'s questions, to check them before the next page.
+    public func page(_ index: Int) -> StepDefinition {
+        let names = Set(pages[index])
+        return StepDefinition(id, title, opensCase: opensCase, permission: permission, fields: fields.filter { names.contains($0.name) })
     }
 }
 

@@ -108,4 +108,6 @@ enum EmergingConcernsProcess: NodeProcess {
     static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws {
         try EmergingConcernsCorrections.apply(key, value: value, on: id, command)
     }
+
+    static var caseCategories: [String] { ConcernCategory.allCases.map(\.rawValue) }
 }

@@ -110,4 +110,6 @@ enum HealthwatchEscalationProcess: NodeProcess {
     static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws {
         try HealthwatchEscalationCorrections.apply(key, value: value, on: id, command)
     }
+
+    static var caseCategories: [String] { EscalationConcernType.allCases.map(\.rawValue) }
 }
