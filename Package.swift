@@ -67,6 +67,7 @@ let package = Package(
                 "TriangulateWeb",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -94,6 +95,7 @@ let package = Package(
             name: "triangulate-hub",
             dependencies: [
                 "TriangulateHub",
+                "TriangulateWeb",
                 "TriangulateHubPostgres",
                 "TriangulateProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -210,7 +212,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TriangulateHubTests",
-            dependencies: ["TriangulateModel", "TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync"],
+            dependencies: [
+                "TriangulateModel", "TriangulateHub", "TriangulateHubPostgres", "TriangulateProtocol", "TriangulateSync",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,10 +9,11 @@ import TriangulateHub
 ///
 /// The file's keys, and their variables: `host` (`TRIANGULATE_HUB_HOST`), `port`, `store`,
 /// `postgres`, `tls.certificate` (`TRIANGULATE_HUB_TLS_CERTIFICATE`), `tls.key`, `rate.limit`,
-/// `log.level`. A key the hub does not know is refused, so that a misspelt one is never ignored.
+/// `log.level`, `console.port`, `console.host`, `console.operators`. A key the hub does not know is refused, so that a misspelt one is never ignored.
 struct HubSettings {
     /// Every key the file may hold.
-    static let keys: Set<String> = ["host", "port", "store", "postgres", "tls.certificate", "tls.key", "rate.limit", "log.level"]
+    static let keys: Set<String> = ["host", "port", "store", "postgres", "tls.certificate", "tls.key", "rate.limit", "log.level",
+                                    "console.port", "console.host", "console.operators"]
 
     private let reader: ConfigReader
     /// Where the file was, for messages.

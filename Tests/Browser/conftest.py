@@ -39,8 +39,16 @@ def start(arguments, log):
 def world():
     directory = tempfile.mkdtemp(prefix="triangulate-browser-")
     hub_store = os.path.join(directory, "hub.sqlite")
-    hub, hub_url = start([f"{BIN}/triangulate-hub", "serve", "--store", hub_store, "--port", "0", "--json",
-                          "--log-level", "warning"], os.path.join(directory, "hub.log"))
+    operators = os.path.join(directory, "operators")
+    run(f"{BIN}/triangulate-hub", "console", "add-operator", "ops.one", "--operators", operators, "--password-stdin", "--json",
+        stdin=PASSWORD + "\n")
+    hub = subprocess.Popen([f"{BIN}/triangulate-hub", "serve", "--store", hub_store, "--port", "0", "--json", "--log-level", "warning",
+                            "--console-port", "0", "--console-operators", operators],
+                           stdout=subprocess.PIPE, stderr=open(os.path.join(directory, "hub.log"), "w"), text=True)
+    announced = {}
+    while "url" not in announced or "console" not in announced:
+        announced.update(json.loads(hub.stdout.readline()))
+    hub_url, console_url = announced["url"], announced["console"]
     stores, servers, urls = {}, [], {}
     try:
         for org, people in PEOPLE.items():
@@ -59,7 +67,7 @@ def world():
                                  os.path.join(directory, f"{org}-web.log"))
             servers.append(process)
             urls[org] = url
-        yield {"directory": directory, "stores": stores, "urls": urls, "bin": BIN}
+        yield {"directory": directory, "stores": stores, "urls": urls, "bin": BIN, "console": console_url}
     finally:
         for process in servers + [hub]:
             process.terminate()

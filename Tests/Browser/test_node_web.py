@@ -252,3 +252,24 @@ def test_withheld_content_reaches_only_the_named_invitee(world, browser):
     driver.get(f"{url}/received/{share}")
     wait_for(driver, lambda: minutes in driver.page_source, "the minutes for the invitee")
     check_page(driver, "received-document")
+
+
+def test_the_hub_console_shows_the_log_with_every_entry_proved(world, browser):
+    driver = browser
+    url = world["console"]
+    driver.get(url + "/sign-in")
+    wait_heading(driver, "Sign in")
+    check_page(driver, "console-sign-in")
+    type_into(driver, "name", "ops.one")
+    type_into(driver, "password", PASSWORD)
+    submit(driver, "Sign in")
+    wait_heading(driver, "The hub")
+    assert "Proof does not check" not in driver.page_source and "NOT consistent" not in driver.page_source
+    check_page(driver, "console-overview")
+    follow_link(driver, "Audit explorer")
+    wait_heading(driver, "Audit explorer")
+    type_into(driver, "organisation", "CQC")
+    submit(driver, "Search the log")
+    wait_for(driver, lambda: "CQC:" in driver.page_source, "the organisation's entries")
+    assert "Included: proof checks" in driver.page_source and "Proof does not check" not in driver.page_source
+    check_page(driver, "console-audit")

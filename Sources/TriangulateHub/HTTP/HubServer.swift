@@ -29,8 +29,10 @@ public struct HubServer: Sendable {
         }
     }
 
-    /// Serves `hub` until a shutdown signal; `onListening` gets the URL once it listens.
-    public func run(_ hub: Hub, onListening: @escaping @Sendable (String) -> Void) async throws {
+    /// Serves `hub` until a shutdown signal; `onListening` gets the URL once it listens. With a
+    /// `console`, the console runs beside the API on its own port, and `onConsoleListening` gets its URL.
+    public func run(_ hub: Hub, console: HubConsole? = nil, onListening: @escaping @Sendable (String) -> Void,
+                    onConsoleListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let router = HubRoutes.router(for: hub, logger: hub.logger)
         _ = try tlsConfiguration()
         let (server, _) = try listen.serverBuilder()
@@ -46,6 +48,7 @@ public struct HubServer: Sendable {
             }())
         // The store's connections start first and stop last; it is made ready before the hub listens.
         if let service = hub.store.service { app.addServices(service) }
+        if let console { app.addServices(try console.application(onListening: onConsoleListening)) }
         app.beforeServerStarts { try await hub.store.prepare() }
         try await app.runService()
     }

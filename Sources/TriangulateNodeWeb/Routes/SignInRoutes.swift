@@ -7,6 +7,8 @@ import TriangulateWeb
 /// Signing in and out.
 enum SignInRoutes {
     struct Form {
+        let action = "/sign-in"
+        let help = "If you have forgotten your password, ask your node's administrator to reset it."
         let csrf: String
         let name: String
         let nameError: String?

@@ -1,7 +1,9 @@
+import TriangulateWeb
+
 /// The node's page templates by name: each page's own file holds its text.
 enum NodeTemplates {
     static let message = "message"
-    static let signIn = "sign-in"
+    static let signIn = SignInTemplate.name
     static let worklist = "worklist"
     static let cases = "cases"
     static let casePage = "case"
@@ -20,7 +22,6 @@ enum NodeTemplates {
     /// Every template, for the renderer.
     static let all: [String: String] = [
         message: MessageTemplate.text,
-        signIn: SignInTemplate.text,
         worklist: WorklistTemplate.text,
         cases: CasesTemplate.text,
         casePage: CaseTemplate.text,

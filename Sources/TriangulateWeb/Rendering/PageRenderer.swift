@@ -13,6 +13,7 @@ public struct PageRenderer: Sendable {
     public init(templates: [String: String]) throws {
         var library = MustacheLibrary()
         try library.register(LayoutTemplate.text, named: LayoutTemplate.name)
+        try library.register(SignInTemplate.text, named: SignInTemplate.name)
         for (name, text) in templates {
             try library.register(text, named: name)
         }

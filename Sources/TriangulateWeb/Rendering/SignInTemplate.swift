@@ -1,7 +1,12 @@
-/// The sign-in page: a name and a password, with errors beside the fields (GOV.UK pattern).
-enum SignInTemplate {
+/// The sign-in form of the node's application and the hub's console: a name and a password,
+/// with errors beside the fields (GOV.UK pattern). Its context: `action`, `csrf`, `name`,
+/// `nameError`, `passwordError`, `help`.
+public enum SignInTemplate {
+    /// The template's name in every renderer.
+    public static let name = "sign-in"
+
     static let text = #"""
-    <form method="post" action="/sign-in" novalidate>
+    <form method="post" action="{{action}}" novalidate>
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="form-group{{#nameError}} error{{/nameError}}">
     <label for="name">Name</label>
@@ -15,6 +20,6 @@ enum SignInTemplate {
     </div>
     <button type="submit" class="button">Sign in</button>
     </form>
-    <p>If you have forgotten your password, ask your node's administrator to reset it.</p>
+    <p>{{help}}</p>
     """#
 }
