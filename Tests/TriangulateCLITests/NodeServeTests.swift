@@ -28,6 +28,13 @@ struct NodeServeTests {
         }
         for organisation in ["CQC", "NMC"] { try exchange.ok(organisation, "sync") }
         try exchange.ok("NMC", "received", "edit", share, "--set", "minutes=\(minutes)", user: "C. Officer")
+        try exchange.ok("NMC", "sync")
+        try exchange.ok("CQC", "sync")
+        let history = try exchange.ok("CQC", "concern", "show", "ECP-2026-0001").object["history"] as? [[String: Any]] ?? []
+        let edit = history.last { ($0["event"] as? String)?.hasPrefix("edited by partner") == true }
+        #expect(edit?["event"] as? String == "edited by partner: minutes" && edit?["actor"] as? String == "NMC"
+                && edit?["reference"] as? String == "ECP-2026-0001/P1", "a partner's edit is on the case's timeline: who, which field, when")
+        #expect(!history.contains { ($0["event"] as? String)?.contains(minutes) == true }, "never the value")
 
         let server = try NodeServer(store: exchange.store("NMC"), in: exchange.directory)
         let health = try await WebClient(server.url).get("/health")

@@ -54,6 +54,12 @@ extension NodeStore {
         return ProcessRegistry.processes.flatMap { $0.caseCategories }.filter { seen.insert($0).inserted }
     }
 
+    /// Every state a case can be in, of every process, with its words (a state two processes share, once).
+    public static var caseStates: [(value: String, label: String)] {
+        var seen = Set<String>()
+        return ProcessRegistry.processes.flatMap { $0.caseStates }.filter { seen.insert($0.value).inserted }
+    }
+
     /// The name of process `id` for people, or the id itself when no process has it.
     public static func processTitle(_ id: String) -> String {
         ProcessRegistry.definitions.first { $0.id == id }?.title ?? id

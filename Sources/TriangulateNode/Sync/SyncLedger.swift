@@ -138,23 +138,43 @@ public struct SyncLedger {
                 continue
             }
             var state = stored?.state ?? DocumentState()
+            var edits: [String: Set<String>] = [:]  // partners' new changes to this organisation's own document, by partner
             for change in accepted[start..<end] {
                 if state.knows(change) {
                     report.duplicates += 1
                 } else {
                     state.apply(change)
                     report.applied += 1
+                    let editor = Self.organisation(of: change.stamp.replica)
+                    if header.owner == organisation.rawValue, editor != organisation.rawValue {
+                        edits[editor, default: []].insert(String(change.field.prefix { $0 != "/" }))
+                    }
                 }
                 if vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true { vector[change.stamp.replica] = change.stamp }
             }
             try saveState(header, state, isNew: stored == nil)
-            if header.owner == organisation.rawValue {
-                try ProcessRegistry.process(declaring: header.type)?.writeBack(state.view, to: header, in: db)
+            if header.owner == organisation.rawValue, let process = ProcessRegistry.process(declaring: header.type) {
+                try process.writeBack(state.view, to: header, in: db)
+                try logEdits(edits, to: header, of: process, at: date)
             }
         }
         try saveVector(vector)
         try saveClock()
         return report
+    }
+
+    /// Records partners' edits of this organisation's own document in its case's history: which
+    /// partner changed which fields (their names, never their values), when they arrived.
+    private func logEdits(_ edits: [String: Set<String>], to header: DocumentHeader, of process: any NodeProcess.Type, at date: Date) throws {
+        guard !edits.isEmpty, let projected = try process.project(header.type, id: header.id, organisation: organisation, in: db) else { return }
+        // The record's own reference, or its concern's (an outcome, a review): the case's timeline finds it by either.
+        guard case .register(let reference?)? = projected.fields["reference"] ?? projected.fields["concern"] else { return }
+        for (editor, fields) in edits.sorted(by: { $0.key < $1.key }) {
+            var entry = HistoryEntry(concernId: nil, entity: header.type.rawValue, reference: reference,
+                                     event: "edited by partner: \(fields.sorted().joined(separator: ", "))", fromState: nil, toState: nil,
+                                     actor: editor, at: date)
+            try entry.insert(db)
+        }
     }
 
     /// The organisation a replica belongs to: its id up to the first dot.

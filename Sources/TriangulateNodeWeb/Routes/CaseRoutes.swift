@@ -17,7 +17,7 @@ enum CaseRoutes {
             let signedIn = try context.requireSignedIn()
             let form = try context.requireForm()
             let search = CaseSearch(words: form["words"], identifier: form["identifier"], process: form["process"],
-                                    status: form["status"], category: form["category"], from: form["from"],
+                                    status: form["status"], state: form["state"], category: form["category"], from: form["from"],
                                     through: form["through"], order: form["sort"] ?? form["order"])
             return try casesPage(site: site, signedIn: signedIn, search: search)
         }

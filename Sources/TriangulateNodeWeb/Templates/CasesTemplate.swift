@@ -25,6 +25,10 @@ enum CasesTemplate {
     <select id="status" name="status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select>
     </div>
     <div class="form-group">
+    <label for="state">State</label>
+    <select id="state" name="state">{{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/states}}</select>
+    </div>
+    <div class="form-group">
     <label for="category">Category or type</label>
     <select id="category" name="category">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select>
     </div>

@@ -1,4 +1,5 @@
 import TriangulateModel
+import TriangulateNode
 
 /// The cases page's content: the search form as sent, its choices, and the results.
 struct CasesPage {
@@ -38,6 +39,7 @@ struct CasesPage {
     let processes: [Option]
     let statuses: [Option]
     let categories: [Option]
+    let states: [Option]
     let orders: [Option]
     let columns: [Column]
     let results: [Result]
@@ -61,6 +63,8 @@ struct CasesPage {
         }
         self.categories = [Option(value: "", label: "Any", selected: query.category == nil)]
             + categories.map { Option(value: $0, label: $0, selected: query.category == $0) }
+        self.states = [Option(value: "", label: "Any", selected: query.state == nil)]
+            + NodeStore.caseStates.map { Option(value: $0.value, label: $0.label, selected: query.state == $0.value) }
         orders = CaseQuery.Order.allCases.map { Option(value: $0.rawValue, label: Self.orderLabel($0), selected: query.order == $0) }
         columns = [("Reference", CaseQuery.Order.reference), ("Title", .title), ("State", .state), ("Identified", .newest)].map { label, order in
             let sorted = query.order == order || (order == .newest && query.order == .oldest)
@@ -103,8 +107,9 @@ struct CaseSearch {
     init() {}
 
     /// Reads the search form; a date that does not parse is reported against its field and left out.
-    init(words: String?, identifier: String?, process: String?, status: String?, category: String?, from: String?,
+    init(words: String?, identifier: String?, process: String?, status: String?, state: String? = nil, category: String?, from: String?,
          through: String?, order: String?) {
+        query.state = state
         query.words = words
         query.identifier = identifier
         query.process = process

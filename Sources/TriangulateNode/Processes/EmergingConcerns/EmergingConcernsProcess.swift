@@ -110,4 +110,6 @@ enum EmergingConcernsProcess: NodeProcess {
     }
 
     static var caseCategories: [String] { ConcernCategory.allCases.map(\.rawValue) }
+
+    static var caseStates: [(value: String, label: String)] { ConcernLifecycle.State.allCases.map { ($0.rawValue, $0.label) } }
 }

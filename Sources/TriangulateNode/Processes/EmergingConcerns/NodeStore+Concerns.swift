@@ -160,13 +160,10 @@ extension NodeStore {
         }
     }
 
-    /// The history of one concern: who changed what, and when.
+    /// The history of one concern: who changed what, and when — its case's timeline.
     public func history(_ reference: String) throws -> [HistoryEntry] {
-        try read { db in
-            let concern = try Lookup.one(Concern.self, reference, noun: "concern", in: db)
-            return try HistoryEntry.filter(Column("concernId") == concern.id.description)
-                .order(Column("id")).fetchAll(db)
-        }
+        let concern = try read { db in try Lookup.one(Concern.self, reference, noun: "concern", in: db) }
+        return try timeline(of: caseDetail(id: concern.id.description).summary)
     }
 
     static func dossier(of concern: Concern, in db: Database) throws -> ConcernDossier {

@@ -112,4 +112,6 @@ enum HealthwatchEscalationProcess: NodeProcess {
     }
 
     static var caseCategories: [String] { EscalationConcernType.allCases.map(\.rawValue) }
+
+    static var caseStates: [(value: String, label: String)] { EscalationLifecycle.State.allCases.map { ($0.rawValue, $0.label) } }
 }

@@ -27,6 +27,8 @@ protocol NodeProcess: Sendable {
     static func cases(in db: Database, only ids: [String]?) throws -> [CaseSummary]
     /// The categories or types its cases fall in, as `CaseSummary.category` holds them.
     static var caseCategories: [String] { get }
+    /// The states its cases can be in, as `CaseSummary.state` holds them, with their words.
+    static var caseStates: [(value: String, label: String)] { get }
     /// The case with record id `id`, in full, or nil when it is not one of this process's.
     static func caseDetail(id: String, in db: Database) throws -> CaseDetail?
     /// Its steps as an interface offers them; those that open a case come first.
