@@ -39,6 +39,13 @@ struct NodeWebStepTests {
                 ("contact", [("partner", "NMC"), ("purpose", "share"), ("on", today)]),
                 ("decide-panel", [("call", "call"), ("on", today), ("rationale", "Risk to residents")]),
                 ("convene-panel", [("chair", "B. Chair (CQC)"), ("meetsOn", today)]),
+                ("invite", [("org", "NMC"), ("person", "C. Officer"), ("role", "member"), ("needToKnow", "Holds the nurses' registrations")]),
+                ("attend", [("org", "NMC"), ("person", "C. Officer"), ("attendance", "attended")]),
+                ("add-action", [("owner", "NMC"), ("summary", "Review the registrant"), ("agreedOn", today), ("dueBy", today)]),
+                ("outcome", [("type", "regulatory-activity"), ("on", today), ("summary", "Inspection and referral")]),
+                ("share-outcome", [("on", today)]),
+                ("review", [("on", today), ("wentWell", "Quick triage"), ("doDifferently", "Invite the ICB earlier")]),
+                ("close", [("on", today)]),
             ] {
                 let stepForm = try await browser.get("\(caseURI)/steps/\(step)")
                 #expect(stepForm.status == .ok, "\(step) is offered")
@@ -46,8 +53,10 @@ struct NodeWebStepTests {
                 #expect(taken.status == .seeOther, "\(step): \(taken.text.prefix(0))")
             }
             let after = try await browser.get(caseURI)
-            #expect(after.text.contains("awaiting its panel"))
-            for event in ["trigger: underEvaluation to triggered", "partnerContacted", "callPanel: sharing to panelCalled", "schedule: proposed to scheduled"] {
+            #expect(after.text.contains(#"<strong class="tag grey">closed</strong>"#), "the whole protocol, in the browser")
+            #expect(after.text.contains("/steps/reopen"))
+            for event in ["trigger: underEvaluation to triggered", "partnerContacted", "callPanel: sharing to panelCalled", "schedule: proposed to scheduled",
+                          "hold: scheduled to held", "recordOutcome", "shareOutcome", "reviewLearning", "close: learningReviewed to closed"] {
                 #expect(after.text.contains(event), "the timeline shows \(event)")
             }
             #expect(after.text.contains("<td>c.worker</td>"), "every step is recorded under the person signed in")

@@ -55,6 +55,32 @@ public enum EmergingConcernsSteps {
         StepField("meetsOn", "Date the panel meets", .date, required: true),
     ])
 
+    public static let invite = StepDefinition("invite", "Invite someone to the panel", fields: [
+        StepField("org", "Their organisation", .organisation, required: true),
+        StepField("person", "Their name", .text, required: true),
+        StepField("role", "Their role at the panel", .text, required: true, hint: "For example, member, or adviser"),
+        StepField("needToKnow", "Why they need to know", .longText, required: true,
+                  hint: "Only invited people may attend, and their need to know goes with the invitation"),
+    ])
+
+    public static let attend = StepDefinition("attend", "Record attendance at the panel", fields: [
+        StepField("org", "Their organisation", .organisation, required: true),
+        StepField("person", "Their name, as invited", .text, required: true),
+        StepField("attendance", "Attendance", .choice([StepChoice("attended", "Attended"), StepChoice("apologies", "Sent apologies")]),
+                  required: true),
+    ])
+
+    public static let cancelPanel = StepDefinition("cancel-panel", "Cancel the panel", fields: [
+        StepField("reason", "Why it is cancelled", .longText, required: true),
+    ])
+
+    public static let addAction = StepDefinition("add-action", "Agree an action", fields: [
+        StepField("owner", "Who owns it", .organisation, required: true),
+        StepField("summary", "The action", .longText, required: true),
+        StepField("agreedOn", "Date it was agreed", .date, required: true),
+        StepField("dueBy", "Date it is due", .date, required: true),
+    ])
+
     public static let outcome = StepDefinition("outcome", "Record the outcome", fields: [
         StepField("type", "Outcome", .choice(StepChoice.all(OutcomeType.self)), required: true),
         StepField("on", "Date of the decision", .date, required: true),
@@ -80,5 +106,6 @@ public enum EmergingConcernsSteps {
     public static let reopen = StepDefinition("reopen", "Reopen the concern on new information", fields: [])
 
     /// Every step, in the order a case meets them.
-    public static let all = [record, evaluate, safeguard, contact, decidePanel, convenePanel, outcome, shareOutcome, review, close, reopen]
+    public static let all = [record, evaluate, safeguard, contact, decidePanel, convenePanel, invite, attend, cancelPanel, addAction, outcome,
+                             shareOutcome, review, close, reopen]
 }

@@ -16,7 +16,14 @@ enum EmergingConcernsStepRunner {
         if concern.state.allowsPartnerExchange { steps.append(Steps.contact) }
         if concern.state == .triggered || !events.isDisjoint(with: [.callPanel, .notCallPanel]) { steps.append(Steps.decidePanel) }
         let waitingPanel = try openPanel(of: concern, in: db)
-        if waitingPanel != nil { steps.append(Steps.convenePanel) }
+        if let waitingPanel {
+            steps += [Steps.convenePanel, Steps.invite]
+            if waitingPanel.state == .scheduled, !waitingPanel.invitees.isEmpty { steps.append(Steps.attend) }
+            steps.append(Steps.cancelPanel)
+        } else if let held = try latestPanel(of: concern, in: db), held.state == .held {
+            steps.append(Steps.attend)
+        }
+        if [.panelCalled, .panelNotCalled, .outcomeRecorded].contains(concern.state) { steps.append(Steps.addAction) }
         // An outcome waits for a called panel to meet (or be cancelled).
         if events.contains(.recordOutcome), waitingPanel == nil { steps.append(Steps.outcome) }
         if events.contains(.shareOutcome) { steps.append(Steps.shareOutcome) }
@@ -58,9 +65,26 @@ enum EmergingConcernsStepRunner {
         case Steps.decidePanel:
             _ = try store.decidePanel(id, call: values.text("call") == "call", on: day("on"), rationale: values.text("rationale") ?? "", by: user)
         case Steps.convenePanel:
-            let panel = try store.read { db in try Concern.fetchOne(db, key: id).flatMap { try openPanel(of: $0, in: db) } }
-            guard let panel else { throw ModelError(.missingPrerequisite, "there is no panel to convene: decide to call one first") }
+            let panel = try panel(of: id, store: store, heldToo: false)
             _ = try store.convenePanel(panel.reference, chair: values.text("chair") ?? "", on: day("meetsOn"), format: nil, by: user)
+        case Steps.invite:
+            let panel = try panel(of: id, store: store, heldToo: false)
+            _ = try store.invite(Invitee(org: try OrganisationCode(parsing: values.text("org") ?? ""), person: values.text("person") ?? "",
+                                         role: values.text("role") ?? "", needToKnow: values.text("needToKnow") ?? ""),
+                                 to: panel.reference, by: user)
+        case Steps.attend:
+            let panel = try panel(of: id, store: store, heldToo: true)
+            _ = try store.recordAttendance(at: panel.reference, org: try OrganisationCode(parsing: values.text("org") ?? ""),
+                                           person: values.text("person") ?? "",
+                                           attendance: values.choice("attendance", as: Invitee.Attendance.self) ?? .attended, by: user)
+        case Steps.cancelPanel:
+            let panel = try panel(of: id, store: store, heldToo: false)
+            _ = try store.cancelPanel(panel.reference, reason: values.text("reason") ?? "", by: user)
+        case Steps.addAction:
+            let concern = try store.read { db in try Lookup.one(Concern.self, id, noun: "concern", in: db) }
+            _ = try store.addAction(concern.reference, ActionInput(ownerOrg: try OrganisationCode(parsing: values.text("owner") ?? ""),
+                                                                   summary: values.text("summary") ?? "", agreedOn: day("agreedOn"),
+                                                                   dueBy: day("dueBy")), by: user)
         case Steps.outcome:
             _ = try store.recordOutcome(id, type: values.choice("type", as: OutcomeType.self) ?? .noFurtherAction,
                                         summary: values.text("summary") ?? "", on: day("on"), by: user)
@@ -78,6 +102,22 @@ enum EmergingConcernsStepRunner {
             throw NodeError(.notFound, "the Emerging Concerns Protocol has no step \(values.step.id)")
         }
         return id
+    }
+
+    /// The concern's panel still to meet (or, with `heldToo`, just held), or an error saying there is none.
+    private static func panel(of id: String, store: NodeStore, heldToo: Bool) throws -> Panel {
+        let panel = try store.read { db -> Panel? in
+            guard let concern = try Concern.fetchOne(db, key: id) else { return nil }
+            if let waiting = try openPanel(of: concern, in: db) { return waiting }
+            return heldToo ? try latestPanel(of: concern, in: db).flatMap { $0.state == .held ? $0 : nil } : nil
+        }
+        guard let panel else { throw ModelError(.missingPrerequisite, "there is no panel for this step: decide to call one first") }
+        return panel
+    }
+
+    /// The concern's latest panel, if any.
+    private static func latestPanel(of concern: Concern, in db: Database) throws -> Panel? {
+        try Panel.filter(Column("concernId") == concern.id.description).order(Column("recordedAt").desc).fetchOne(db)
     }
 
     /// The concern's panel that is still to meet, if any.
