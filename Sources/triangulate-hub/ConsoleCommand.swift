@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriangulateHub
+import TriangulateModel
 
 /// `triangulate-hub console`: the operators who may sign in to the console.
 struct ConsoleCommand: ParsableCommand {
@@ -28,9 +29,7 @@ struct ConsoleCommand: ParsableCommand {
                     }
                     password = line
                 } else {
-                    let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
-                    var generator = SystemRandomNumberGenerator()
-                    password = (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
+                    password = SignInRules.makePassword()
                 }
                 let line = try ConsoleOperators.line(name: name, password: password)
                 if FileManager.default.fileExists(atPath: operators) {

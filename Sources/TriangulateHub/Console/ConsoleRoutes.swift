@@ -105,8 +105,10 @@ enum ConsoleRoutes {
             }
             let errors = [("from", fromError), ("to", toError)].compactMap { field, message in message.map { FieldError(field: field, message: $0) } }
             let rows = ConsoleEntryRows.rows(entries)
-            let content = ConsoleAuditPage(sizeText: ConsoleEntryRows.count(checkpoint.size), document: document, organisation: organisation, from: from, to: to,
-                                           fromError: fromError, toError: toError, searched: !summary.isEmpty, summary: summary, entries: rows,
+            let content = ConsoleAuditPage(sizeText: ConsoleEntryRows.count(checkpoint.size), document: document, organisation: organisation,
+                                           fromField: DateField(name: "from", label: "From", example: "2026-04-01", value: from, error: fromError),
+                                           toField: DateField(name: "to", label: "Up to (not including)", example: "2027-04-01", value: to, error: toError),
+                                           searched: !summary.isEmpty, summary: summary, entries: rows,
                                            hasEntries: !rows.isEmpty)
             return console.page(console.frame("Audit explorer", for: session, section: 1, errors: errors), ConsoleTemplates.audit, content)
         }

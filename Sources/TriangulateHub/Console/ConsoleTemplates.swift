@@ -47,18 +47,8 @@ enum ConsoleTemplates {
     <label for="organisation">Organisation code</label>
     <input type="text" id="organisation" name="organisation" value="{{organisation}}" spellcheck="false">
     </div>
-    <div class="form-group{{#fromError}} error{{/fromError}}">
-    <label for="from">From</label>
-    <span class="hint" id="from-hint">For example, 2026-04-01</span>
-    {{#fromError}}<span class="error-message" id="from-error"><span class="visually-hidden">Error:</span> {{fromError}}</span>{{/fromError}}
-    <input type="text" id="from" name="from" value="{{from}}" class="date-input" aria-describedby="from-hint{{#fromError}} from-error{{/fromError}}">
-    </div>
-    <div class="form-group{{#toError}} error{{/toError}}">
-    <label for="to">Up to (not including)</label>
-    <span class="hint" id="to-hint">For example, 2027-04-01</span>
-    {{#toError}}<span class="error-message" id="to-error"><span class="visually-hidden">Error:</span> {{toError}}</span>{{/toError}}
-    <input type="text" id="to" name="to" value="{{to}}" class="date-input" aria-describedby="to-hint{{#toError}} to-error{{/toError}}">
-    </div>
+    {{#fromField}}{{> date-field}}{{/fromField}}
+    {{#toField}}{{> date-field}}{{/toField}}
     </div>
     <button type="submit" class="button">Search the log</button>
     </form>

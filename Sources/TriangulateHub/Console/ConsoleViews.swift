@@ -1,5 +1,6 @@
 import Foundation
 import TriangulateProtocol
+import TriangulateWeb
 
 /// Log entries as the console shows them: ids, codes and times, never content.
 struct ConsoleEntryRows {
@@ -68,10 +69,8 @@ struct ConsoleAuditPage {
     let sizeText: String
     let document: String
     let organisation: String
-    let from: String
-    let to: String
-    let fromError: String?
-    let toError: String?
+    let fromField: DateField
+    let toField: DateField
     let searched: Bool
     let summary: String
     let entries: [ConsoleEntryRows.Row]

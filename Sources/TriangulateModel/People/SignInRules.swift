@@ -38,4 +38,12 @@ public enum SignInRules {
     public static func sessionIsLive(createdAt: Date, lastSeenAt: Date, now: Date) -> Bool {
         now < createdAt.addingTimeInterval(sessionLifetime) && now < lastSeenAt.addingTimeInterval(idleTimeout)
     }
+
+    /// A new password to give someone: four groups of five letters and digits that are hard to
+    /// confuse (no 0/O, 1/l/I), about 99 bits.
+    public static func makePassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
+    }
 }

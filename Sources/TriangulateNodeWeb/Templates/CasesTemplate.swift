@@ -34,18 +34,8 @@ enum CasesTemplate {
     </div>
     </div>
     <div class="inline-fields">
-    <div class="form-group{{#fromError}} error{{/fromError}}">
-    <label for="from">Identified from</label>
-    <span class="hint" id="from-hint">For example, 2026-03-31</span>
-    {{#fromError}}<span class="error-message" id="from-error"><span class="visually-hidden">Error:</span> {{fromError}}</span>{{/fromError}}
-    <input type="text" id="from" name="from" value="{{query.from}}" aria-describedby="from-hint{{#fromError}} from-error{{/fromError}}">
-    </div>
-    <div class="form-group{{#throughError}} error{{/throughError}}">
-    <label for="through">Identified up to</label>
-    <span class="hint" id="through-hint">For example, 2026-12-31</span>
-    {{#throughError}}<span class="error-message" id="through-error"><span class="visually-hidden">Error:</span> {{throughError}}</span>{{/throughError}}
-    <input type="text" id="through" name="through" value="{{query.through}}" aria-describedby="through-hint{{#throughError}} through-error{{/throughError}}">
-    </div>
+    {{#fromField}}{{> date-field}}{{/fromField}}
+    {{#throughField}}{{> date-field}}{{/throughField}}
     <div class="form-group">
     <label for="order">Order</label>
     <select id="order" name="order">{{#orders}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/orders}}</select>

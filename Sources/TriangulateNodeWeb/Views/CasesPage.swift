@@ -1,4 +1,5 @@
 import TriangulateModel
+import TriangulateWeb
 import TriangulateNode
 
 /// The cases page's content: the search form as sent, its choices, and the results.
@@ -30,8 +31,6 @@ struct CasesPage {
     struct Typed {
         let words: String
         let identifier: String
-        let from: String
-        let through: String
     }
 
     let csrf: String
@@ -49,13 +48,13 @@ struct CasesPage {
 
     /// The most rows the page shows.
     static let rowsShown = 100
-    let fromError: String?
-    let throughError: String?
+    let fromField: DateField
+    let throughField: DateField
 
     init(csrf: String, search: CaseSearch, results: [CaseSummary], definitions: [ProcessDefinition], categories: [String]) {
         self.csrf = csrf
         let query = search.query
-        self.query = Typed(words: query.words ?? "", identifier: query.identifier ?? "", from: search.typedFrom, through: search.typedThrough)
+        self.query = Typed(words: query.words ?? "", identifier: query.identifier ?? "")
         processes = [Option(value: "", label: "Any process", selected: query.process == nil)]
             + definitions.map { Option(value: $0.id, label: $0.title, selected: query.process == $0.id) }
         statuses = [("", "Open or closed", nil), ("open", "Open", false), ("closed", "Closed", true)].map { value, label, closed in
@@ -80,8 +79,9 @@ struct CasesPage {
         hasResults = !results.isEmpty
         resultCount = results.count == 1 ? "1 case" : "\(results.count) cases"
         more = results.count > Self.rowsShown ? "The first \(Self.rowsShown) are shown: narrow the search to find the others." : nil
-        fromError = search.fromError
-        throughError = search.throughError
+        fromField = DateField(name: "from", label: "Identified from", example: "2026-03-31", value: search.typedFrom, error: search.fromError)
+        throughField = DateField(name: "through", label: "Identified up to", example: "2026-12-31", value: search.typedThrough,
+                                 error: search.throughError)
     }
 
     private static func orderLabel(_ order: CaseQuery.Order) -> String {

@@ -14,11 +14,9 @@ struct ReportPage {
         let detail: String
     }
 
-    let from: String
-    let to: String
+    let fromField: DateField
+    let toField: DateField
     let query: String
-    let fromError: String?
-    let toError: String?
     let initiated: [Row]
     let initiatedChart: String
     let shared: [ProtocolReport.ExchangeCount]
@@ -33,11 +31,9 @@ struct ReportPage {
     let hasGaps: Bool
 
     init(_ report: ProtocolReport, from: String, to: String, query: String, fromError: String?, toError: String?) {
-        self.from = from
-        self.to = to
+        fromField = DateField(name: "from", label: "From", example: "2026-04-01", value: from, error: fromError)
+        toField = DateField(name: "to", label: "To", example: "2027-03-31", value: to, error: toError)
         self.query = query
-        self.fromError = fromError
-        self.toError = toError
         initiated = [Row(label: "Triggered", value: report.initiated.triggered), Row(label: "Not triggered", value: report.initiated.notTriggered)]
             + ConcernCategory.allCases.map { Row(label: "Triggered: \($0.rawValue)", value: report.initiated.triggeredByCategory[$0] ?? 0) }
         initiatedChart = BarChart(title: "Concerns for which the protocol was or was not initiated",

@@ -14,6 +14,7 @@ public struct PageRenderer: Sendable {
         var library = MustacheLibrary()
         try library.register(LayoutTemplate.text, named: LayoutTemplate.name)
         try library.register(SignInTemplate.text, named: SignInTemplate.name)
+        try library.register(DateField.text, named: DateField.template)
         for (name, text) in templates {
             try library.register(text, named: name)
         }

@@ -111,17 +111,10 @@ struct UserCommand: ParsableCommand {
 enum PasswordInput {
     /// The first line of standard input, or a new random password; and whether it was made.
     static func read(fromStandardInput: Bool) throws -> (password: String, made: Bool) {
-        guard fromStandardInput else { return (make(), true) }
+        guard fromStandardInput else { return (SignInRules.makePassword(), true) }
         guard let line = readLine(strippingNewline: true), !line.isEmpty else {
             throw ModelError(.invalidValue, "no password on standard input: send one line, e.g. `printf '%s\\n' \"$PASSWORD\" | triangulate user add …`")
         }
         return (line, false)
-    }
-
-    /// Four groups of five letters and digits that are hard to confuse (no 0/O, 1/l/I): about 99 bits.
-    static func make() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
     }
 }

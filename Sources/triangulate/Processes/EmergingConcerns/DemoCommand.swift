@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// Adds a person to sign in as, prints how, and serves the web application over `store`.
     private static func openInBrowser(_ store: NodeStore, port: Int) async throws {
-        let password = PasswordInput.make()
+        let password = SignInRules.makePassword()
         _ = try store.addPerson(try StaffName(parsing: "demo"), role: .admin, password: password, by: "demo")
         var logger = Logger(label: "triangulate", factory: { label in StreamLogHandler.standardError(label: label) })
         logger.logLevel = .warning
