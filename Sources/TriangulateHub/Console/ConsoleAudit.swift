@@ -21,14 +21,25 @@ struct ConsoleAudit {
         return (checkpoint, checkpoint.isSigned(by: hub.store.hubKey))
     }
 
+    /// What a search of the log found: the first `shownAtMost` entries in log order, each with its
+    /// proof checked, how many there are in all, and how many of them are deliveries.
+    struct Found: Sendable {
+        let entries: [CheckedEntry]
+        let total: Int
+        let deliveries: Int
+    }
+
+    /// The most entries a search proves and shows: the rest are counted.
+    static let shownAtMost = 500
+
     /// Every delivery of document `id`, and every other entry about it, oldest first.
-    func aboutDocument(_ id: String, checkpoint: SignedCheckpoint) async throws -> [CheckedEntry] {
-        try await checked(hub.store.auditEntries(aboutDocument: hub.store.documentHash(id)), checkpoint: checkpoint)
+    func aboutDocument(_ id: String, checkpoint: SignedCheckpoint) async throws -> Found {
+        try await found(hub.store.auditEntries(aboutDocument: hub.store.documentHash(id)), checkpoint: checkpoint)
     }
 
     /// What `organisation` sent and received, had refused and had withdrawn, from `from` up to
     /// (not including) `to`.
-    func activity(of organisation: String, from: Date?, to: Date?, checkpoint: SignedCheckpoint) async throws -> [CheckedEntry] {
+    func activity(of organisation: String, from: Date?, to: Date?, checkpoint: SignedCheckpoint) async throws -> Found {
         var found: [StoredAuditEntry] = []
         var next: UInt64 = 0
         while next < checkpoint.size {
@@ -43,7 +54,7 @@ struct ConsoleAudit {
             }
             next = last.index + 1
         }
-        return try await checked(found, checkpoint: checkpoint)
+        return try await self.found(found, checkpoint: checkpoint)
     }
 
     /// The last `count` entries of the log, newest first.
@@ -93,6 +104,14 @@ struct ConsoleAudit {
             previous = checkpoint
         }
         return Array(result.suffix(count).reversed())
+    }
+
+    /// The entries within `checkpoint`, the first `shownAtMost` of them proved.
+    private func found(_ stored: [StoredAuditEntry], checkpoint: SignedCheckpoint) async throws -> Found {
+        let within = stored.filter { $0.index < checkpoint.size }
+        let deliveries = within.filter { (try? AuditEntry(decoding: $0.entry))?.event == "delivered" }.count
+        return Found(entries: try await checked(Array(within.prefix(Self.shownAtMost)), checkpoint: checkpoint), total: within.count,
+                     deliveries: deliveries)
     }
 
     private func checked(_ stored: [StoredAuditEntry], checkpoint: SignedCheckpoint) async throws -> [CheckedEntry] {

@@ -7,15 +7,6 @@ import TriangulateWeb
 
 /// The console's pages: sign-in, the overview, the audit explorer.
 enum ConsoleRoutes {
-    struct SignInForm {
-        let action = "/sign-in"
-        let help = "Operators are added with triangulate-hub console add-operator."
-        let csrf: String
-        let name: String
-        let nameError: String?
-        let passwordError: String?
-    }
-
     static func add(to router: some RouterMethods<ConsoleContext>, console: HubConsole) {
         router.get("/sign-in") { _, context in
             if context.session != nil { return Response.redirect(to: "/") }
@@ -95,12 +86,14 @@ enum ConsoleRoutes {
             var summary = ""
             if fromError == nil && toError == nil {
                 if !document.isEmpty {
-                    entries = try await audit.aboutDocument(document, checkpoint: checkpoint)
-                    let deliveries = entries.filter { $0.entry.event == "delivered" }.count
-                    summary = "Document \(document): \(entries.count) entries, \(deliveries) deliveries"
+                    let found = try await audit.aboutDocument(document, checkpoint: checkpoint)
+                    entries = found.entries
+                    summary = "Document \(document): \(ConsoleEntryRows.count(UInt64(found.total))), \(found.deliveries) deliveries"
+                        + shownNote(found)
                 } else if !organisation.isEmpty {
-                    entries = try await audit.activity(of: organisation, from: fromDate, to: toDate, checkpoint: checkpoint)
-                    summary = "\(organisation): \(entries.count) entries"
+                    let found = try await audit.activity(of: organisation, from: fromDate, to: toDate, checkpoint: checkpoint)
+                    entries = found.entries
+                    summary = "\(organisation): \(ConsoleEntryRows.count(UInt64(found.total)))" + shownNote(found)
                 }
             }
             let errors = [("from", fromError), ("to", toError)].compactMap { field, message in message.map { FieldError(field: field, message: $0) } }
@@ -114,6 +107,11 @@ enum ConsoleRoutes {
         }
     }
 
+    /// When a search found more than it shows: which are shown.
+    private static func shownNote(_ found: ConsoleAudit.Found) -> String {
+        found.total > found.entries.count ? " (the first \(found.entries.count) shown: narrow the period to see the others)" : ""
+    }
+
     private static func day(_ text: String) -> Date? {
         guard !text.isEmpty else { return nil }
         let formatter = ISO8601DateFormatter()
@@ -122,11 +120,8 @@ enum ConsoleRoutes {
     }
 
     private static func signInPage(_ console: HubConsole, name: String, errors: [FieldError], status: HTTPResponse.Status = .ok) -> Response {
-        let token = FormToken.make()
-        var response = console.page(console.frame("Sign in", for: nil, errors: errors), SignInTemplate.name, SignInForm(
-            csrf: token, name: name, nameError: errors.first { $0.field == "name" }?.message,
-            passwordError: errors.first { $0.field == "password" }?.message), status: status)
-        response.setCookie(console.cookies.cookie(console.cookies.formName, token))
-        return response
+        SignInPage.response(renderer: console.renderer, frame: console.frame("Sign in", for: nil, errors: errors), cookies: console.cookies,
+                            action: "/sign-in", help: "Operators are added with triangulate-hub console add-operator.",
+                            name: name, errors: errors, status: status)
     }
 }

@@ -14,7 +14,7 @@ public struct HubConsole: Sendable {
     let sessions: ConsoleSessions
     let cookies: SessionCookie
     let listen: ListenSettings
-    private let renderer: PageRenderer
+    let renderer: PageRenderer
     private let logger: Logger
 
     /// Makes the console over `hub`, for `operators`, listening as `listen` says.

@@ -6,15 +6,6 @@ import TriangulateWeb
 
 /// Signing in and out.
 enum SignInRoutes {
-    struct Form {
-        let action = "/sign-in"
-        let help = "If you have forgotten your password, ask your node's administrator to reset it."
-        let csrf: String
-        let name: String
-        let nameError: String?
-        let passwordError: String?
-    }
-
     static func add(to router: some RouterMethods<NodeWebContext>, site: NodeSite) {
         router.get("/sign-in") { _, context in
             if context.signedIn != nil { return Response.redirect(to: "/") }
@@ -53,13 +44,8 @@ enum SignInRoutes {
 
     /// The sign-in page, with a fresh form token in its cookie and hidden field.
     private static func signInPage(site: NodeSite, name: String, errors: [FieldError], status: HTTPResponse.Status = .ok) -> Response {
-        let token = FormToken.make()
-        let frame = site.frame("Sign in", for: nil, errors: errors)
-        var response = site.page(frame, NodeTemplates.signIn, Form(
-            csrf: token, name: name,
-            nameError: errors.first { $0.field == "name" }?.message,
-            passwordError: errors.first { $0.field == "password" }?.message), status: status)
-        response.setCookie(site.cookies.cookie(site.cookies.formName, token))
-        return response
+        SignInPage.response(renderer: site.renderer, frame: site.frame("Sign in", for: nil, errors: errors), cookies: site.cookies,
+                            action: "/sign-in", help: "If you have forgotten your password, ask your node's administrator to reset it.",
+                            name: name, errors: errors, status: status)
     }
 }

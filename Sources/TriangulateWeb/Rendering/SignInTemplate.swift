@@ -1,6 +1,5 @@
 /// The sign-in form of the node's application and the hub's console: a name and a password,
-/// with errors beside the fields (GOV.UK pattern). Its context: `action`, `csrf`, `name`,
-/// `nameError`, `passwordError`, `help`.
+/// with errors beside the fields (GOV.UK pattern). `SignInPage` renders it.
 public enum SignInTemplate {
     /// The template's name in every renderer.
     public static let name = "sign-in"
