@@ -38,8 +38,9 @@ public struct Hub: Sendable {
 
     /// Adds an organisation and returns its one-time enrolment token.
     public func addOrganisation(code: String, name: String, role: String) async throws -> String {
-        guard code.range(of: "^[A-Z][A-Z0-9-]{1,15}$", options: .regularExpression) != nil else {
-            throw HubError(.invalidRequest, "'\(code)' is not an organisation code: use 2 to 16 capital letters, digits or hyphens, starting with a letter")
+        // One rule for codes on the node and the hub (OrganisationCode), in its canonical capitals.
+        guard let parsed = try? OrganisationCode(parsing: code), parsed.rawValue == code else {
+            throw HubError(.invalidRequest, "'\(code)' is not an organisation code: use 2 to 24 capital letters, digits or hyphens, starting with a letter, such as CQC or KNOWSLEY-ASC")
         }
         guard ["signatory", "partner", "secretariat"].contains(role) else {
             throw HubError(.invalidRequest, "'\(role)' is not a role: use signatory, partner or secretariat")

@@ -24,7 +24,7 @@ public struct ShareDeclaration: Codable, Hashable, Sendable {
     public var payloadClass: String
     /// The fields that may travel; a map field's name covers its sub-document paths.
     public var fields: [String]
-    /// The panel (its reference) whose attendees may see identifiable content.
+    /// The panel or meeting (its reference) whose named invitees may see identifiable content.
     public var panel: String?
     /// Who approved sharing identifiable content.
     public var approvedBy: String?

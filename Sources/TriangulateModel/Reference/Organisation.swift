@@ -1,3 +1,5 @@
+import Foundation
+
 /// An organisation that takes part in the Emerging Concerns Protocol, as a signatory or as a
 /// partner (DOMAIN.md §1.2 "Organisation / Signatory").
 public struct Organisation: Hashable, Codable, Sendable {
@@ -30,6 +32,8 @@ public struct Organisation: Hashable, Codable, Sendable {
         case healthwatch
         case police
         case nhsBody = "nhs-body"
+        case nhsTrust = "nhs-trust"
+        case provider
         case secretariat
         case other
     }
@@ -46,5 +50,15 @@ public struct Organisation: Hashable, Codable, Sendable {
         case partner
         /// The Health and Social Care Regulators Forum secretariat, which receives every panel record.
         case secretariat
+    }
+}
+
+extension Organisation.Kind {
+    /// Parses a kind's name, refusing anything else with the names allowed.
+    public init(parsing text: String) throws(ModelError) {
+        guard let kind = Self(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw ModelError(.invalidValue, "'\(text)' is not a kind of organisation: use one of \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = kind
     }
 }

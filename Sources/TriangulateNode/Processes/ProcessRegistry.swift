@@ -11,7 +11,13 @@ enum ProcessRegistry {
     static let processes: [any NodeProcess.Type] = [
         EmergingConcernsProcess.self,
         HealthwatchEscalationProcess.self,
+        MeetingsProcess.self,
+        OrganisationalSafeguardingProcess.self,
+        ProviderConcernsProcess.self,
     ]
+
+    /// Every kind of meeting of every process.
+    static let meetingKinds: [MeetingKind] = processes.flatMap { $0.meetingKinds }
 
     /// Every process's definition.
     static let definitions: [ProcessDefinition] = processes.map { $0.definition }

@@ -50,8 +50,10 @@ extension NodeStore {
             throw NodeError(.notFound, "there is no process \(step.process)")
         }
         if let id {
-            guard try allowedSteps(on: id).contains(where: { $0.process == step.process && $0.step.id == step.step.id }) else {
-                throw ModelError(.invalidTransition, "\(step.step.title.lowercased()) is not allowed on this case now")
+            let allowed = try allowedSteps(on: id)
+            guard allowed.contains(where: { $0.process == step.process && $0.step.id == step.step.id }) else {
+                let next = allowed.isEmpty ? "nothing: the case is finished" : allowed.map { "\($0.step.title.lowercased()) (\($0.step.id))" }.joined(separator: "; ")
+                throw ModelError(.invalidTransition, "\(step.step.title.lowercased()) is not allowed on this case now; allowed next: \(next)")
             }
         } else if !step.step.opensCase {
             throw NodeError(.invalidInput, "\(step.step.title.lowercased()) needs a case")

@@ -77,11 +77,10 @@ extension NodeStore {
         }
         var panelReference: String?
         if let panelText = request.panel {
-            let panel = try Lookup.one(Panel.self, panelText, noun: "panel", in: db)
-            panelReference = panel.reference
+            let (reference, people) = try namedInvitees(of: panelText, in: db)
+            panelReference = reference
             for index in audience.indices {
-                audience[index].people = panel.invitees.filter { $0.org.rawValue == audience[index].organisation }
-                    .map { NamedRecipient(name: $0.person, needToKnow: $0.needToKnow) }
+                audience[index].people = people.filter { $0.organisation == audience[index].organisation }.map(\.recipient)
             }
         }
         let schema = try ProcessRegistry.schema(header.type)
@@ -99,6 +98,20 @@ extension NodeStore {
             throw NodeError(.invalidInput, error.message)
         }
         return (declaration, concernId, reference)
+    }
+
+    /// The people named with their need to know at a panel (`ECP-2026-0001/P1`) or a meeting
+    /// (`MTG-2026-0001`): who alone may receive an identifiable share made for it.
+    private static func namedInvitees(of text: String, in db: Database) throws -> (String, [(organisation: String, recipient: NamedRecipient)]) {
+        if InformationSharingMeetings.definition.reference.matches(text.trimmingCharacters(in: .whitespaces).uppercased()) {
+            let meeting = try Lookup.one(Meeting.self, text, noun: "meeting", in: db)
+            let people = try MeetingInvitee.filter(Column("meetingId") == meeting.id.description).fetchAll(db).compactMap { invitee in
+                invitee.person.map { (invitee.organisation.rawValue, NamedRecipient(name: $0, needToKnow: invitee.needToKnow ?? "")) }
+            }
+            return (meeting.reference, people)
+        }
+        let panel = try Lookup.one(Panel.self, text, noun: "panel", in: db)
+        return (panel.reference, panel.invitees.map { ($0.org.rawValue, NamedRecipient(name: $0.person, needToKnow: $0.needToKnow)) })
     }
 
     /// Records a decision not to share a record with some organisations, and why.

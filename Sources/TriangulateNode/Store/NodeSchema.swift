@@ -21,6 +21,7 @@ enum NodeSchema {
         migrator.registerMigration("v9-people", migrate: PeopleSchema.create)
         migrator.registerMigration("v10-corrections", migrate: CorrectionSchema.create)
         migrator.registerMigration("v11-case-search", migrate: CaseSearchSchema.create)
+        migrator.registerMigration("v12-flows", migrate: FlowSchema.create)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

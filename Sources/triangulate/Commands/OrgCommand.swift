@@ -34,9 +34,7 @@ struct OrgCommand: ParsableCommand {
         var role: String = "partner"
 
         func execute(_ store: NodeStore) throws -> Rendered {
-            guard let kind = Organisation.Kind(rawValue: kind.lowercased()) else {
-                throw ModelError(.invalidValue, "unknown kind '\(self.kind)': use one of \(Organisation.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let kind = try Organisation.Kind(parsing: kind)
             guard let role = Organisation.Role(rawValue: role.lowercased()) else {
                 throw ModelError(.invalidValue, "unknown role '\(self.role)': use one of \(Organisation.Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }

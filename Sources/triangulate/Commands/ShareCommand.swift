@@ -19,10 +19,12 @@ struct ShareCommand: ParsableCommand {
             abstract: "Share a record (the default: `triangulate share ECP-2026-0001 --to NMC,GMC …`).",
             discussion: """
                 The record is a concern (ECP-2026-0001), request (…/R1), panel (…/P1), action (…/A1), \
-                outcome:ECP-… or review:ECP-…. Only the listed fields leave the node (default: every \
-                field that holds no personal data). Personal data needs --class identifiable, \
-                --approved-by and --panel: it then reaches only that panel's invitees, each with the \
-                need-to-know recorded on their invitation. Sent on the next `triangulate sync`.
+                outcome:ECP-… or review:ECP-…, an escalation (HWE-…), a meeting (MTG-…) or its items for \
+                the provider (MTG-…/PROVIDER), or a case's notice (OSG-…/NOTICE, PCP-…/NOTICE, \
+                PCP-…/REPORT). Only the listed fields leave the node (default: every field that holds no \
+                personal data). Personal data needs --class identifiable, --approved-by and --panel (a \
+                panel or a meeting): it then reaches only its named invitees, each with the need-to-know \
+                recorded on their invitation. Sent on the next `triangulate sync`.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The record to share.") var document: String
@@ -33,7 +35,7 @@ struct ShareCommand: ParsableCommand {
         var fields: String?
         @Option(name: .customLong("class"), help: ArgumentHelp("metadata, anonymised, pseudonymised or identifiable.", valueName: "class"))
         var payloadClass = "metadata"
-        @Option(help: ArgumentHelp("For identifiable content: the panel whose invitees may see it.", valueName: "panel")) var panel: String?
+        @Option(help: ArgumentHelp("For identifiable content: the panel (…/P1) or meeting (MTG-…) whose named invitees may see it.", valueName: "panel")) var panel: String?
         @Option(help: ArgumentHelp("For identifiable content: who approved it.", valueName: "name")) var approvedBy: String?
 
         func execute(_ store: NodeStore) throws -> Rendered {

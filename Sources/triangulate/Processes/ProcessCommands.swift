@@ -8,5 +8,6 @@ enum ProcessCommands {
         ConcernCommand.self, ContactCommand.self, RequestCommand.self, PanelCommand.self, ActionCommand.self, OutcomeCommand.self,
         ReviewCommand.self, ReportCommand.self, TemplateCommand.self,
         EscalationCommand.self,
+        MeetingCommand.self, SeriesCommand.self, CaseCommand.self,
     ]
 }

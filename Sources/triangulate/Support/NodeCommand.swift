@@ -92,6 +92,7 @@ enum Failure {
         switch error {
         case let error as ModelError: (message, code) = (error.message, "\(error.code)")
         case let error as NodeError: (message, code) = (error.message, "\(error.code)")
+        case let error as StepErrors: (message, code) = (error.problems.map { "\($0.field): \($0.message)" }.joined(separator: "; "), "invalidValue")
         default: (message, code) = ("\(error)", "failed")
         }
         if json {

@@ -21,6 +21,12 @@ public struct StateMachineDescription: Hashable, Sendable {
         }
     }
 
+    /// Describes a machine declared as data (a flow's states and steps).
+    public init(record: String, states: [String], transitions: [TransitionDescription]) {
+        self.record = record
+        self.states = states
+        self.transitions = transitions
+    }
 }
 
 /// One transition of a state machine.
@@ -32,6 +38,14 @@ public struct TransitionDescription: Hashable, Sendable {
     public let to: String
     /// Who may make it, what it needs and what it records.
     public let rule: TransitionRule
+
+    /// Describes a transition.
+    public init(event: String, from: String, to: String, rule: TransitionRule) {
+        self.event = event
+        self.from = from
+        self.to = to
+        self.rule = rule
+    }
 }
 
 /// Who may make a transition, what it needs and what it records.

@@ -44,6 +44,9 @@ public struct StepValues: Sendable {
         self.step = step
     }
 
+    /// Every answer given, trimmed, by field name (blank ones left out).
+    public var answers: [String: String] { values }
+
     /// The text given for `name`, or nil.
     public func text(_ name: String) -> String? { values[name] }
 

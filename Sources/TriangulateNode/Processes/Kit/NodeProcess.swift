@@ -42,6 +42,12 @@ protocol NodeProcess: Sendable {
     static func correctableFields(on id: String, in db: Database) throws -> [CorrectableField]?
     /// Checks `value` as the new value of `key` on case `id` and writes it, in `command`'s transaction.
     static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws
+    /// The kinds of meeting it holds (kept once, in `meeting`, for every process).
+    static var meetingKinds: [MeetingKind] { get }
+}
+
+extension NodeProcess {
+    static var meetingKinds: [MeetingKind] { [] }
 }
 
 /// A document as a record projects it: its header and its fields as text.
