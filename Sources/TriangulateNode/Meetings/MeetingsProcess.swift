@@ -83,7 +83,8 @@ enum MeetingsProcess: NodeProcess {
     static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws {}
 
     /// Each series' next meeting, each invitee's template before a meeting not yet minuted, each
-    /// open action.
+    /// open action; each for the person who recorded the series or meeting (an action's owner,
+    /// when named).
     static func openClocks(in db: Database, calendar: WorkingCalendar, nation: Nation) throws -> [OpenClock] {
         var clocks: [OpenClock] = []
         let series = try MeetingSeries.fetchAll(db)
@@ -92,7 +93,7 @@ enum MeetingsProcess: NodeProcess {
         for one in series {
             guard let due = SeriesRules.nextDue(of: one, held: (bySeries[one.id.description] ?? []).map(\.date)) else { continue }
             clocks.append(OpenClock(clock: InformationSharingMeetings.nextMeetingClock, reference: one.reference,
-                                    owner: SeriesRules.chair(of: one, on: due).rawValue, person: nil, due: due))
+                                    owner: SeriesRules.chair(of: one, on: due).rawValue, person: one.recordedBy, due: due))
         }
         let seriesByID = Dictionary(uniqueKeysWithValues: series.map { ($0.id.description, $0) })
         let templateKinds = Set(ProcessRegistry.meetingKinds.filter(\.takesTemplates).map(\.id))
@@ -103,13 +104,15 @@ enum MeetingsProcess: NodeProcess {
                 SELECT DISTINCT organisation FROM meetingInvitee WHERE meetingId = ? AND templateSubmittedOn IS NULL AND person IS NULL ORDER BY organisation
                 """, arguments: [meeting.id.description])
             for organisation in waiting {
-                clocks.append(OpenClock(clock: InformationSharingMeetings.templateClock, reference: meeting.reference, owner: organisation, person: nil, due: due))
+                clocks.append(OpenClock(clock: InformationSharingMeetings.templateClock, reference: meeting.reference, owner: organisation,
+                                        person: meeting.recordedBy, due: due))
             }
         }
-        let references = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0.reference) })
+        let byID = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) })
         for action in try MeetingAction.filter([MeetingActionStatus.open.rawValue, MeetingActionStatus.inProgress.rawValue].contains(Column("status"))).fetchAll(db) {
-            clocks.append(OpenClock(clock: InformationSharingMeetings.actionClock, reference: "\(references[action.meetingId] ?? "?")/A\(action.number)",
-                                    owner: action.owner.rawValue, person: action.ownerPerson, due: action.due))
+            let meeting = byID[action.meetingId]
+            clocks.append(OpenClock(clock: InformationSharingMeetings.actionClock, reference: "\(meeting?.reference ?? "?")/A\(action.number)",
+                                    owner: action.owner.rawValue, person: action.ownerPerson ?? meeting?.recordedBy, due: action.due))
         }
         return clocks
     }

@@ -15,13 +15,14 @@ struct DueCommand: NodeCommand {
             green. The Emerging Concerns Protocol's clocks run to the due dates recorded on \
             information requests and actions, and ten working days for a panel's record once its \
             minutes are agreed; a Healthwatch escalation's to each stage's response clock \
-            (`escalation clock`). Working days exclude the nation's bank holidays (see \
+            (`escalation clock`); a council's cases (osg, pcp) to the seed's deadlines (`case show`); \
+            meetings to each series' next meeting, each invitee's template and each action. Working days exclude the nation's bank holidays (see \
             `triangulate calendar`). `--user NAME` given here lists only what NAME owes or \
             recorded, as `--for-user` does.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to count from (default today, in London).", valueName: "date")) var asOf: String?
-    @Option(help: ArgumentHelp("Only this process's clocks: ecp or hwe.", valueName: "process")) var process: String?
+    @Option(help: ArgumentHelp("Only this process's clocks: \(NodeStore.processes.map(\.id).joined(separator: ", ")).", valueName: "process")) var process: String?
     @Option(help: ArgumentHelp("Only what this organisation owes.", valueName: "code")) var owner: String?
     @Option(name: .customLong("for-user"), help: ArgumentHelp("Only what this person owes, or recorded.", valueName: "name")) var forUser: String?
     @Option(help: ArgumentHelp("england-and-wales, scotland or northern-ireland (default: the node's, see `calendar nation`).", valueName: "nation")) var nation: String?

@@ -103,7 +103,26 @@ public enum InformationSharingMeetings {
                 RecordField("cadence", .text), RecordField("chairs", .text), RecordField("chairPeriod", .text), RecordField("templateLead", .text),
             ]),
         ],
-        machines: [],
+        machines: [
+            StateMachineDescription(record: "minutes", states: MinutesState.allCases.map(\.rawValue), transitions: [
+                TransitionDescription(event: "minutes", from: "none", to: "draft", rule: TransitionRule(by: [.chair], needs: ["minutes"])),
+                TransitionDescription(event: "minutes", from: "draft", to: "draft", rule: TransitionRule(by: [.chair], needs: ["minutes"])),
+                TransitionDescription(event: "agree", from: "draft", to: "agreed", rule: TransitionRule(by: [.chair], records: ["minutesAgreedBy", "minutesAgreedOn"])),
+            ]),
+            StateMachineDescription(record: "action", states: MeetingActionStatus.allCases.map(\.rawValue), transitions: [
+                TransitionDescription(event: "in-progress", from: "open", to: "in-progress", rule: TransitionRule()),
+                TransitionDescription(event: "done", from: "open", to: "done", rule: TransitionRule(needs: ["evidence"])),
+                TransitionDescription(event: "done", from: "in-progress", to: "done", rule: TransitionRule(needs: ["evidence"])),
+                TransitionDescription(event: "not-done", from: "open", to: "not-done", rule: TransitionRule(needs: ["evidence"])),
+                TransitionDescription(event: "not-done", from: "in-progress", to: "not-done", rule: TransitionRule(needs: ["evidence"])),
+            ]),
+            StateMachineDescription(record: "template", states: ["due", "submitted"], transitions: [
+                TransitionDescription(event: "template", from: "due", to: "submitted", rule: TransitionRule(records: ["templateSubmittedOn"])),
+            ]),
+            StateMachineDescription(record: "series", states: ["running"], transitions: [
+                TransitionDescription(event: "meeting", from: "running", to: "running", rule: TransitionRule(records: ["date", "chair"])),
+            ]),
+        ],
         clocks: [nextMeetingClock, templateClock, actionClock],
         documents: [meetingDocument, providerItemsDocument])
 

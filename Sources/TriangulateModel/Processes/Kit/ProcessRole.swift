@@ -4,4 +4,6 @@ public enum ProcessRole: String, CaseIterable, Codable, Sendable {
     case caseworker
     /// A manager: approves sharing, closes cases, skips stages.
     case manager
+    /// The organisation chairing a meeting, which minutes it (seed 003 §29).
+    case chair
 }

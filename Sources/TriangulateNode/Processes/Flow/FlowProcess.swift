@@ -47,8 +47,7 @@ extension FlowProcess {
                 clocks.append(OpenClock(clock: run.clock, reference: flowCase.reference, owner: nil, person: flowCase.recordedBy, due: run.due,
                                         amberFrom: run.amberFrom))
             }
-            for list in flow.itemLists {
-                let clock = list.clock(process: flow.id)
+            for (list, clock) in zip(flow.itemLists, flow.itemClocks) {
                 for item in try FlowItem.filter(Column("caseId") == flowCase.id.description && Column("list") == list.id).fetchAll(db)
                 where !list.finished.contains(item.status) {
                     guard let due = item.due else { continue }

@@ -78,15 +78,20 @@ public struct FlowDefinition: Sendable {
                                  records: [RecordDefinition("case", fields)] + itemLists.map { RecordDefinition($0.id, $0.fields.map {
                                      RecordField($0.name, $0.kind.recordKind, required: $0.isRequired)
                                  }) },
-                                 machines: [machine], clocks: clocks + itemLists.map { $0.clock(process: id) }, documents: documents)
+                                 machines: [machine], clocks: clocks + itemClocks, documents: documents)
     }
 
-    /// Its states and every transition, for the registry.
+    /// Its states and every transition, for the registry: each step from each state it is
+    /// allowed in, and each checklist's completion where its step is.
     public var machine: StateMachineDescription {
         let transitions = steps.dropFirst().flatMap { step in
             states.filter { step.isAllowed(from: $0) }.map { state in
                 TransitionDescription(event: step.id, from: state.value, to: step.to ?? state.value,
                                       rule: TransitionRule(needs: step.definition.fields.filter(\.isRequired).map(\.name)))
+            }
+        } + checklists.flatMap { checklist in
+            states.filter { state in step(checklist.step)?.isAllowed(from: state) == true }.map { state in
+                TransitionDescription(event: checklist.completeEvent, from: state.value, to: state.value, rule: TransitionRule(records: checklist.items))
             }
         }
         return StateMachineDescription(record: "case", states: states.map(\.value), transitions: transitions)
@@ -166,10 +171,15 @@ extension StepField.Kind {
     }
 }
 
-extension FlowItemList {
-    /// The clock on each unfinished item's timescale (its `due` answer), for the worklist.
-    public func clock(process: String) -> ClockDefinition {
-        ClockDefinition(id: "\(process).\(id)", process: process, what: "\(title.lowercased()) area", starts: "add-item", stops: Array(finished),
-                        warning: .before(ClockSpan(5, .workingDays)!), breach: .recordedDueDate)
+extension FlowDefinition {
+    /// The clock on each unfinished item's timescale (its `due` answer) of each list, for the
+    /// worklist: started by the step that adds an item, stopped by the one that updates it.
+    public var itemClocks: [ClockDefinition] {
+        itemLists.map { list in
+            let adds = steps.first { $0.effects.contains(.addsItem(list: list.id)) }?.id ?? "add-item"
+            let updates = steps.filter { $0.effects.contains(.updatesItem(list: list.id)) }.map(\.id)
+            return ClockDefinition(id: "\(id).\(list.id)-item", process: id, what: "\(list.title.lowercased()) area", starts: adds, stops: updates,
+                                   warning: .before(ClockSpan(5, .workingDays)!), breach: .recordedDueDate)
+        }
     }
 }
