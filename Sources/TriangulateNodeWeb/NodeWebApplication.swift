@@ -35,6 +35,7 @@ public struct NodeWebApplication: Sendable {
         CorrectionRoutes.add(to: pages, site: site)
         ShareRoutes.add(to: pages, site: site)
         ReportRoutes.add(to: pages, site: site)
+        ReportRoutes.addFlowReports(to: pages, site: site)
         PeopleRoutes.add(to: pages, site: site)
         return router
     }

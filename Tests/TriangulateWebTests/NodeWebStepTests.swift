@@ -205,3 +205,52 @@ struct NodeWebStepTests {
         }
     }
 }
+
+/// A council's processes in the web application, with no page of their own: their steps are
+/// forms drawn from their flow definitions, and their report is one page.
+@Suite("Node web application: councils' processes")
+struct NodeWebCouncilTests {
+    @Test func aCouncilRunsProviderConcernsInTheBrowser() async throws {
+        let fixture = try WebFixture()
+        let today = fixture.store.today.description
+        try await fixture.test { browser in
+            try await browser.signIn("c.worker")
+            let new = try await browser.get("/new")
+            #expect(new.text.contains("/new/pcp/initiate") && new.text.contains("/new/osg/open"))
+            let form = try await browser.get("/new/pcp/initiate")
+            #expect(form.text.contains(#"value="CQC""#), "the node's own organisation may host or chair")
+            let created = try await browser.post("/new/pcp/initiate", [
+                ("csrf", Browser.csrf(in: form)), ("title", "Falls at Ivy House"), ("subject", "Ivy House (1-987654321)"), ("summary", "Falls"),
+                ("source", "sar"), ("threshold", "high"), ("hostAuthority", "CQC"), ("on", today), ("confirmed", "yes"),
+            ])
+            #expect(created.status == .seeOther, "\(created.text.prefix(400))")
+            let location = try #require(created.headers[.location])
+            let caseURI = String(location.prefix { $0 != "?" })
+            let page = try await browser.get(location)
+            #expect(page.text.contains("Step 1 actions") && page.text.contains("PCP-"))
+            let csrf = Browser.csrf(in: page)
+            // A step not allowed yet is not offered, and refused if posted.
+            let early = try await browser.post("\(caseURI)/steps/provider-meeting", [("csrf", csrf), ("chair", "CQC"), ("on", today)])
+            #expect(early.status != .seeOther)
+            for (step, answers) in [
+                ("step-one-actions", ProviderConcerns.stepOneActions.map { ($0.name, "yes") } + [("on", today)]),
+                ("information-meeting", [("chair", "CQC"), ("on", today)]),
+                ("provider-meeting", [("chair", "CQC"), ("on", today)]),
+                ("add-plan-item", [("area", "Falls risk assessments"), ("due", today), ("measure", "Audit"), ("on", today)]),
+            ] {
+                let taken = try await browser.post("\(caseURI)/steps/\(step)", [("csrf", csrf)] + answers)
+                #expect(taken.status == .seeOther, "\(step): \(taken.text.prefix(600))")
+            }
+            let missing = try await browser.post("\(caseURI)/steps/update-plan-item", [("csrf", csrf), ("item", "1"), ("status", "met"), ("on", today)])
+            #expect(missing.status == .unprocessableContent && missing.text.contains("Give the evidence that the area is met"))
+            let after = try await browser.get(caseURI)
+            #expect(after.text.contains("Falls risk assessments") && after.text.contains("MTG-"))
+            let report = try await browser.get("/reports/flows/pcp")
+            #expect(report.status == .ok && report.text.contains("Provider Concerns report") && report.text.contains("Step 1 actions"))
+            let csv = try await browser.get("/reports/csv/pcp")
+            #expect(csv.text.hasPrefix("measure,of,value") && !csv.text.contains("Ivy House"))
+            #expect(try await browser.get("/reports/flows/nope").status == .notFound)
+            #expect(try await browser.get("/reports").text.contains("/reports/flows/osg"))
+        }
+    }
+}

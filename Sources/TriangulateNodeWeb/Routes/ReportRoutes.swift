@@ -36,6 +36,39 @@ enum ReportRoutes {
         }
     }
 
+    /// A council's process report (`/reports/flows/osg`), and its CSV (`/reports/csv/osg`).
+    static func addFlowReports(to router: some RouterMethods<NodeWebContext>, site: NodeSite) {
+        router.get("/reports/flows/:process") { request, context in
+            let signedIn = try context.requireSignedIn()
+            let flow = try flow(context)
+            let period = Period(request, today: site.store.today)
+            let (from, to) = period.days(today: site.store.today)
+            let report = try site.store.flowReport(process: flow.id, from: from, to: to)
+            let errors = [("from", period.fromError), ("to", period.toError)].compactMap { field, message in
+                message.map { FieldError(field: field, message: $0) }
+            }
+            let content = FlowReportPage(report, from: period.typedFrom, to: period.typedTo, query: period.query, fromError: period.fromError,
+                                         toError: period.toError)
+            return site.page(site.frame("\(flow.title) report", heading: "\(flow.title) report", for: signedIn, section: .reports, errors: errors),
+                             NodeTemplates.flowReport, content)
+        }
+
+        router.get("/reports/csv/:process") { request, context in
+            _ = try context.requireSignedIn()
+            let flow = try flow(context)
+            let (from, to) = Period(request, today: site.store.today).days(today: site.store.today)
+            let table = FlowReportTable(try site.store.flowReport(process: flow.id, from: from, to: to))
+            return download(Array(table.csv.utf8), type: "text/csv; charset=utf-8", name: "\(flow.id)-report.csv")
+        }
+    }
+
+    private static func flow(_ context: NodeWebContext) throws -> FlowDefinition {
+        guard let id = context.parameters.get("process"), let flow = NodeStore.flows.first(where: { $0.id == id }) else {
+            throw HTTPError(.notFound)
+        }
+        return flow
+    }
+
     private static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
@@ -46,6 +79,13 @@ enum ReportRoutes {
     /// The period asked for: from the first of the current financial year (April) to today by
     /// default; a date that does not parse is reported and left out.
     struct Period {
+        /// The first and last days of a bounded report: the period's, each end defaulting to the
+        /// default period's.
+        func days(today: LocalDate) -> (LocalDate, LocalDate) {
+            let yearStart = LocalDate(year: today.month >= 4 ? today.year : today.year - 1, month: 4, day: 1)!
+            return (period.from ?? yearStart, period.to ?? today)
+        }
+
         var period: ReportPeriod
         var typedFrom: String
         var typedTo: String

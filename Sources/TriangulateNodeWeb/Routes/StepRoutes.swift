@@ -160,7 +160,7 @@ enum StepRoutes {
                              status: HTTPResponse.Status = .ok) throws -> Response {
         let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         let content = StepFormPage(step: step.step, page: page, action: action, cancel: cancel, csrf: signedIn.csrfToken, answers: answers,
-                                   errors: byField, organisations: try site.store.organisations().filter { $0.code != site.store.organisation })
+                                   errors: byField, organisations: try site.store.organisations().sorted { first, _ in first.code == site.store.organisation })
         let pages = step.step.pages.count
         let frame = site.frame(pages > 1 ? "\(step.step.title) (\(page + 1) of \(pages))" : step.step.title, heading: step.step.title,
                                caption: pages > 1 ? "\(caption): question page \(page + 1) of \(pages)" : caption, for: signedIn,

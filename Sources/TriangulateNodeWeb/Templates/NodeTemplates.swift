@@ -17,6 +17,7 @@ enum NodeTemplates {
     static let receivedList = "received-list"
     static let receivedDocument = "received-document"
     static let report = "report"
+    static let flowReport = "flow-report"
     static let checkAnswers = "check-answers"
 
     /// Every template, for the renderer.
@@ -35,6 +36,7 @@ enum NodeTemplates {
         receivedList: ReceivedListTemplate.text,
         receivedDocument: ReceivedDocumentTemplate.text,
         report: ReportTemplate.text,
+        flowReport: FlowReportTemplate.text,
         checkAnswers: CheckAnswersTemplate.text,
     ]
 }

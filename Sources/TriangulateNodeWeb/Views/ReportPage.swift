@@ -1,4 +1,5 @@
 import TriangulateModel
+import TriangulateNode
 import TriangulateWeb
 
 /// The reports page's content: the five reports and the completeness check of `report`, each
@@ -14,9 +15,17 @@ struct ReportPage {
         let detail: String
     }
 
+    /// A council's process with a report of its own.
+    struct Flow {
+        let id: String
+        let title: String
+        let last: Bool
+    }
+
     let fromField: DateField
     let toField: DateField
     let query: String
+    let flows: [Flow]
     let initiated: [Row]
     let initiatedChart: String
     let shared: [ProtocolReport.ExchangeCount]
@@ -34,6 +43,8 @@ struct ReportPage {
         fromField = DateField(name: "from", label: "From", example: "2026-04-01", value: from, error: fromError)
         toField = DateField(name: "to", label: "To", example: "2027-03-31", value: to, error: toError)
         self.query = query
+        let flows = NodeStore.flows
+        self.flows = flows.enumerated().map { Flow(id: $0.element.id, title: $0.element.title, last: $0.offset == flows.count - 1) }
         initiated = [Row(label: "Triggered", value: report.initiated.triggered), Row(label: "Not triggered", value: report.initiated.notTriggered)]
             + ConcernCategory.allCases.map { Row(label: "Triggered: \($0.rawValue)", value: report.initiated.triggeredByCategory[$0] ?? 0) }
         initiatedChart = BarChart(title: "Concerns for which the protocol was or was not initiated",

@@ -104,8 +104,11 @@ extension FlowProcess {
                 CaseFact("\(item.number). \(item.answers["area"] ?? "")", "\(item.status)\(item.due.map { ", due \($0)" } ?? "")\(item.evidence.map { ": \($0)" } ?? "")")
             }))
         }
-        if !dossier.meetings.isEmpty || !dossier.notices.isEmpty {
-            sections.append(CaseSection("Meetings and notices", (dossier.meetings + dossier.notices).map { CaseFact($0, "") }))
+        let meetings = try Meeting.filter(Column("caseId") == flowCase.id.description).order(Column("date"), Column("reference")).fetchAll(db)
+        if !meetings.isEmpty || !dossier.notices.isEmpty {
+            sections.append(CaseSection("Meetings and notices", meetings.map { meeting in
+                CaseFact(meeting.reference, "\((try? NodeStore.meetingKind(meeting.kind).title) ?? meeting.kind), \(meeting.date); minutes \(meeting.minutesState.rawValue)")
+            } + dossier.notices.map { CaseFact($0, "notice to share") }))
         }
         sections.append(CaseSection("History", dossier.history.map { event in
             CaseFact("\(event.on)", flow.step(event.step)?.definition.title ?? event.step)
