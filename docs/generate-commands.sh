@@ -22,7 +22,11 @@ out=docs/commands.md
       "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set" enrol "share create" "share list" \
       "share withdraw" "share redeclare" "share decline" sync rejoin "received list" "received show" "received edit" due "calendar due" "calendar show" "calendar import" "calendar nation" \
       "escalation open" "escalation raise" "escalation skip" "escalation response" "escalation hold" "escalation resume" \
-      "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock" correct \
+      "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock" \
+      "case steps" "case open" "case take" "case show" "case list" "case report" \
+      "meeting new" "meeting show" "meeting list" "meeting invite" "meeting attendance" "meeting agenda" "meeting minutes" \
+      "meeting agree" "meeting decision" "meeting action" "meeting action-update" "meeting item" "meeting template" "meeting kinds" \
+      "meeting set-agenda-template" "series create" "series show" "series list" "series meeting" correct \
       "user add" "user list" "user disable" "user reset" serve; do
     echo
     echo "## triangulate ${command:-(overview)}"

@@ -149,6 +149,45 @@ def test_a_caseworker_takes_a_concern_through_the_protocol_with_the_keyboard_alo
     world["case_url"] = case_url
 
 
+def test_provider_concerns_from_its_definition_alone(world, browser):
+    """A council's process has no page of its own: its steps are forms drawn from its flow,
+    its case page and its report the same pages as every process's."""
+    url = world["urls"]["CQC"]
+    driver = browser
+    sign_in(driver, url, "c.worker")
+    follow_link(driver, "New case")
+    wait_heading(driver, "Open a new case")
+    follow_link(driver, "Initiate the Provider Concerns Process")
+    wait_heading(driver, "Initiate the Provider Concerns Process")
+    check_page(driver, "pcp-initiate")
+    type_into(driver, "title", "Falls at Ivy House")
+    type_into(driver, "subject", "Ivy House (1-987654321)")
+    type_into(driver, "summary", "Unwitnessed falls at night")
+    choose_radio(driver, "source", "sar")
+    choose_radio(driver, "threshold", "high")
+    choose_option(driver, "hostAuthority", "CQC")
+    submit(driver, "Save")
+    wait_for(driver, lambda: "Check your answers" in heading(driver) or "Saved: initiate" in driver.page_source, "the answers")
+    if "Check your answers" in heading(driver):
+        submit(driver, "Save")
+    wait_for(driver, lambda: "Saved: initiate" in driver.page_source, "the new case")
+    check_page(driver, "pcp-case")
+    assert "Step 1 actions" in driver.page_source
+    follow_link(driver, "Record Step 1 actions done")
+    wait_heading(driver, "Record Step 1 actions done")
+    tick(driver, "welfareChecks")
+    tick(driver, "policeConsulted")
+    submit(driver, "Save")
+    wait_for(driver, lambda: "Saved: record step 1" in driver.page_source, "the checklist")
+    assert "to do" in driver.page_source and "done" in driver.page_source
+    follow_link(driver, "Reports")
+    wait_heading(driver, "Emerging Concerns Protocol reports")
+    follow_link(driver, "Provider Concerns")
+    wait_heading(driver, "Provider Concerns report")
+    check_page(driver, "pcp-report")
+    assert "Step 1: decision to initiate" in driver.page_source
+
+
 def test_an_approver_corrects_a_date_with_a_reason(world, browser):
     url = world["urls"]["CQC"]
     driver = browser

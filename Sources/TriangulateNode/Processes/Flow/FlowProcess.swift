@@ -94,7 +94,8 @@ extension FlowProcess {
         }
         for checklist in dossier.checklists {
             let labels = Dictionary(uniqueKeysWithValues: (flow.step(checklist.step)?.definition.fields ?? []).map { ($0.name, $0.label) })
-            sections.append(CaseSection("Checklist: \(flow.step(checklist.step)?.definition.title ?? checklist.step)",
+            let total = checklist.done.count + checklist.missing.count
+            sections.append(CaseSection("Checklist: \(checklist.done.count) of \(total) done",
                                         (checklist.done.map { CaseFact(labels[$0] ?? $0, "done") } + checklist.missing.map { CaseFact(labels[$0] ?? $0, "to do") })))
         }
         for list in flow.itemLists {
