@@ -69,7 +69,7 @@ public enum OrganisationalSafeguarding {
         ]),
     ]
 
-    private static let chairField = StepField("chair", "Chairing organisation", .organisation, required: true)
+    private static let chairField = FlowParts.chair
     private static let minutesHint = "Record its minutes, invitees and actions on the meeting that this creates"
 
     /// The process.
@@ -95,10 +95,7 @@ public enum OrganisationalSafeguarding {
             FlowState("closed", "closed", stage: stage6, closed: true),
         ],
         steps: [
-            .opening("open", "Open an organisational safeguarding case", on: "Date the intelligence was first collated", fields: [
-                StepField("title", "Short title", .text, required: true),
-                StepField("subject", "Organisation concerned", .text, required: true, hint: "The provider or service, with its CQC location id where known"),
-                StepField("summary", "The concerns", .longText, required: true, hint: "Minimised: no names of people using the service or staff"),
+            .opening("open", "Open an organisational safeguarding case", on: "Date the intelligence was first collated", fields: FlowParts.caseFields(subjectLabel: "Organisation concerned") + [
                 StepField("fromIntelligenceMeeting", "Raised at a multi-agency intelligence meeting", .flag),
                 StepField("fromPartners", "Raised by partner organisations", .flag),
                 StepField("fromSection42", "A consistent number of S42(1) enquiries about the provider", .flag),
@@ -150,12 +147,7 @@ public enum OrganisationalSafeguarding {
                      ]),
             FlowStep("add-plan-item", "Add an area to the improvement plan", from: .states(["project-management", "assurance"]),
                      on: "Date it was added", effects: [.addsItem(list: "improvement-plan")], fields: improvementPlan.fields),
-            FlowStep("update-plan-item", "Update an area of the improvement plan", from: .states(["project-management", "assurance"]),
-                     on: "Date of the update", effects: [.updatesItem(list: "improvement-plan")], fields: [
-                         StepField("item", "Area number", .text, required: true),
-                         StepField("status", "Status", .choice(improvementPlan.statuses), required: true),
-                         StepField("evidence", "Evidence", .longText),
-                     ]),
+            FlowParts.updatePlanItem(improvementPlan, from: ["project-management", "assurance"]),
             FlowStep("project-meeting", "Hold a project management meeting", from: .states(["project-management", "assurance"]),
                      on: "Date of the meeting", effects: [.holdsMeeting(kind: "osg-project")], fields: [
                          chairField,
@@ -177,9 +169,7 @@ public enum OrganisationalSafeguarding {
                 ]), required: true),
                 StepField("summary", "What it says", .longText, required: true),
             ]),
-            FlowStep("immediate-action", "Record immediate action", from: .anyOpen, on: "Date of the action", fields: [
-                StepField("action", "Action taken", .longText, required: true, hint: "Immediate action is never held back by a stage"),
-            ]),
+            FlowParts.immediateAction(hint: "Immediate action is never held back by a stage"),
             FlowStep("quality-assurance", "Start quality assurance of the improvements", from: .states(["project-management"]), to: "assurance",
                      on: "Date it started", fields: [StepField("activities", "Activities", .longText, required: true)]),
             FlowStep("closing-meeting", "Hold the closing meeting: improvements sustained", from: .states(["assurance"]), to: "closing",
@@ -221,12 +211,9 @@ public enum OrganisationalSafeguarding {
         documents: [FlowNotice.schema(closureNotice)])
 
     /// The organisation's improvement plan: areas, timescales, evidence measures, status.
-    public static let improvementPlan = FlowItemList(id: "improvement-plan", title: "Improvement plan", fields: [
+    public static let improvementPlan = FlowParts.plan(id: "improvement-plan", title: "Improvement plan", fields: [
         StepField("area", "Area for improvement", .text, required: true),
         StepField("due", "Timescale: done by", .date, required: true),
         StepField("measure", "Evidence that will show it", .longText, required: true),
-    ], statuses: [
-        StepChoice("open", "Not started"), StepChoice("in-progress", "In progress"), StepChoice("met", "Met, with evidence"),
-        StepChoice("not-met", "Not met"),
-    ], finished: ["met"])
+    ])
 }

@@ -44,7 +44,7 @@ public enum ProviderConcerns {
         ]),
     ]
 
-    private static let chairField = StepField("chair", "Chairing organisation", .organisation, required: true)
+    private static let chairField = FlowParts.chair
 
     /// Step 1's actions (seed 001, 1.1).
     public static let stepOneActions = [
@@ -75,10 +75,7 @@ public enum ProviderConcerns {
             FlowState("closed", "closed, notices written", stage: step5, closed: true),
         ],
         steps: [
-            .opening("initiate", "Initiate the Provider Concerns Process", on: "Date of the decision to initiate", fields: [
-                StepField("title", "Short title", .text, required: true),
-                StepField("subject", "Provider", .text, required: true, hint: "The provider or service, with its CQC location id where known"),
-                StepField("summary", "The concerns", .longText, required: true, hint: "Minimised: no names of people using the service or staff"),
+            .opening("initiate", "Initiate the Provider Concerns Process", on: "Date of the decision to initiate", fields: FlowParts.caseFields(subjectLabel: "Provider") + [
                 StepField("source", "What the decision came from", .choice([
                     StepChoice("quality-safeguarding-meeting", "The quality and safeguarding (provider intelligence) meeting"),
                     StepChoice("sar", "A safeguarding adults review"), StepChoice("threshold-criteria", "The threshold criteria"),
@@ -107,12 +104,7 @@ public enum ProviderConcerns {
                      on: "Date of the meeting", effects: [.holdsMeeting(kind: "pcp-contingency")], fields: [chairField]),
             FlowStep("add-plan-item", "Add an area to the service improvement plan", from: .states(["step-three", "step-four"]),
                      on: "Date it was added", effects: [.addsItem(list: "service-improvement-plan")], fields: serviceImprovementPlan.fields),
-            FlowStep("update-plan-item", "Update an area of the service improvement plan", from: .states(["step-three", "step-four"]),
-                     on: "Date of the update", effects: [.updatesItem(list: "service-improvement-plan")], fields: [
-                         StepField("item", "Area number", .text, required: true),
-                         StepField("status", "Status", .choice(serviceImprovementPlan.statuses), required: true),
-                         StepField("evidence", "Evidence", .longText),
-                     ]),
+            FlowParts.updatePlanItem(serviceImprovementPlan, from: ["step-three", "step-four"]),
             FlowStep("admissions", "Record a decision on admissions", from: .anyOpen, on: "Date of the decision", fields: [
                 StepField("decision", "Decision", .choice([StepChoice("suspend", "Suspend admissions"), StepChoice("lift", "Lift the suspension")]),
                           required: true),
@@ -124,10 +116,7 @@ public enum ProviderConcerns {
                 StepField("linkWorker", "A link worker identified for adults and families", .flag),
                 StepField("dedicatedPhoneLine", "A dedicated phone line available", .flag),
             ]),
-            FlowStep("immediate-action", "Record immediate action", from: .anyOpen, on: "Date of the action", fields: [
-                StepField("action", "Action taken", .longText, required: true,
-                          hint: "Taken and not held until the Findings meeting; the chair informed, authorisation given"),
-            ]),
+            FlowParts.immediateAction(hint: "Taken and not held until the Findings meeting; the chair informed, authorisation given"),
             FlowStep("quality-assurance", "Start quality assurance", from: .states(["step-three"]), to: "step-four", on: "Date it started", fields: [
                 StepField("activities", "Quality assurance strategy", .longText, required: true),
             ]),
@@ -153,13 +142,10 @@ public enum ProviderConcerns {
         documents: [FlowNotice.schema(closureNotice), FlowNotice.schema(summaryReport)])
 
     /// The service improvement plan: areas, leads, timescales, status.
-    public static let serviceImprovementPlan = FlowItemList(id: "service-improvement-plan", title: "Service improvement plan", fields: [
+    public static let serviceImprovementPlan = FlowParts.plan(id: "service-improvement-plan", title: "Service improvement plan", fields: [
         StepField("area", "Area for improvement", .text, required: true),
         StepField("lead", "Lead", .text, hint: "An organisation or role, not a name"),
         StepField("due", "Timescale: done by", .date, required: true),
         StepField("measure", "How progress is measured", .longText, required: true),
-    ], statuses: [
-        StepChoice("open", "Not started"), StepChoice("in-progress", "In progress"), StepChoice("met", "Met, with evidence"),
-        StepChoice("not-met", "Not met"),
-    ], finished: ["met"])
+    ])
 }
