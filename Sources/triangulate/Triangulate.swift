@@ -13,7 +13,7 @@ struct Triangulate: AsyncParsableCommand {
             Start with `triangulate init --org CODE`, or try `triangulate demo`. To share with other \
             organisations: `triangulate enrol`, `triangulate share`, `triangulate sync`.
             """,
-        subcommands: [InitCommand.self, DemoCommand.self, OrgCommand.self] + ProcessCommands.all + [
+        subcommands: [InitCommand.self, DemoCommand.self, OrgCommand.self, ProviderCommand.self] + ProcessCommands.all + [
             EnrolCommand.self, ShareCommand.self, SyncCommand.self, RejoinCommand.self, ReceivedCommand.self, DueCommand.self,
             CalendarCommand.self, CorrectCommand.self, UserCommand.self, ServeCommand.self,
         ]
