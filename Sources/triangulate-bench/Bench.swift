@@ -41,7 +41,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many requests of each page the web benchmark times (on a store of --worklist-cases cases).")
     var webRequests = 200
 
-    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web or all.")
+    @Option(help: "How many locations the register benchmark imports from CQC's care directory.")
+    var registerLocations = 50_000
+
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register or all.")
     var suite = "all"
 
     @Option(help: ArgumentHelp(
@@ -62,9 +65,10 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "scale", "worklist", "web", "all"].contains(suite) else {
-            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web or all")
+        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "all"].contains(suite) else {
+            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register or all")
         }
+        guard registerLocations > 0 else { throw ValidationError("--register-locations must be at least 1") }
         guard webRequests > 0 else { throw ValidationError("--web-requests must be at least 1") }
         guard worklistCases > 0 else { throw ValidationError("--worklist-cases must be at least 1") }
         guard suite != "scale" || postgresServer != nil else {
@@ -98,6 +102,9 @@ struct Bench: AsyncParsableCommand {
         }
         if suite == "web" || suite == "all" {
             report.web = try await WebBenchmarks(cases: worklistCases, requests: webRequests, seed: seed).run()
+        }
+        if suite == "register" || suite == "all" {
+            report.register = try RegisterBenchmarks(locations: registerLocations, repeats: repeats).run()
         }
         if suite == "scale" || suite == "all" {
             if let postgres = postgresServer {

@@ -10,6 +10,7 @@ struct BenchReport: Encodable {
     var worklist: WorklistFigures?
     /// The web application's pages (issue 14).
     var web: WebFigures?
+    var register: RegisterFigures?
 }
 
 /// The figures of issue 6: ingest through separate hub processes.
