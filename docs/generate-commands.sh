@@ -27,7 +27,8 @@ out=docs/commands.md
       "meeting new" "meeting show" "meeting list" "meeting invite" "meeting attendance" "meeting agenda" "meeting minutes" \
       "meeting agree" "meeting decision" "meeting action" "meeting action-update" "meeting item" "meeting template" "meeting kinds" \
       "meeting set-agenda-template" "series create" "series show" "series list" "series meeting" \
-      "provider import" "provider check" "provider show" "provider locations" "provider search" "provider changes" correct \
+      "provider import" "provider check" "provider show" "provider locations" "provider search" "provider changes" \
+      "ombudsman record" "ombudsman export" "ombudsman import" correct \
       "user add" "user list" "user disable" "user reset" serve; do
     echo
     echo "## triangulate ${command:-(overview)}"

@@ -23,6 +23,7 @@ enum NodeSchema {
         migrator.registerMigration("v11-case-search", migrate: CaseSearchSchema.create)
         migrator.registerMigration("v12-flows", migrate: FlowSchema.create)
         migrator.registerMigration("v13-provider-register", migrate: RegisterSchema.create)
+        migrator.registerMigration("v14-ombudsman-decisions", migrate: OmbudsmanDecisionSchema.create)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

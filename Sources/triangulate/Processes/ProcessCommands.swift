@@ -9,5 +9,6 @@ enum ProcessCommands {
         ReviewCommand.self, ReportCommand.self, TemplateCommand.self,
         EscalationCommand.self,
         MeetingCommand.self, SeriesCommand.self, CaseCommand.self,
+        OmbudsmanCommand.self,
     ]
 }
