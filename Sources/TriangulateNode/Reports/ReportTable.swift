@@ -54,8 +54,7 @@ public struct ReportTable: Sendable {
     /// A CSV field, quoted when it holds a comma, a quote or a line break; a field that a
     /// spreadsheet would read as a formula is prefixed with an apostrophe.
     public static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first), Int(value) == nil { value = "'" + value }
+        let value = SpreadsheetText.neutralised(value)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

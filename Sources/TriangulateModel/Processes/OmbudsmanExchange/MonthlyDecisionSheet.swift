@@ -45,7 +45,7 @@ public enum MonthlyDecisionSheet {
         /// `DD/MM/YYYY`, a cell that starts like a formula behind an apostrophe.
         public var cells: [String] {
             [caseReference.rawValue, body, cqcId, location, locationCQCId, subCategory, Self.date(receivedOn), Self.date(decidedOn), detail]
-                .map(MonthlyDecisionSheet.neutralised)
+                .map(SpreadsheetText.neutralised)
         }
 
         static func date(_ day: LocalDate) -> String {
@@ -65,38 +65,12 @@ public enum MonthlyDecisionSheet {
     /// The row `cells` hold, or why not.
     public static func row(_ cells: [String]) throws(ModelError) -> Row {
         guard cells.count == headings.count else { throw ModelError(.invalidValue, "\(cells.count) cells, not \(headings.count)") }
-        let cell = cells.map { restored($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        guard let received = date(cell[6]) else { throw ModelError(.invalidValue, "the received date '\(cell[6].prefix(20))' is not a date") }
-        guard let decided = date(cell[7]) else { throw ModelError(.invalidValue, "the decision date '\(cell[7].prefix(20))' is not a date") }
+        let cell = cells.map { SpreadsheetText.restored($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard let received = SpreadsheetText.date(cell[6]) else { throw ModelError(.invalidValue, "the received date '\(cell[6].prefix(20))' is not a date") }
+        guard let decided = SpreadsheetText.date(cell[7]) else { throw ModelError(.invalidValue, "the decision date '\(cell[7].prefix(20))' is not a date") }
         guard decided >= received else { throw ModelError(.invalidValue, "the decision date \(decided) is before the received date \(received)") }
         guard !cell[8].isEmpty else { throw ModelError(.invalidValue, "the overall decision detail is empty") }
         return Row(caseReference: try LGSCOCaseReference(parsing: cell[0]), body: cell[1], cqcId: cell[2], location: cell[3], locationCQCId: cell[4],
                    subCategory: cell[5], receivedOn: received, decidedOn: decided, detail: cell[8])
-    }
-
-    /// A date as spreadsheets write it: `DD/MM/YYYY`, `YYYY-MM-DD`, or an Excel serial day number
-    /// from 1 March 1900 (61) on: days since 30 December 1899, Excel's 1900 system.
-    public static func date(_ text: String) -> LocalDate? {
-        if let day = try? LocalDate(parsing: text) { return day }
-        let parts = text.split(separator: "/")
-        if parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) {
-            return LocalDate(year: year, month: month, day: day)
-        }
-        if let serial = Double(text), serial >= 61, serial < 2_958_466, serial == serial.rounded(.down) {
-            return LocalDate(year: 1900, month: 3, day: 1)?.adding(days: Int(serial) - 61)
-        }
-        return nil
-    }
-
-    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first), behind an apostrophe.
-    public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.first, "=+-@".contains(first) else { return cell }
-        return "'" + cell
-    }
-
-    /// A cell as written before `neutralised`: the apostrophe before a formula-like start removed.
-    public static func restored(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, "=+-@".contains(second) else { return cell }
-        return String(cell.dropFirst())
     }
 }

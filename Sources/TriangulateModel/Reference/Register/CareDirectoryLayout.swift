@@ -36,14 +36,6 @@ public enum CareDirectoryLayout {
         guard !cell(0).isEmpty else { throw ModelError(.invalidValue, "the location has no name") }
         return RegisteredLocation(locationId: locationId, providerId: providerId, name: cell(0), alsoKnownAs: cell(1).isEmpty ? nil : cell(1),
                                   address: cell(2), postcode: cell(3), providerName: cell(9), serviceTypes: cell(6), specialisms: cell(8),
-                                  latestCheck: checkDate(cell(7)), localAuthority: cell(10), region: cell(11))
-    }
-
-    /// The directory's dates: `DD/MM/YYYY` (as published) or `YYYY-MM-DD`; anything else is no date.
-    static func checkDate(_ text: String) -> LocalDate? {
-        if let date = try? LocalDate(parsing: text) { return date }
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+                                  latestCheck: SpreadsheetText.date(cell(7)), localAuthority: cell(10), region: cell(11))
     }
 }

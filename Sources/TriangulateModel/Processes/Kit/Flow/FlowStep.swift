@@ -71,10 +71,6 @@ public struct FlowStep: Hashable, Sendable {
         }
     }
 
-    /// The meeting kind it holds, if any.
-    public var meetingKind: String? {
-        effects.lazy.compactMap { if case .holdsMeeting(let kind) = $0 { kind } else { nil } }.first
-    }
 }
 
 /// A notice a step writes: its document type, the answer its text comes from, and the suffix its
