@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // CSV read and written by one RFC 4180 library: CQC's care directory, seed 002's spreadsheet.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // XLSX read and written (a ZIP of XML parts): CQC's monthly directory, seed 002's spreadsheet.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain values and rules. Pure: no I/O, no frameworks.
@@ -121,6 +123,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),
@@ -230,6 +233,7 @@ let package = Package(
                 "TriangulateNode",
                 "TriangulateHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

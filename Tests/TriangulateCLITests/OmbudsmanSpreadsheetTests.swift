@@ -39,6 +39,22 @@ struct OmbudsmanSpreadsheetTests {
         let back = cqc.directory.appendingPathComponent("back.csv").path
         try cqc.ok("ombudsman", "export", "--month", "2026-11", "--out", back)
         #expect(try Data(contentsOf: URL(fileURLWithPath: back)) == sheet, "imported and exported again, byte for byte")
+
+        // The same month as a workbook: imported at another CQC node, every cell arrives (its CSV
+        // is LGSCO's byte for byte, its workbook LGSCO's too).
+        let workbook = lgsco.directory.appendingPathComponent("november.xlsx").path
+        try lgsco.ok("ombudsman", "export", "--month", "2026-11", "--out", workbook)
+        let xlsx = try Data(contentsOf: URL(fileURLWithPath: workbook))
+        #expect(xlsx.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "a ZIP archive")
+        let other = try CLI()
+        try other.ok("init", "--org", "CQC")
+        #expect(try other.run(["ombudsman", "import", workbook, "--json"]).checked()["added"] as? Int == 2)
+        let csvAgain = other.directory.appendingPathComponent("again.csv").path
+        try other.ok("ombudsman", "export", "--month", "2026-11", "--out", csvAgain)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: csvAgain)) == sheet, "cell for cell through the workbook")
+        let xlsxAgain = other.directory.appendingPathComponent("again.xlsx").path
+        try other.ok("ombudsman", "export", "--month", "2026-11", "--out", xlsxAgain)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: xlsxAgain)) == xlsx)
     }
 
     @Test func aFileWithBadRowsImportsTheRestAndMeasuresLocationIds() throws {

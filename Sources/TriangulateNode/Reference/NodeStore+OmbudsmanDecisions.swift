@@ -29,16 +29,19 @@ extension NodeStore {
         }
     }
 
-    /// The spreadsheet of the decisions made in `month` (`YYYY-MM`): UTF-8 with a byte-order
-    /// mark, CRLF line ends, quoted as RFC 4180 says, the nine headings first, cells that a
-    /// spreadsheet would run as a formula behind an apostrophe.
-    public func decisionSheet(month: String) throws -> Data {
+    /// The spreadsheet of the decisions made in `month` (`YYYY-MM`), the nine headings first. As
+    /// CSV: UTF-8 with a byte-order mark, CRLF line ends, quoted as RFC 4180 says, cells that a
+    /// spreadsheet would run as a formula behind an apostrophe. As XLSX: one sheet, every cell text.
+    public func decisionSheet(month: String, format: SpreadsheetFormat = .csv) throws -> Data {
         guard let first = try? LocalDate(parsing: month + "-01"), let next = first.adding(months: 1) else {
             throw NodeError(.invalidInput, "'\(month)' is not a month: write YYYY-MM")
         }
         let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM ombudsmanDecision WHERE decidedOn >= ? AND decidedOn < ? ORDER BY decidedOn, caseReference",
                              arguments: [first, next]).map(Self.decisionRow(from:))
+        }
+        if format == .xlsx {
+            return try XLSXWorkbook.write([MonthlyDecisionSheet.headings] + rows.map(\.values), sheetName: "Decisions \(month)")
         }
         let stream = OutputStream(toMemory: ())
         stream.open()
@@ -53,26 +56,20 @@ extension NodeStore {
         return stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
     }
 
-    /// Imports LGSCO's monthly spreadsheet at CQC: every readable row is kept once by its case
-    /// reference (importing the same file twice adds nothing), an unreadable row is reported with
-    /// its number and reason, and each location id is checked against the register.
+    /// Imports LGSCO's monthly spreadsheet at CQC, as CSV or XLSX: every readable row is kept
+    /// once by its case reference (importing the same file twice adds nothing), an unreadable row
+    /// is reported with its number and reason, and each location id is checked against the register.
     public func importDecisionSheet(_ data: Data, by user: String) throws -> DecisionSheetImport {
-        let reader: CSVReader
-        do { reader = try CSVReader(stream: InputStream(data: data)) } catch { throw NodeError(.invalidInput, "the file is not CSV: \(error)") }
-        var number = 0
+        // A workbook leaves out the empty cells that end a row.
+        let width = SpreadsheetRows.isXLSX(data) ? MonthlyDecisionSheet.headings.count : 0
+        let sheet = try SpreadsheetRows(data).rows.map { (number: $0.number, cells: $0.cells + Array(repeating: "", count: max(0, width - $0.cells.count))) }
+        guard let header = sheet.first else { throw NodeError(.invalidInput, "the file is empty: the first row must be the nine headings") }
+        try MonthlyDecisionSheet.checkHeader(header.cells)
         var rows: [(Int, MonthlyDecisionSheet.Row)] = []
         var unreadable: [RegisterImport.SkippedRow] = []
-        while let cells = reader.next() {
-            number += 1
-            if number == 1 {
-                try MonthlyDecisionSheet.checkHeader(cells)
-                continue
-            }
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        for (number, cells) in sheet.dropFirst() where !cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             do { rows.append((number, try MonthlyDecisionSheet.row(cells))) } catch { unreadable.append(.init(row: number, reason: error.message)) }
         }
-        if let error = reader.error { throw NodeError(.invalidInput, "the CSV cannot be read after row \(number): \(error)") }
-        guard number > 0 else { throw NodeError(.invalidInput, "the file is empty: the first row must be the nine headings") }
         return try perform(by: user) { command in
             var added = 0, held = 0
             var quality: [String: Int] = [:]

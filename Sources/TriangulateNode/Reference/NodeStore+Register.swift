@@ -1,4 +1,3 @@
-import CSV
 import Crypto
 import Foundation
 import GRDB
@@ -118,44 +117,45 @@ extension NodeStore {
 
     // MARK: Helpers
 
-    /// The file's locations (the first of an id listed twice), its "produced on" line, and the rows skipped.
+    /// The file's locations (the first of an id listed twice), its "produced on" line, and the
+    /// rows skipped. CQC's weekly CSV has a title block of four lines and its fifteen headings on
+    /// line 5; the monthly directory with filters (XLSX or CSV) has a header row with its
+    /// headings among the first ten rows, and its columns naming people are never read.
     static func parseCareDirectory(_ data: Data) throws -> (locations: [RegisteredLocation], producedOn: String?, skipped: [RegisterImport.SkippedRow]) {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(stream: InputStream(data: data))
-        } catch {
-            throw NodeError(.invalidInput, "the file is not CSV: \(error)")
-        }
-        var row = 0
+        let rows = try SpreadsheetRows(data).rows
         var producedOn: String?
         var locations: [RegisteredLocation] = []
         var seen = Set<CQCIdentifier>()
         var skipped: [RegisterImport.SkippedRow] = []
-        while let fields = reader.next() {
-            row += 1
-            if row <= CareDirectoryLayout.titleLines {
-                if let line = fields.first, line.lowercased().contains("produced on") { producedOn = line.trimmingCharacters(in: .whitespaces) }
-                continue
-            }
-            if row == CareDirectoryLayout.titleLines + 1 {
-                try CareDirectoryLayout.checkHeader(fields)
-                continue
-            }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        func take(_ number: Int, _ read: () throws(ModelError) -> RegisteredLocation) {
             do {
-                let location = try CareDirectoryLayout.location(fields)
+                let location = try read()
                 guard seen.insert(location.locationId).inserted else {
-                    skipped.append(.init(row: row, reason: "location \(location.locationId) is listed twice; the first is kept"))
-                    continue
+                    return skipped.append(.init(row: number, reason: "location \(location.locationId) is listed twice; the first is kept"))
                 }
                 locations.append(location)
             } catch {
-                skipped.append(.init(row: row, reason: error.message))
+                skipped.append(.init(row: number, reason: error.message))
             }
         }
-        if let error = reader.error { throw NodeError(.invalidInput, "the CSV cannot be read after row \(row): \(error)") }
-        guard row > CareDirectoryLayout.titleLines else {
-            throw NodeError(.invalidInput, "the file has \(row) rows: CQC's care directory has a title block of \(CareDirectoryLayout.titleLines) lines, then a header")
+        func isBlank(_ cells: [String]) -> Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let monthly = rows.prefix(CareDirectoryWithFiltersLayout.headerSearchRows).enumerated().lazy
+            .compactMap { index, row in CareDirectoryWithFiltersLayout.columns(row.cells).map { (index, $0) } }.first
+        if let (headerIndex, columns) = monthly {
+            for row in rows.dropFirst(headerIndex + 1) where !isBlank(row.cells) {
+                take(row.number) { () throws(ModelError) in try CareDirectoryWithFiltersLayout.location(row.cells, columns: columns) }
+            }
+            return (locations, nil, skipped)
+        }
+        guard rows.count > CareDirectoryLayout.titleLines else {
+            throw NodeError(.invalidInput, "the file has \(rows.count) rows: CQC's care directory has a title block of \(CareDirectoryLayout.titleLines) lines, then a header")
+        }
+        for row in rows.prefix(CareDirectoryLayout.titleLines) {
+            if let line = row.cells.first, line.lowercased().contains("produced on") { producedOn = line.trimmingCharacters(in: .whitespaces) }
+        }
+        try CareDirectoryLayout.checkHeader(rows[CareDirectoryLayout.titleLines].cells)
+        for row in rows.dropFirst(CareDirectoryLayout.titleLines + 1) where !isBlank(row.cells) {
+            take(row.number) { () throws(ModelError) in try CareDirectoryLayout.location(row.cells) }
         }
         return (locations, producedOn, skipped)
     }
@@ -165,12 +165,15 @@ extension NodeStore {
         var seenBefore = Set(try String.fetchAll(db, sql: "SELECT locationId FROM registerLocation"))
         let upsert = try db.makeStatement(sql: """
             INSERT INTO registerLocation (locationId, providerId, name, alsoKnownAs, address, postcode, providerName, serviceTypes, specialisms,
-                                          latestCheck, localAuthority, region, registered, firstSnapshot, lastSnapshot)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                                          latestCheck, localAuthority, region, brandId, brandName, dormant, rating, registeredOn,
+                                          registered, firstSnapshot, lastSnapshot)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             ON CONFLICT (locationId) DO UPDATE SET providerId = excluded.providerId, name = excluded.name, alsoKnownAs = excluded.alsoKnownAs,
                 address = excluded.address, postcode = excluded.postcode, providerName = excluded.providerName, serviceTypes = excluded.serviceTypes,
                 specialisms = excluded.specialisms, latestCheck = excluded.latestCheck, localAuthority = excluded.localAuthority,
-                region = excluded.region, registered = 1, lastSnapshot = excluded.lastSnapshot
+                region = excluded.region, brandId = coalesce(excluded.brandId, brandId), brandName = coalesce(excluded.brandName, brandName),
+                dormant = coalesce(excluded.dormant, dormant), rating = coalesce(excluded.rating, rating),
+                registeredOn = coalesce(excluded.registeredOn, registeredOn), registered = 1, lastSnapshot = excluded.lastSnapshot
             """)
         let event = try db.makeStatement(sql: "INSERT INTO registerEvent (locationId, snapshot, event, detail) VALUES (?, ?, ?, ?)")
         for location in locations {
@@ -182,13 +185,20 @@ extension NodeStore {
                 if let check = location.latestCheck, previous.latestCheck != check {
                     try event.execute(arguments: [id, snapshot, "checked", check.description])
                 }
+                if let dormant = location.dormant, let was = previous.dormant, was != dormant {
+                    try event.execute(arguments: [id, snapshot, dormant ? "dormant" : "active", nil])
+                }
+                if let rating = location.rating, previous.rating != rating {
+                    try event.execute(arguments: [id, snapshot, "rated", rating])
+                }
             } else {
                 try event.execute(arguments: [id, snapshot, seenBefore.contains(id) ? "re-registered" : "registered", location.providerId.rawValue])
                 seenBefore.insert(id)
             }
             try upsert.execute(arguments: [id, location.providerId.rawValue, location.name, location.alsoKnownAs, location.address, location.postcode,
                                            location.providerName, location.serviceTypes, location.specialisms, location.latestCheck?.description,
-                                           location.localAuthority, location.region, snapshot, snapshot])
+                                           location.localAuthority, location.region, location.brandId, location.brandName, location.dormant,
+                                           location.rating, location.registeredOn?.description, snapshot, snapshot])
         }
         let deregister = try db.makeStatement(sql: "UPDATE registerLocation SET registered = 0 WHERE locationId = ?")
         for id in changes.deregistered {
@@ -212,6 +222,8 @@ extension NodeStore {
         return RegisteredLocation(locationId: locationId, providerId: providerId, name: row["name"], alsoKnownAs: row["alsoKnownAs"], address: row["address"],
                                   postcode: row["postcode"], providerName: row["providerName"], serviceTypes: row["serviceTypes"],
                                   specialisms: row["specialisms"], latestCheck: (row["latestCheck"] as String?).flatMap { try? LocalDate(parsing: $0) },
-                                  localAuthority: row["localAuthority"], region: row["region"])
+                                  localAuthority: row["localAuthority"], region: row["region"], brandId: row["brandId"], brandName: row["brandName"],
+                                  dormant: row["dormant"], rating: row["rating"],
+                                  registeredOn: (row["registeredOn"] as String?).flatMap { try? LocalDate(parsing: $0) })
     }
 }

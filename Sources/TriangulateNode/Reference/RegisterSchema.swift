@@ -10,7 +10,36 @@ import GRDB
 /// - `registerEvent`: a location's history across snapshots: registered, deregistered,
 ///   re-registered, provider changed, checked.
 /// - `registerOwnershipChange`: each change of provider detected between snapshots.
+///
+/// Core migration `v15-brands-and-service-snapshots` adds what the monthly directory with filters
+/// gives (brand, dormancy, rating, registration date) and `caseService`: the providers and
+/// locations each case named, as the register had them on the day.
 enum RegisterSchema {
+    static func addBrandsAndServiceSnapshots(_ db: Database) throws {
+        try db.alter(table: "registerLocation") { t in
+            t.add(column: "brandId", .text)
+            t.add(column: "brandName", .text)
+            t.add(column: "dormant", .boolean)
+            t.add(column: "rating", .text)
+            t.add(column: "registeredOn", .text)
+        }
+        try db.create(index: "registerLocationBrand", on: "registerLocation", columns: ["brandId"])
+        try db.create(table: "caseService") { t in
+            t.column("caseId", .text).notNull().indexed()
+            t.column("kind", .text).notNull()
+            t.column("cqcId", .text)
+            t.column("typedName", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("registeredName", .text)
+            t.column("providerId", .text).indexed()
+            t.column("providerName", .text)
+            t.column("brandId", .text)
+            t.column("brandName", .text)
+            t.column("takenOn", .text).notNull()
+            t.uniqueKey(["caseId", "kind", "cqcId", "typedName"])
+        }
+    }
+
     static func create(_ db: Database) throws {
         try db.create(table: "registerSnapshot") { t in
             t.autoIncrementedPrimaryKey("id")

@@ -15,16 +15,19 @@ struct ProviderCommand: ParsableCommand {
             fifteen columns) with `provider import FILE`: each import is a dated snapshot, the same \
             file twice adds nothing, and each location keeps its history across snapshots \
             (registered, deregistered, re-registered, provider changed, checked). The phone \
-            numbers, websites and URLs are not kept. A service re-registered under a new provider is \
-            listed by `provider changes`.
+            numbers, websites and URLs are not kept. CQC's monthly "care directory with filters" \
+            (XLSX, or CSV) imports the same way and adds brands, dormancy, ratings and registration \
+            dates; its columns naming people (registered manager, nominated individual, main partner) \
+            are never read. A service re-registered under a new provider is listed by `provider \
+            changes`; `provider rollup` counts concerns by provider or brand.
             """,
-        subcommands: [Import.self, Check.self, Show.self, Locations.self, Search.self, Changes.self])
+        subcommands: [Import.self, Check.self, Show.self, Locations.self, Search.self, Changes.self, Rollup.self])
 
     struct Import: NodeCommand {
-        static let configuration = CommandConfiguration(abstract: "Import CQC's weekly care directory CSV as a new snapshot of the register.")
+        static let configuration = CommandConfiguration(abstract: "Import CQC's weekly care directory CSV, or its monthly directory with filters (XLSX), as a new snapshot.")
         static let permission = StaffPermission.administer
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file (- for standard input).") var file: String
+        @Argument(help: "The CSV or XLSX file (- for standard input).") var file: String
 
         func execute(_ store: NodeStore) throws -> Rendered {
             let data: Data
@@ -112,6 +115,23 @@ struct ProviderCommand: ParsableCommand {
             let changes = try store.ownershipChanges()
             let rows = changes.map { [$0.previousLocationId.rawValue, $0.previousProviderId.rawValue, $0.newLocationId.rawValue, $0.newProviderId.rawValue, $0.via.rawValue] }
             return Rendered(json: changes, text: changes.isEmpty ? "No change of provider seen." : TextTable.render(["FROM LOCATION", "FROM PROVIDER", "TO LOCATION", "TO PROVIDER", "SEEN AS"], rows))
+        }
+    }
+
+    struct Rollup: NodeCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Roll concerns up by the provider or brand running their services on the day each concern named them.",
+            discussion: "A concern counts once per provider or brand however many of its locations it names; services not on the register are counted together.")
+        static let permission = StaffPermission.read
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("provider or brand.", valueName: "grouping")) var by = ProviderRollUp.Grouping.provider.rawValue
+
+        func execute(_ store: NodeStore) throws -> Rendered {
+            let rows = try store.providerRollUp(by: try ProviderRollUp.Grouping.parse(by))
+            let table = rows.map { [$0.id ?? "-", $0.name, "\($0.concerns)", "\($0.open)", "\($0.locations)", $0.latestIdentifiedOn.description, $0.references.joined(separator: " ")] }
+            return Rendered(json: rows, text: rows.isEmpty
+                ? "No concern names a provider or location yet."
+                : TextTable.render([by.uppercased(), "NAME", "CONCERNS", "OPEN", "LOCATIONS", "LATEST", "REFERENCES"], table))
         }
     }
 }

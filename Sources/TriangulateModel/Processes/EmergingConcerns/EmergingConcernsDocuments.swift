@@ -17,7 +17,9 @@ extension EmergingConcerns {
     /// The schemas of the protocol's shareable documents. A document holds only what may ever
     /// be shared; which of these fields actually leave a node is the share's allow-list.
     public static let documents: [DocumentSchema] = [
-        DocumentSchema(.concernSummary, [
+        // Version 2 adds `services`: the providers and locations, organisations and not personal
+        // data, so they can leave at the metadata class. `subjects` still lists everyone.
+        DocumentSchema(.concernSummary, version: 2, [
             FieldSchema("reference", .register),
             FieldSchema("category", .register),
             FieldSchema("setting", .register),
@@ -27,6 +29,7 @@ extension EmergingConcerns {
             FieldSchema("state", .register),
             FieldSchema("safeguarding", .register),
             FieldSchema("subjects", .set, isPersonal: true),
+            FieldSchema("services", .set),
         ]),
         DocumentSchema(.informationRequest, [
             FieldSchema("reference", .register),

@@ -43,9 +43,12 @@ public enum MonthlyDecisionSheet {
 
         /// Its cells, in the headings' order, as text a spreadsheet will not run: dates as
         /// `DD/MM/YYYY`, a cell that starts like a formula behind an apostrophe.
-        public var cells: [String] {
+        public var cells: [String] { values.map(SpreadsheetText.neutralised) }
+
+        /// Its cells as they are, dates as `DD/MM/YYYY`: for a workbook, whose text cells are
+        /// never run.
+        public var values: [String] {
             [caseReference.rawValue, body, cqcId, location, locationCQCId, subCategory, Self.date(receivedOn), Self.date(decidedOn), detail]
-                .map(SpreadsheetText.neutralised)
         }
 
         static func date(_ day: LocalDate) -> String {

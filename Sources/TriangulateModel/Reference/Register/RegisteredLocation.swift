@@ -20,10 +20,23 @@ public struct RegisteredLocation: Hashable, Codable, Sendable {
     /// Its local authority and region.
     public let localAuthority: String
     public let region: String
+    /// What only the monthly directory with filters gives (nil from the weekly CSV): the brand,
+    /// whether the location is dormant, its latest overall rating and its registration date.
+    public let brandId: String?
+    public let brandName: String?
+    public let dormant: Bool?
+    public let rating: String?
+    public let registeredOn: LocalDate?
 
     /// Makes a location.
     public init(locationId: CQCIdentifier, providerId: CQCIdentifier, name: String, alsoKnownAs: String?, address: String, postcode: String,
-                providerName: String, serviceTypes: String, specialisms: String, latestCheck: LocalDate?, localAuthority: String, region: String) {
+                providerName: String, serviceTypes: String, specialisms: String, latestCheck: LocalDate?, localAuthority: String, region: String,
+                brandId: String? = nil, brandName: String? = nil, dormant: Bool? = nil, rating: String? = nil, registeredOn: LocalDate? = nil) {
+        self.brandId = brandId
+        self.brandName = brandName
+        self.dormant = dormant
+        self.rating = rating
+        self.registeredOn = registeredOn
         self.locationId = locationId
         self.providerId = providerId
         self.name = name

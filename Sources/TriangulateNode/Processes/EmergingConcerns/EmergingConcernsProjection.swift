@@ -26,6 +26,7 @@ enum EmergingConcernsProjection {
                 "state": .register(concern.state.rawValue),
                 "safeguarding": .register(flagged ? "raised" : nil),
                 "subjects": .set(Set(concern.subjects.map(subjectText))),
+                "services": .set(try services(of: concern, in: db)),
             ])
         case .informationRequest:
             guard let request = try InformationRequest.fetchOne(db, key: id) else { return nil }
@@ -101,6 +102,17 @@ enum EmergingConcernsProjection {
         default:
             return nil
         }
+    }
+
+    /// A concern's providers and locations, and the provider running each location on the day
+    /// the concern named it: organisations only, which may leave at the metadata class.
+    static func services(of concern: Concern, in db: Database) throws -> Set<String> {
+        var services = Set(concern.subjects.filter { ServiceSnapshot.service(of: $0) != nil }.map(subjectText))
+        let runners = try Row.fetchAll(db, sql: """
+            SELECT providerId, providerName FROM caseService WHERE caseId = ? AND kind = 'location' AND providerId IS NOT NULL
+            """, arguments: [concern.id.description])
+        for row in runners { services.insert("provider:\(row["providerId"] as String):\(row["providerName"] as String? ?? "")") }
+        return services
     }
 
     /// The key of an invitee in a panel's `invitees` map and `attendance` set: organisation and

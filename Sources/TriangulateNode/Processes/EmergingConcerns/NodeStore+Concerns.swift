@@ -71,6 +71,7 @@ extension NodeStore {
                 identifiedOn: new.identifiedOn, source: new.source, subjects: new.subjects, state: .draft,
                 recordedBy: command.user, recordedAt: command.at)
             try concern.insert(command.db)
+            try Self.snapshotServices(concern.subjects, ofCase: concern.id.description, command)
             try command.log(concern.id, "concern", concern.reference, "recorded", to: concern.state.rawValue)
             var flags: [SafeguardingFlag] = []
             if let safeguarding = new.safeguarding {
@@ -88,6 +89,7 @@ extension NodeStore {
             guard !concern.subjects.contains(subject) else { return concern }
             concern.subjects.append(subject)
             try concern.update(command.db)
+            try Self.snapshotServices([subject], ofCase: concern.id.description, command)
             try command.log(concern.id, "concern", concern.reference, "subjectAdded")
             return concern
         }

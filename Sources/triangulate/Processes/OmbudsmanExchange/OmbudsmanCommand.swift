@@ -13,7 +13,8 @@ struct OmbudsmanCommand: ParsableCommand {
             The spreadsheet has exactly nine headings: LGO case ID, Body/organisation, CQC ID, Location, \
             Location CQC ID, Sub category, Received date, Decision date, Overall decision detail. It is \
             written as CSV (UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting, a cell a spreadsheet \
-            would run as a formula behind an apostrophe). The decision detail is kept verbatim; one that \
+            would run as a formula behind an apostrophe) or as an XLSX workbook (`--format xlsx`, every \
+            cell text). The decision detail is kept verbatim; one that \
             is not a known decision is flagged, never refused. An import reports each unreadable row with \
             its number and reason, imports the rest, adds nothing for a case already held, and measures \
             the location ids against the register (`provider import`).
@@ -46,9 +47,11 @@ struct OmbudsmanCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
         @Option(help: ArgumentHelp("The file to write (default standard output).", valueName: "path")) var out: String?
+        @Option(help: ArgumentHelp("csv or xlsx (default: xlsx when the file ends .xlsx, else csv).", valueName: "format")) var format: String?
 
         func execute(_ store: NodeStore) throws -> Rendered {
-            let data = try store.decisionSheet(month: month)
+            let chosen = try format.map { try SpreadsheetFormat.parse($0) } ?? (out?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .csv)
+            let data = try store.decisionSheet(month: month, format: chosen)
             guard let out else {
                 FileHandle.standardOutput.write(data)
                 return Rendered(json: ["bytes": data.count], text: "")
@@ -59,9 +62,9 @@ struct OmbudsmanCommand: ParsableCommand {
     }
 
     struct Import: NodeCommand {
-        static let configuration = CommandConfiguration(abstract: "Import LGSCO's monthly spreadsheet (CSV).")
+        static let configuration = CommandConfiguration(abstract: "Import LGSCO's monthly spreadsheet (CSV or XLSX).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV or XLSX file.") var file: String
 
         func execute(_ store: NodeStore) throws -> Rendered {
             guard let data = FileManager.default.contents(atPath: file) else { throw NodeError(.invalidInput, "cannot read \(file): check the path") }

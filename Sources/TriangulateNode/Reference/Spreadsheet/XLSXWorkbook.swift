@@ -1,0 +1,121 @@
+import Foundation
+import ZIPFoundation
+
+/// The one-sheet XLSX workbooks of the exchanges (Office Open XML, ECMA-376): written with
+/// every cell as inline text, so that nothing in it is ever a formula; read from whatever a
+/// spreadsheet application saved — shared strings, inline strings, numbers (dates as serials),
+/// booleans — taking the workbook's first sheet.
+enum XLSXWorkbook {
+    /// The largest part read out of an archive: a guard against a file that inflates without end.
+    static let maximumPartBytes: UInt64 = 1 << 30
+
+    /// A workbook with one sheet named `sheetName` holding `rows`.
+    static func write(_ rows: [[String]], sheetName: String) throws -> Data {
+        var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        sheet += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        for (index, row) in rows.enumerated() {
+            let number = index + 1
+            sheet += #"<row r="\#(number)">"#
+            for (column, value) in row.enumerated() {
+                sheet += #"<c r="\#(columnName(column))\#(number)" t="inlineStr"><is><t xml:space="preserve">\#(XLSXText.escaped(value))</t></is></c>"#
+            }
+            sheet += "</row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                </Types>
+                """),
+            ("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+                </Relationships>
+                """),
+            ("xl/workbook.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <sheets><sheet name="\(XLSXText.escaped(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """),
+            ("xl/_rels/workbook.xml.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                </Relationships>
+                """),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]
+        let archive = try Archive(accessMode: .create)
+        // A fixed time in every entry: the same rows make the same bytes.
+        let stamp = Date(timeIntervalSince1970: 315_532_800)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
+                                 compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw NodeError(.invalidInput, "the workbook could not be written") }
+        return data
+    }
+
+    /// The first sheet's rows, each with its row number.
+    static func read(_ data: Data) throws -> [(number: Int, cells: [String])] {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch { throw NodeError(.invalidInput, "the file is not an XLSX workbook: it is not a readable ZIP archive") }
+        func part(_ path: String) throws -> Data? {
+            guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= maximumPartBytes else { throw NodeError(.invalidInput, "\(path) inflates to more than 1 GiB: not read") }
+            var bytes = Data()
+            do { _ = try archive.extract(entry) { bytes.append($0) } } catch { throw NodeError(.invalidInput, "\(path) in the workbook is damaged: \(error)") }
+            return bytes
+        }
+        let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relationships: part("xl/_rels/workbook.xml.rels"))
+        guard let sheet = try part(sheetPath) else {
+            throw NodeError(.invalidInput, "the file is not an XLSX workbook: it has no \(sheetPath)")
+        }
+        let shared = try part("xl/sharedStrings.xml").map(XLSXSharedStrings.parse) ?? []
+        return try XLSXSheetReader.rows(of: sheet, sharedStrings: shared)
+    }
+
+    /// `A` for column 0, `Z` for 25, `AA` for 26.
+    static func columnName(_ index: Int) -> String {
+        var name = ""
+        var number = index + 1
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+            number = (number - 1) / 26
+        }
+        return name
+    }
+
+    /// The column index of a cell reference such as `AB12` (27), or nil.
+    static func columnIndex(of reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard (65...90).contains(scalar.value) || (97...122).contains(scalar.value) else { break }
+            index = index * 26 + Int(scalar.value & 0x1F)
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
+    }
+
+    /// The path of the workbook's first sheet, through its relationships; `xl/worksheets/sheet1.xml`
+    /// when the workbook does not say.
+    private static func firstSheetPath(workbook: Data?, relationships: Data?) throws -> String {
+        guard let workbook else { throw NodeError(.invalidInput, "the file is not an XLSX workbook: it has no xl/workbook.xml") }
+        let fallback = "xl/worksheets/sheet1.xml"
+        guard let relationship = XLSXElements.firstAttribute("id", ofElement: "sheet", in: workbook), let relationships,
+              let target = XLSXElements.attribute("Target", ofElementWhere: "Id", equals: relationship, in: relationships) else { return fallback }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+}
