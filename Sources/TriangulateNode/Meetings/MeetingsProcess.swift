@@ -80,7 +80,7 @@ enum MeetingsProcess: NodeProcess {
     }
 
     /// Nothing of a meeting is written by its invitees.
-    static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws {}
+    static func writeBack(_ view: DocumentView, to header: DocumentHeader, edits: PartnerEdits, in db: Database) throws {}
 
     /// Each series' next meeting, each invitee's template before a meeting not yet minuted, each
     /// open action; each for the person who recorded the series or meeting (an action's owner,

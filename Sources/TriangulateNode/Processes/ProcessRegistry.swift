@@ -14,6 +14,10 @@ enum ProcessRegistry {
         MeetingsProcess.self,
         OrganisationalSafeguardingProcess.self,
         ProviderConcernsProcess.self,
+        OmbudsmanAlertsProcess.self,
+        FinalDecisionsProcess.self,
+        InvestigationNoticesProcess.self,
+        RegistrationConditionNoticesProcess.self,
     ]
 
     /// Every kind of meeting of every process.

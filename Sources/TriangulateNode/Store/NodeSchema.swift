@@ -25,6 +25,7 @@ enum NodeSchema {
         migrator.registerMigration("v13-provider-register", migrate: RegisterSchema.create)
         migrator.registerMigration("v14-ombudsman-decisions", migrate: OmbudsmanDecisionSchema.create)
         migrator.registerMigration("v15-brands-and-service-snapshots", migrate: RegisterSchema.addBrandsAndServiceSnapshots)
+        migrator.registerMigration("v16-flow-replies", migrate: FlowSchema.addReplies)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

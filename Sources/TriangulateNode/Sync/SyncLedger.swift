@@ -154,7 +154,7 @@ public struct SyncLedger {
             }
             try saveState(header, state, isNew: stored == nil)
             if header.owner == organisation.rawValue, let process = ProcessRegistry.process(declaring: header.type) {
-                try process.writeBack(state.view, to: header, in: db)
+                try process.writeBack(state.view, to: header, edits: PartnerEdits(fields: edits, at: date), in: db)
                 try logEdits(edits, to: header, of: process, at: date)
             }
         }

@@ -10,7 +10,7 @@ struct ReceivedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "received",
         abstract: "List, show or co-edit what other organisations have shared with yours.",
-        subcommands: [List.self, Show.self, Edit.self],
+        subcommands: [List.self, Show.self, Edit.self, Reply.self],
         defaultSubcommand: List.self)
 
     struct List: NodeCommand {
@@ -100,6 +100,34 @@ struct ReceivedCommand: ParsableCommand {
             }
             let view = try store.editReceived(share, set: registers, add: additions, remove: removals, by: global.userName)
             return Rendered(json: view, text: "Edited; it goes to the others on the next `triangulate sync`.\n" + Show.describe(view))
+        }
+    }
+
+    struct Reply: NodeCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reply to a notice shared with you by taking a step its owner's process lets recipients take.",
+            discussion: """
+                CQC acknowledges an Ombudsman alert, logs the provider's action plan and reports its regulatory \
+                activity this way: `received reply SHARE --step regulatory-activity --set activity=inspection \
+                --set furtherAction=…`. The answers are checked against the step's form here; the reply reaches \
+                the owner on the next `triangulate sync`, whose node records the step on its case when its \
+                process allows it then (else it keeps the reply with the reason).
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The share of the notice.") var share: String
+        @Option(help: ArgumentHelp("The step (e.g. acknowledge, action-plan-received, regulatory-activity).", valueName: "step")) var step: String
+        @Option(name: .customLong("set"), help: ArgumentHelp("An answer, NAME=VALUE; repeat it.", valueName: "name=value")) var answers: [String] = []
+        @Option(help: ArgumentHelp("The day it happened (default today).", valueName: "date")) var on: String?
+
+        func execute(_ store: NodeStore) throws -> Rendered {
+            var given: [String: String] = [:]
+            for pair in answers {
+                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { throw NodeError(.invalidInput, "'\(pair)' is not NAME=VALUE") }
+                given[String(pair[..<equals]).trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: equals)...])
+            }
+            let day = try on.map { try LocalDate(parsing: $0) }
+            let view = try store.replyToNotice(share, step: step.lowercased(), answers: given, on: day, by: global.userName)
+            return Rendered(json: view, text: "Replied (\(step)); it reaches \(view.share.owner) on the next `triangulate sync`.")
         }
     }
 }

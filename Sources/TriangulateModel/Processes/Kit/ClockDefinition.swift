@@ -102,7 +102,7 @@ public enum ClockPoint: Hashable, Codable, Sendable {
 
 extension ClockSpan {
     /// The day `self` after `start`: working days by the calendar, hours rounded up to whole days.
-    func day(after start: LocalDate, calendar: WorkingCalendar, nation: Nation) -> LocalDate? {
+    public func day(after start: LocalDate, calendar: WorkingCalendar, nation: Nation) -> LocalDate? {
         switch unit {
         case .workingDays: calendar.adding(workingDays: count, to: start, in: nation)
         case .calendarDays: start.adding(days: count)

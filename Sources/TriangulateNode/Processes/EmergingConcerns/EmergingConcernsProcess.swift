@@ -23,7 +23,7 @@ enum EmergingConcernsProcess: NodeProcess {
         try EmergingConcernsProjection.project(type, id: id, organisation: organisation, in: db)
     }
 
-    static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws {
+    static func writeBack(_ view: DocumentView, to header: DocumentHeader, edits: PartnerEdits, in db: Database) throws {
         try EmergingConcernsWriteBack.apply(view, to: header, in: db)
     }
 

@@ -17,9 +17,11 @@ public struct FlowCaseDossier: Hashable, Codable, Sendable {
     public let checklists: [ChecklistStatus]
     /// The items of its lists.
     public let items: [FlowItem]
-    /// Its meetings, and its notices, by reference.
+    /// Its meetings, by reference, and its notices.
     public let meetings: [String]
-    public let notices: [String]
+    public let notices: [Notice]
+    /// The replies partners sent to its notices.
+    public let replies: [Reply]
     /// The steps allowed now: id and title.
     public let allowedNext: [AllowedStep]
 
@@ -38,6 +40,21 @@ public struct FlowCaseDossier: Hashable, Codable, Sendable {
         public let step: String
         public let done: [String]
         public let missing: [String]
+    }
+
+    /// A notice to share, with its release day when it is under embargo.
+    public struct Notice: Hashable, Codable, Sendable {
+        public let reference: String
+        public let releaseOn: LocalDate?
+    }
+
+    /// A reply a partner sent to one of its notices: the notice, the step it names, who sent it
+    /// and what became of it here ("taken: …" or "not taken: why").
+    public struct Reply: Hashable, Codable, Sendable {
+        public let notice: String
+        public let step: String
+        public let from: String
+        public let outcome: String
     }
 
     /// A step allowed now.

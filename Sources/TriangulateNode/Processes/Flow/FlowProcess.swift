@@ -30,12 +30,17 @@ extension FlowProcess {
             "issuedOn": .register(row["issuedOn"]),
             "issuedBy": .register(row["issuedBy"]),
             "text": .register(row["text"]),
+            "releaseOn": .register(row["releaseOn"]),
+            "replies": .set(Set(try String.fetchAll(db, sql: "SELECT element FROM flowReply WHERE noticeId = ?", arguments: [id]))),
         ]
         return (DocumentHeader(id: id, type: type, owner: organisation.rawValue), fields)
     }
 
-    /// Nothing of a notice is written by its recipients.
-    static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws {}
+    /// Recipients write only replies: each new one is recorded, and its step taken on the case
+    /// when the flow allows it.
+    static func writeBack(_ view: DocumentView, to header: DocumentHeader, edits: PartnerEdits, in db: Database) throws {
+        try NodeStore.applyReplies(view, to: header, flow: flow, edits: edits, in: db)
+    }
 
     /// Each open case's running clocks, and each unfinished list item's timescale.
     static func openClocks(in db: Database, calendar: WorkingCalendar, nation: Nation) throws -> [OpenClock] {
@@ -109,7 +114,12 @@ extension FlowProcess {
         if !meetings.isEmpty || !dossier.notices.isEmpty {
             sections.append(CaseSection("Meetings and notices", meetings.map { meeting in
                 CaseFact(meeting.reference, "\((try? NodeStore.meetingKind(meeting.kind).title) ?? meeting.kind), \(meeting.date); minutes \(meeting.minutesState.rawValue)")
-            } + dossier.notices.map { CaseFact($0, "notice to share") }))
+            } + dossier.notices.map { CaseFact($0.reference, $0.releaseOn.map { "notice to share, under embargo until \($0)" } ?? "notice to share") }))
+        }
+        if !dossier.replies.isEmpty {
+            sections.append(CaseSection("Replies from partners", dossier.replies.map { reply in
+                CaseFact("\(reply.from) to \(reply.notice)", "\(flow.step(reply.step)?.definition.title ?? reply.step): \(reply.outcome)")
+            }))
         }
         sections.append(CaseSection("History", dossier.history.map { event in
             CaseFact("\(event.on)", flow.step(event.step)?.definition.title ?? event.step)

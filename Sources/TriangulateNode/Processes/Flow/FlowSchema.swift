@@ -8,7 +8,31 @@ import TriangulateModel
 /// - `flowEvent`: every step taken on a case, in order, with its answers.
 /// - `flowItem`: the items of a case's lists (an improvement plan's areas).
 /// - `flowNotice`: the notices a step wrote to share, each its own document of its type.
+///
+/// Core migration `v16-flow-replies` adds a notice's release day (an embargo), `flowReply`:
+/// every reply a recipient wrote to a notice, with what became of it on the case, and
+/// `processSetting`: a process's settings on this node (the publication lag of an embargo).
 enum FlowSchema {
+    static func addReplies(_ db: Database) throws {
+        try db.alter(table: "flowNotice") { t in t.add(column: "releaseOn", .text) }
+        try db.create(table: "flowReply") { t in
+            t.column("noticeId", .text).notNull().references("flowNotice", onDelete: .restrict)
+            t.column("element", .text).notNull()
+            t.primaryKey(["noticeId", "element"])
+            t.column("fromOrganisations", .text).notNull()
+            t.column("receivedAt", .datetime).notNull()
+            t.column("outcome", .text).notNull()
+        }
+        try db.create(table: "processSetting") { t in
+            t.column("process", .text).notNull()
+            t.column("name", .text).notNull()
+            t.primaryKey(["process", "name"])
+            t.column("value", .text).notNull()
+            t.column("setBy", .text).notNull()
+            t.column("setAt", .datetime).notNull()
+        }
+    }
+
     static func create(_ db: Database) throws {
         try db.create(table: "flowCase") { t in
             t.primaryKey("id", .text)

@@ -70,6 +70,9 @@ extension NodeStore {
                                     title: answers["title"] ?? "", subject: answers["subject"] ?? "", state: flow.initialState.value, openedOn: day,
                                     recordedBy: command.user, recordedAt: command.at)
             try flowCase.insert(command.db)
+            for effect in step.effects {
+                try apply(effect, of: step, answers: &answers, on: day, to: flowCase, flow: flow, command)
+            }
             try record(FlowEvent(step: step.id, on: day, answers: answers, from: flowCase.state, to: flowCase.state, by: command.user, at: command.at),
                        on: flowCase, seq: 1, command)
             try command.log(nil, "case", flowCase.reference, step.definition.title, to: flowCase.state)
@@ -86,6 +89,11 @@ extension NodeStore {
             earliest.append((moved.on, "\(flow.step(moved.step)?.definition.title.lowercased() ?? moved.step)"))
         }
         try command.checkDate(day, of: step.definition.title.lowercased(), notBefore: earliest)
+        if step.waitsForRelease, let release = try String.fetchOne(command.db, sql: "SELECT max(releaseOn) FROM flowNotice WHERE caseId = ?",
+                                                                  arguments: [flowCase.id.description]).flatMap({ try? LocalDate(parsing: $0) }),
+           day < release {
+            throw NodeError(.invalidInput, "\(flowCase.reference) is under embargo until \(release): \(step.definition.title.lowercased()) on or after that day")
+        }
         for effect in step.effects {
             try apply(effect, of: step, answers: &answers, on: day, to: flowCase, flow: flow, command)
         }
@@ -136,22 +144,45 @@ extension NodeStore {
         case .writesNotice(let spec):
             let text = try Text.required(answers[spec.field] ?? "", spec.field, hint: spec.field)
             let reference = "\(flowCase.reference)/\(spec.suffix)"
+            var release: LocalDate?
+            if let embargo = spec.embargo {
+                release = try answers[embargo.field].map { try LocalDate(parsing: $0) } ?? releaseDay(after: day, embargo, flow: flow, in: command.db)
+                if let release {
+                    guard release > day else {
+                        throw StepErrors([.init(field: embargo.field, message: "The release day must be after the day of the notice, \(day)")])
+                    }
+                    answers[embargo.field] = release.description
+                }
+            }
             try command.db.execute(sql: """
-                INSERT INTO flowNotice (id, caseId, type, reference, issuedOn, issuedBy, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO flowNotice (id, caseId, type, reference, issuedOn, issuedBy, text, releaseOn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [(command.newID() as FlowCaseID).description, flowCase.id.description, spec.type.rawValue, reference, day,
-                                 command.organisation.rawValue, text])
-            try command.log(nil, "case", reference, "notice written, to share")
+                                 command.organisation.rawValue, text, release])
+            try command.log(nil, "case", reference, release.map { "notice written, to share, under embargo until \($0)" } ?? "notice written, to share")
         }
     }
 
+    /// The day a notice written on `day` is released: `day` plus the process's setting, or the
+    /// embargo's default lag while none is set; nil for an embargo without a lag.
+    private static func releaseDay(after day: LocalDate, _ embargo: FlowNoticeSpec.Embargo, flow: FlowDefinition, in db: Database) throws -> LocalDate? {
+        guard let lag = embargo.lag else { return nil }
+        let span = try flowSetting(lag.setting, of: flow, in: db).map { try ClockSpan(parsing: $0) } ?? lag.defaultValue
+        return span.day(after: day, calendar: try workingCalendar(in: db), nation: try defaultNation(in: db))
+    }
+
     private static func record(_ event: FlowEvent, on flowCase: FlowCase, seq: Int, _ command: Command) throws {
-        try command.db.execute(sql: """
+        try record(event, on: flowCase, seq: seq, in: command.db)
+    }
+
+    /// Appends `event` to the history of `flowCase` as its `seq`th.
+    static func record(_ event: FlowEvent, on flowCase: FlowCase, seq: Int, in db: Database) throws {
+        try db.execute(sql: """
             INSERT INTO flowEvent (caseId, seq, step, "on", answers, fromState, toState, "by", at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [flowCase.id.description, seq, event.step, event.on, String(decoding: try sortedJSON(event.answers), as: UTF8.self),
                              event.from, event.to, event.by, event.at])
     }
 
-    private static func sortedJSON(_ answers: [String: String]) throws -> Data {
+    static func sortedJSON(_ answers: [String: String]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return try encoder.encode(answers)
@@ -181,7 +212,11 @@ extension NodeStore {
             },
             items: try FlowItem.filter(Column("caseId") == flowCase.id.description).order(Column("list"), Column("number")).fetchAll(db),
             meetings: try String.fetchAll(db, sql: "SELECT reference FROM meeting WHERE caseId = ? ORDER BY date, reference", arguments: [flowCase.id.description]),
-            notices: try String.fetchAll(db, sql: "SELECT reference FROM flowNotice WHERE caseId = ? ORDER BY reference", arguments: [flowCase.id.description]),
+            notices: try Row.fetchAll(db, sql: "SELECT reference, releaseOn FROM flowNotice WHERE caseId = ? ORDER BY reference",
+                                      arguments: [flowCase.id.description]).map {
+                FlowCaseDossier.Notice(reference: $0["reference"], releaseOn: ($0["releaseOn"] as String?).flatMap { try? LocalDate(parsing: $0) })
+            },
+            replies: try flowReplies(ofCase: flowCase.id.description, in: db),
             allowedNext: FlowRules.allowedSteps(flow, state: state, history: history).map { .init(id: $0.id, title: $0.definition.title) })
     }
 }

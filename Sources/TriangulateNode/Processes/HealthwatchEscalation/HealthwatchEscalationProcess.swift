@@ -48,7 +48,7 @@ enum HealthwatchEscalationProcess: NodeProcess {
     /// CQC's reference, and its response: a response with a date, while the CQC stage waits,
     /// records that stage's response and stops its clock. A date that does not parse stays in
     /// the shared document only.
-    static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws {
+    static func writeBack(_ view: DocumentView, to header: DocumentHeader, edits: PartnerEdits, in db: Database) throws {
         guard !view.isPurged, var escalation = try EscalationCase.fetchOne(db, key: header.id) else { return }
         let before = escalation
         if let reference = view.registers["cqcReference"]?.value { escalation.cqcReference = reference }

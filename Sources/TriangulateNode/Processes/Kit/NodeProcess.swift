@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TriangulateModel
 import TriangulateSync
@@ -15,8 +16,9 @@ protocol NodeProcess: Sendable {
     /// organisation's to share. Only schema fields are ever projected.
     static func project(_ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database) throws -> ProjectedDocument?
     /// Brings partners' edits of the fields the audience may write back into the local record;
-    /// a value the record cannot hold stays in the shared document only.
-    static func writeBack(_ view: DocumentView, to header: DocumentHeader, in db: Database) throws
+    /// a value the record cannot hold stays in the shared document only. `edits` says which
+    /// partners' changes just arrived, to which fields, and when.
+    static func writeBack(_ view: DocumentView, to header: DocumentHeader, edits: PartnerEdits, in db: Database) throws
     /// The clocks open on its records.
     static func openClocks(in db: Database, calendar: WorkingCalendar, nation: Nation) throws -> [OpenClock]
     /// The shareable document a reference names (`ECP-2026-0001/R1`, `HWE-2026-0001`), or nil
@@ -48,6 +50,18 @@ protocol NodeProcess: Sendable {
 
 extension NodeProcess {
     static var meetingKinds: [MeetingKind] { [] }
+}
+
+/// Partners' changes to one of this organisation's documents that just arrived: which fields
+/// each partner (by organisation code, from the signed changes) wrote, and when they arrived.
+struct PartnerEdits {
+    /// Fields written, by partner.
+    let fields: [String: Set<String>]
+    /// When they arrived.
+    let at: Date
+
+    /// The partners that wrote `field`, in order.
+    func editors(of field: String) -> [String] { fields.filter { $0.value.contains(field) }.keys.sorted() }
 }
 
 /// A document as a record projects it: its header and its fields as text.

@@ -3,13 +3,14 @@ import Foundation
 import TriangulateModel
 import TriangulateNode
 
-/// `triangulate case`: the councils' processes that are flows of steps — organisational
-/// safeguarding (`osg`) and Provider Concerns (`pcp`) — opened, stepped through, shown and
-/// reported on, every step through the same rules as the web application's forms.
+/// `triangulate case`: the processes that are flows of steps — councils' organisational
+/// safeguarding (`osg`) and Provider Concerns (`pcp`), and the LGSCO–CQC exchange's alerts,
+/// final decisions and notices — opened, stepped through, shown and reported on, every step
+/// through the same rules as the web application's forms.
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
-        abstract: "Run a council's organisational safeguarding (osg) or Provider Concerns (pcp) case, step by step.",
+        abstract: "Run a case of a process of steps (osg, pcp, lgsco-alert, lgsco-decision, cqc-investigation, cqc-conditions), step by step.",
         discussion: """
             Each step asks for its own answers, given as --set NAME=VALUE (repeat it) and --on DATE (the \
             day it happened, default today); `case steps osg` lists every step of a process with its \
@@ -17,9 +18,35 @@ struct CaseCommand: ParsableCommand {
             is refused with what is allowed instead. Deadlines (working days by the node's nation's bank \
             holidays, hours, months) appear in `case show`, the worklist (`triangulate due`) and \
             `case report`. A step that holds a meeting makes one (`triangulate meeting`); a closure \
-            writes a notice to share (`triangulate share OSG-2026-0001/NOTICE --to …`).
+            writes a notice to share (`triangulate share OSG-2026-0001/NOTICE --to …`). A notice's \
+            recipients may reply with the steps its process lets them take (`triangulate received \
+            reply`), which its owner's node records on the case; a notice under embargo (a final \
+            decision) holds its release day, and publishing before it is refused.
             """,
-        subcommands: [Steps.self, Open.self, Take.self, Show.self, List.self, Report.self])
+        subcommands: [Steps.self, Open.self, Take.self, Show.self, List.self, Report.self, Settings.self])
+
+    struct Settings: NodeCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a process's settings here, or set one: `case settings lgsco-decision publication-lag \"3 months\"`.",
+            discussion: "A publication lag is a span: `42 calendar days` (six weeks, the default) or `3 months` (the 2017 agreement).")
+        static let permission = StaffPermission.administer
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The process, e.g. lgsco-decision.") var process: String
+        @Argument(help: "The setting to change.") var name: String?
+        @Argument(help: "Its new value.") var value: String?
+
+        func execute(_ store: NodeStore) throws -> Rendered {
+            let settings: [FlowSettingValue]
+            switch (name, value) {
+            case (nil, _): settings = try store.flowSettings(process: process)
+            case (let name?, let value?): settings = try store.setFlowSetting(process: process, name: name, value: value, by: global.userName)
+            case (let name?, nil): throw NodeError(.invalidInput, "give \(name) a value, e.g. \"42 calendar days\"")
+            }
+            return Rendered(json: settings, text: settings.isEmpty
+                ? "\(process) has no settings."
+                : settings.map { "\($0.name): \($0.value)\($0.isDefault ? " (default)" : "")" }.joined(separator: "\n"))
+        }
+    }
 
     struct Steps: NodeCommand {
         static let configuration = CommandConfiguration(abstract: "List a process's steps, or those allowed on a case now, with their answers.")
@@ -112,7 +139,12 @@ struct CaseCommand: ParsableCommand {
                 lines.append("  \(flow.itemLists.first { $0.id == item.list }?.title ?? item.list) \(item.number): \(item.answers["area"] ?? "") — \(item.status)\(item.due.map { ", due \($0)" } ?? "")")
             }
             if !dossier.meetings.isEmpty { lines.append("  Meetings: \(dossier.meetings.joined(separator: ", "))") }
-            if !dossier.notices.isEmpty { lines.append("  Notices to share: \(dossier.notices.joined(separator: ", "))") }
+            if !dossier.notices.isEmpty {
+                lines.append("  Notices to share: " + dossier.notices.map { notice in
+                    notice.reference + (notice.releaseOn.map { " (under embargo until \($0))" } ?? "")
+                }.joined(separator: ", "))
+            }
+            for reply in dossier.replies { lines.append("  Reply from \(reply.from) to \(reply.notice): \(reply.step), \(reply.outcome)") }
             lines.append("  History:")
             for event in dossier.history {
                 lines.append("    \(event.on)  \(flow.step(event.step)?.definition.title ?? event.step)  (\(event.by))")

@@ -27,12 +27,14 @@ public struct FlowDefinition: Sendable {
     public let itemLists: [FlowItemList]
     /// Its shareable documents.
     public let documents: [DocumentSchema]
+    /// The steps its notices' recipients take, by reply.
+    public let replies: [FlowReply]
 
     /// Declares a flow; an inconsistent one (a step from or to an unknown state, a clock on an
     /// unknown step, no opening step) is a programming error.
     public init(id: String, title: String, source: String, reference: ReferenceFormat, subjectLabel: String, states: [FlowState],
                 steps: [FlowStep], clocks: [ClockDefinition], checklists: [FlowChecklist] = [], itemLists: [FlowItemList] = [],
-                documents: [DocumentSchema] = []) {
+                documents: [DocumentSchema] = [], replies: [FlowReply] = []) {
         let names = Set(states.map(\.value))
         let events = Set(steps.map(\.id) + checklists.map(\.completeEvent))
         precondition(steps.first?.definition.opensCase == true && steps.dropFirst().allSatisfy { !$0.definition.opensCase },
@@ -42,6 +44,9 @@ public struct FlowDefinition: Sendable {
             precondition(step.to.map(names.contains) ?? true, "\(id).\(step.id): unknown target state")
         }
         for clock in clocks { precondition(events.contains(clock.starts) && Set(clock.stops).isSubset(of: events), "\(clock.id): unknown step") }
+        for reply in replies {
+            precondition(documents.contains { $0.type == reply.notice } && steps.dropFirst().contains { $0.id == reply.step }, "\(id): reply \(reply.step)")
+        }
         self.id = id
         self.title = title
         self.source = source
@@ -53,6 +58,21 @@ public struct FlowDefinition: Sendable {
         self.checklists = checklists
         self.itemLists = itemLists
         self.documents = documents
+        self.replies = replies
+    }
+
+    /// Its settings on a node: each embargo's publication lag, with its default.
+    public var settings: [(name: String, defaultValue: ClockSpan)] {
+        var seen = Set<String>()
+        return steps.flatMap(\.effects).compactMap { effect -> (String, ClockSpan)? in
+            guard case .writesNotice(let spec) = effect, let lag = spec.embargo?.lag, seen.insert(lag.setting).inserted else { return nil }
+            return (lag.setting, lag.defaultValue)
+        }
+    }
+
+    /// The reply that takes step `step` in answer to a notice of `type`, if the flow declares one.
+    public func reply(to type: DocumentType, step: String) -> FlowReply? {
+        replies.first { $0.notice == type && $0.step == step }
     }
 
     /// The state a new case starts in.

@@ -35,22 +35,25 @@ public struct FlowStep: Hashable, Sendable {
     /// Other steps that, taken, also use up a once-only step (informing the provider, or
     /// recording why not).
     public let onceWith: [String]
+    /// Whether it is refused before the release day of every notice of the case (publishing a
+    /// decision that was shared under embargo).
+    public let waitsForRelease: Bool
 
     /// Declares a step; `on` labels the date it happened, a field every step has.
     public init(_ id: String, _ title: String, from: From, to: String? = nil, on: String, effects: [Effect] = [], once: Bool = false,
-                onceWith: [String] = [], permission: StaffPermission = .record, fields: [StepField] = []) {
-        self.init(id, title, opensCase: false, from: from, to: to, on: on, effects: effects, once: once, onceWith: onceWith, permission: permission,
-                  fields: fields)
+                onceWith: [String] = [], waitsForRelease: Bool = false, permission: StaffPermission = .record, fields: [StepField] = []) {
+        self.init(id, title, opensCase: false, from: from, to: to, on: on, effects: effects, once: once, onceWith: onceWith,
+                  waitsForRelease: waitsForRelease, permission: permission, fields: fields)
     }
 
-    /// Declares the step that opens a case, in the flow's first state.
-    public static func opening(_ id: String, _ title: String, on: String, fields: [StepField]) -> FlowStep {
-        FlowStep(id, title, opensCase: true, from: .states([]), to: nil, on: on, effects: [], once: true, onceWith: [], permission: .record,
-                 fields: fields)
+    /// Declares the step that opens a case, in the flow's first state; it may write a notice.
+    public static func opening(_ id: String, _ title: String, on: String, effects: [Effect] = [], fields: [StepField]) -> FlowStep {
+        FlowStep(id, title, opensCase: true, from: .states([]), to: nil, on: on, effects: effects, once: true, onceWith: [], waitsForRelease: false,
+                 permission: .record, fields: fields)
     }
 
     private init(_ id: String, _ title: String, opensCase: Bool, from: From, to: String?, on: String, effects: [Effect], once: Bool,
-                 onceWith: [String], permission: StaffPermission, fields: [StepField]) {
+                 onceWith: [String], waitsForRelease: Bool, permission: StaffPermission, fields: [StepField]) {
         let day = StepField("on", on, .date, required: true)
         definition = StepDefinition(id, title, opensCase: opensCase, permission: permission, fields: fields + [day])
         self.from = from
@@ -58,6 +61,7 @@ public struct FlowStep: Hashable, Sendable {
         self.effects = effects
         self.once = once
         self.onceWith = onceWith
+        self.waitsForRelease = waitsForRelease
     }
 
     /// Its id.
@@ -74,16 +78,43 @@ public struct FlowStep: Hashable, Sendable {
 }
 
 /// A notice a step writes: its document type, the answer its text comes from, and the suffix its
-/// reference takes after the case's (`OSG-2026-0001/NOTICE`).
+/// reference takes after the case's (`OSG-2026-0001/NOTICE`); for a notice under embargo, how
+/// its release day is set.
 public struct FlowNoticeSpec: Hashable, Sendable {
     public let type: DocumentType
     public let field: String
     public let suffix: String
+    public let embargo: Embargo?
+
+    /// An embargo: the release day is the step's `field` answer when given, else the step's day
+    /// plus the process's setting `lag` when it has one (its default until a node sets it); with
+    /// neither, the notice is not under embargo.
+    public struct Embargo: Hashable, Sendable {
+        public let field: String
+        public let lag: (setting: String, defaultValue: ClockSpan)?
+
+        /// Declares an embargo.
+        public init(field: String, lag: (setting: String, defaultValue: ClockSpan)? = nil) {
+            self.field = field
+            self.lag = lag
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.field == rhs.field && lhs.lag?.setting == rhs.lag?.setting && lhs.lag?.defaultValue == rhs.lag?.defaultValue
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(field)
+            hasher.combine(lag?.setting)
+            hasher.combine(lag?.defaultValue)
+        }
+    }
 
     /// Declares a notice.
-    public init(_ type: DocumentType, field: String, suffix: String) {
+    public init(_ type: DocumentType, field: String, suffix: String, embargo: Embargo? = nil) {
         self.type = type
         self.field = field
         self.suffix = suffix
+        self.embargo = embargo
     }
 }
