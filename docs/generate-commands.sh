@@ -20,15 +20,16 @@ out=docs/commands.md
       "panel invite" "panel attend" "panel agenda" "panel minutes" "panel distribute" "panel close" "panel cancel" \
       "panel external" "panel show" "panel list" "action add" "action list" "action start" "action done" \
       "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set" enrol "share create" "share list" \
-      "share withdraw" "share redeclare" "share decline" sync rejoin "received list" "received show" "received edit" due "calendar due" "calendar show" "calendar import" "calendar nation" \
+      "share withdraw" "share redeclare" "share decline" sync rejoin "received list" "received show" "received edit" "received reply" due "calendar due" "calendar show" "calendar import" "calendar nation" \
       "escalation open" "escalation raise" "escalation skip" "escalation response" "escalation hold" "escalation resume" \
       "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock" \
-      "case steps" "case open" "case take" "case show" "case list" "case report" \
+      "case steps" "case open" "case take" "case show" "case list" "case report" "case settings" \
       "meeting new" "meeting show" "meeting list" "meeting invite" "meeting attendance" "meeting agenda" "meeting minutes" \
       "meeting agree" "meeting decision" "meeting action" "meeting action-update" "meeting item" "meeting template" "meeting kinds" \
       "meeting set-agenda-template" "series create" "series show" "series list" "series meeting" \
-      "provider import" "provider check" "provider show" "provider locations" "provider search" "provider changes" \
-      "ombudsman record" "ombudsman export" "ombudsman import" correct \
+      "provider import" "provider check" "provider show" "provider locations" "provider search" "provider changes" "provider rollup" \
+      "ombudsman record" "ombudsman export" "ombudsman import" "ombudsman call record" "ombudsman call list" "ombudsman call report" \
+      "ombudsman call callback" correct \
       "user add" "user list" "user disable" "user reset" serve; do
     echo
     echo "## triangulate ${command:-(overview)}"

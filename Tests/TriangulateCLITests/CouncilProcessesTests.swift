@@ -95,7 +95,7 @@ struct CouncilProcessesTests {
         let closing = try Self.take(cli, ref, "closing-meeting", on: "2026-04-14", ["chair": "KNOWSLEY-ASC"])
         #expect(Self.due(closing)["osg.closure-notice"] == "2026-04-15")
         let notified = try Self.take(cli, ref, "notify-closure", on: "2026-04-15", ["notice": "The process has ended: improvements sustained."])
-        #expect(notified["notices"] as? [String] == ["OSG-2026-0001/NOTICE"])
+        #expect((notified["notices"] as? [[String: Any]])?.compactMap { $0["reference"] as? String } == ["OSG-2026-0001/NOTICE"])
         let closed = try Self.take(cli, ref, "contract-review", on: "2026-04-24", ["sustained": "yes", "summary": "Sustained"])
         #expect((closed["flowCase"] as? [String: Any])?["closedOn"] as? String == "2026-04-24" && Self.due(closed).isEmpty)
         try HealthwatchEscalationTests.refused(cli, ["case", "take", ref, "immediate-action", "--set", "action=x", "--on", "2026-04-25"],
@@ -139,7 +139,7 @@ struct CouncilProcessesTests {
         _ = try Self.take(cli, ref, "quality-assurance", on: "2026-06-01", ["activities": "Unannounced visits; calls to families"])
         let closed = try Self.take(cli, ref, "close", on: "2026-07-01", ["chair": "KNOWSLEY-ASC", "notice": "The Provider Concerns process has ended.",
                                                                          "report": "Concerns, actions, risk management, outcomes"])
-        #expect(closed["notices"] as? [String] == ["PCP-2026-0001/NOTICE", "PCP-2026-0001/REPORT"])
+        #expect((closed["notices"] as? [[String: Any]])?.compactMap { $0["reference"] as? String } == ["PCP-2026-0001/NOTICE", "PCP-2026-0001/REPORT"])
         #expect((closed["flowCase"] as? [String: Any])?["state"] as? String == "closed")
         let report = try cli.run(["case", "report", "pcp", "--from", "2026-01-01", "--to", "2026-12-31", "--json"]).checked()
         let stepOne = (report["clocks"] as? [[String: Any]])?.first { $0["clock"] as? String == "pcp.step-one" }

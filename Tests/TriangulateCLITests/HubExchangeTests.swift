@@ -37,9 +37,10 @@ struct HubExchangeTests {
         let log = exchange.hubLog
         #expect(log.contains("http.route=/v1/push") && log.contains("hub.organisation=CQC") && log.contains("hub.accepted="), "\(log.prefix(500))")
         #expect(!log.contains(marker) && !log.contains("ECP-2026-0001") && !log.contains(share), "the hub's log holds no content, no ids")
-        // The source and subjects never leave CQC (they are not in the shared document), nor does the
-        // full account (personal data: it needs an approved, identifiable share).
-        #expect(!exchange.files(of: "NMC", contain: "whistleblower") && !exchange.files(of: "NMC", contain: "Oaktrees"))
+        // The source never leaves CQC (it is not in the shared document), nor does the full account
+        // (personal data: it needs an approved, identifiable share); the location, an organisation,
+        // does, as one of the summary's services.
+        #expect(!exchange.files(of: "NMC", contain: "whistleblower") && exchange.files(of: "NMC", contain: "1-134558905:Oaktrees"))
         #expect(!exchange.files(of: "NMC", contain: "One nurse for forty residents"))
 
         // A panel with NMC and GMC invitees, shared as identifiable for that panel.

@@ -140,4 +140,25 @@ struct OmbudsmanExchangeTests {
         let services = (seen["sets"] as? [String: Any])?["services"] as? [String] ?? []
         #expect(Set(services) == ["location:1-100000001:Oaktrees Care Home", "provider:1-200000001:Oak Care Ltd"], "\(seen)")
     }
+
+    @Test func callsAreCountedAndACallbackNeedsPermission() throws {
+        let cqc = try CLI()
+        try cqc.ok("init", "--org", "CQC")
+        try cqc.ok("ombudsman", "call", "record", "--direction", "cqc-to-lgsco", "--handling", "warm-transfer", "--wait", "75", "--on", "2026-11-03")
+        try cqc.ok("ombudsman", "call", "record", "--direction", "cqc-to-lgsco", "--handling", "signpost", "--on", "2026-11-04")
+        try HealthwatchEscalationTests.refused(cqc, ["ombudsman", "call", "record", "--direction", "cqc-to-lgsco", "--handling", "callback",
+                                                     "--on", "2026-11-05", "--name", "Caller CALLER-5150", "--number", "0151 000 0000",
+                                                     "--service-provider", "Oaktrees", "--reference", "ENQ-1"], "permission")
+        #expect(try !BadInputTests.contents(cqc).contains("CALLER-5150"), "refused details are not kept")
+        let call = try cqc.run(["ombudsman", "call", "record", "--direction", "cqc-to-lgsco", "--handling", "callback", "--on", "2026-11-05",
+                                "--permission-at", "2026-11-05T10:02", "--name", "Caller CALLER-5150", "--number", "0151 000 0000",
+                                "--service-provider", "Oaktrees", "--reference", "ENQ-1", "--json"]).checked()
+        let id = try #require(call["id"] as? String)
+        let message = try cqc.run(["ombudsman", "call", "callback", String(id.suffix(8)), "--json"]).checked()["message"] as? String
+        #expect(message == "CQC Reference: ENQ-1\nName: Caller CALLER-5150\nContact number: 0151 000 0000\nService provider: Oaktrees")
+        let report = try cqc.run(["ombudsman", "call", "report", "--month", "2026-11", "--json"]).checked()
+        #expect(report["due"] as? String == "2026-12-14" && report["total"] as? Int == 3)
+        #expect((report["counts"] as? [String: [String: Int]])?["cqc-to-lgsco"] == ["warm-transfer": 1, "signpost": 1, "callback": 1])
+        #expect((report["waitsExceeded"] as? [String: Int])?["cqc-to-lgsco"] == 1)
+    }
 }

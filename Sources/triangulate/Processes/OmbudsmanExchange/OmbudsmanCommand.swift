@@ -4,11 +4,11 @@ import TriangulateModel
 import TriangulateNode
 
 /// `triangulate ombudsman`: the LGSCO–CQC monthly spreadsheet of adult social care decisions
-/// (seed 002): recorded and exported at LGSCO, imported at CQC.
+/// (seed 002): recorded and exported at LGSCO, imported at CQC; and the calls passed between them.
 struct OmbudsmanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ombudsman",
-        abstract: "LGSCO's monthly spreadsheet of adult social care decisions: record, export (at LGSCO), import (at CQC).",
+        abstract: "LGSCO's monthly spreadsheet of adult social care decisions (record, export, import), and calls passed between LGSCO and CQC.",
         discussion: """
             The spreadsheet has exactly nine headings: LGO case ID, Body/organisation, CQC ID, Location, \
             Location CQC ID, Sub category, Received date, Decision date, Overall decision detail. It is \
@@ -19,7 +19,7 @@ struct OmbudsmanCommand: ParsableCommand {
             its number and reason, imports the rest, adds nothing for a case already held, and measures \
             the location ids against the register (`provider import`).
             """,
-        subcommands: [Record.self, Export.self, Import.self])
+        subcommands: [Record.self, Export.self, Import.self, CallCommand.self])
 
     struct Record: NodeCommand {
         static let configuration = CommandConfiguration(abstract: "Record a decision for the monthly spreadsheet.")
