@@ -293,6 +293,74 @@ def test_withheld_content_reaches_only_the_named_invitee(world, browser):
     check_page(driver, "received-document")
 
 
+def test_a_recipient_replies_to_an_alert_and_its_owner_records_it(world, browser):
+    """A notice's recipient replies in the browser with a step its owner's process lets it take
+    (an Ombudsman alert, sent here by NMC standing in for LGSCO); the owner's node records the
+    step on its case after both sync."""
+    bin, stores = world["bin"], world["stores"]
+    nmc = ["--store", stores["NMC"], "--user", "n.admin", "--json"]
+    cqc = ["--store", stores["CQC"], "--user", "a.admin", "--json"]
+    run(f"{bin}/triangulate", "case", "open", "lgsco-alert", "--set", "title=26 012 345: falls not reported",
+        "--set", "subject=Oak Care Ltd, Oaktrees 1-100000001", "--set", "alert=Breach of regulation 12", *nmc)
+    share = run(f"{bin}/triangulate", "share", "OA-2026-0001/ALERT", "--to", "CQC", "--purpose", "Ombudsman alert",
+                "--basis", "LGSCO-CQC MoU 4.7", *nmc)["id"]
+    run(f"{bin}/triangulate", "sync", *nmc)
+    run(f"{bin}/triangulate", "sync", *cqc)
+
+    url = world["urls"]["CQC"]
+    driver = browser
+    sign_in(driver, url, "c.worker")
+    driver.get(f"{url}/received/{share}")
+    wait_for(driver, lambda: "Reply" in driver.page_source and "Breach of regulation 12" in driver.page_source, "the alert")
+    check_page(driver, "received-alert")
+    follow_link(driver, "Acknowledge the alert (CQC)")
+    wait_heading(driver, "Acknowledge the alert (CQC)")
+    type_into(driver, "on", "2001-01-01", clear=True)
+    submit(driver, "Save")
+    wait_for(driver, lambda: "There is a problem" in driver.page_source, "the refusal of a day before the case")
+    type_into(driver, "on", (datetime.date.today() + datetime.timedelta(days=3)).isoformat(), clear=True)
+    type_into(driver, "cqcReference", "CQC-REF-3301")
+    submit(driver, "Save")
+    wait_for(driver, lambda: "There is a problem" in driver.page_source, "the refusal of a day in the future")
+    check_page(driver, "reply-errors")
+    type_into(driver, "on", TODAY, clear=True)
+    submit(driver, "Save")
+    wait_for(driver, lambda: "Your reply is saved" in driver.page_source, "the reply")
+    check_page(driver, "replied")
+    assert "acknowledge cqcReference=CQC-REF-3301" in driver.page_source
+
+    run(f"{bin}/triangulate", "sync", *cqc)
+    run(f"{bin}/triangulate", "sync", *nmc)
+    alert = run(f"{bin}/triangulate", "case", "show", "OA-2026-0001", *nmc)
+    assert alert["flowCase"]["state"] == "acknowledged", alert
+    assert [reply["from"] for reply in alert["replies"]] == ["CQC"]
+
+
+def test_a_provider_field_suggests_from_the_register(world, browser):
+    """With CQC's register imported, typing part of a name offers the register's locations."""
+    bin, stores, directory = world["bin"], world["stores"], world["directory"]
+    register = directory + "/care-directory.csv"
+    with open(register, "w", encoding="utf-8", newline="") as file:
+        file.write("CQC Locations data\r\nThis data was produced on 01 December 2026\r\n\r\nOGL\r\n"
+                   "Name,Also known as,Address,Postcode,Phone number,Service's website (if available),Service types,Date of latest check,"
+                   "Specialisms/services,Provider name,Local authority,Region,Location URL,CQC Location ID (for office use only),"
+                   "CQC Provider ID (for office use only)\r\n"
+                   "Hollybank Care Home,,1 High Street,L34 1AA,0151,x,Care home,01/02/2026,Dementia,Holly Care Ltd,Knowsley,North West,u,"
+                   "1-100000071,1-200000071\r\n")
+    run(f"{bin}/triangulate", "provider", "import", register, "--store", stores["CQC"], "--user", "a.admin", "--json")
+    url = world["urls"]["CQC"]
+    driver = browser
+    sign_in(driver, url, "c.worker")
+    driver.get(url + "/new/pcp/initiate")
+    wait_heading(driver, "Initiate the Provider Concerns Process")
+    type_into(driver, "subject", "holly")
+    wait_for(driver, lambda: driver.execute_script("return document.querySelectorAll('#subject-register option').length") > 0,
+             "the register's suggestions")
+    value = driver.execute_script("return document.querySelector('#subject-register option').value")
+    assert value == "Hollybank Care Home, Holly Care Ltd 1-100000071", value
+    check_page(driver, "register-suggestions")
+
+
 def test_the_hub_console_shows_the_log_with_every_entry_proved(world, browser):
     driver = browser
     url = world["console"]

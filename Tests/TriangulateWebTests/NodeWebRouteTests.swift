@@ -21,7 +21,7 @@ import TriangulateWeb
             let page = try await browser.get("/sign-in")
             #expect(page.status == .ok)
             let csp = try #require(page.headers[.contentSecurityPolicy])
-            #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"))
+            #expect(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self';") && !csp.contains("unsafe"))
             #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
             #expect(page.headers[.cacheControl] == "no-store")
             #expect(page.headers[.xContentTypeOptions] == "nosniff")

@@ -54,16 +54,67 @@ enum ShareRoutes {
                              ReceivedList(try site.store.listReceived()))
         }
 
-        router.get("/received/{share}") { _, context in
+        router.get("/received/{share}") { request, context in
             let signedIn = try context.requireSignedIn()
             let share = try context.parameters.require("share")
             guard share.count <= 64, share.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw PageError.notFound }
             // Named-person content rests on who is signed in, never on a name typed.
             let view = try site.store.receivedDocument(share, for: signedIn.name.rawValue)
             let title = view.share.declaration?.document.type.rawValue ?? "Withdrawn share"
+            let replies = signedIn.role.allows(.record) ? try site.store.replySteps(toShare: view.share.share) : []
             return site.page(site.frame("Shared by \(view.share.owner)", heading: title, for: signedIn, section: .received),
-                             NodeTemplates.receivedDocument, ReceivedDocumentPage(view))
+                             NodeTemplates.receivedDocument, ReceivedDocumentPage(view, replySteps: replies, today: site.store.today,
+                                                                                 replied: request.uri.queryParameters.get("replied") != nil))
         }
+
+        router.get("/received/{share}/reply/{step}") { _, context in
+            let signedIn = try context.require(.record)
+            let (share, step) = try replyStep(context, site: site)
+            let answers = Dictionary(step.fields.filter { $0.kind == .date }.map { ($0.name, site.store.today.description) }) { first, _ in first }
+            return try replyForm(site: site, signedIn: signedIn, share: share, step: step, answers: answers, errors: [])
+        }
+
+        router.post("/received/{share}/reply/{step}") { _, context in
+            let signedIn = try context.require(.record)
+            let (share, step) = try replyStep(context, site: site)
+            let form = try context.requireForm()
+            var answers: [String: String] = [:]
+            for field in step.fields {
+                if field.kind == .flag { answers[field.name] = form[field.name] == "yes" ? "yes" : "no" } else if let value = form[field.name] { answers[field.name] = value }
+            }
+            var errors: [FieldError]
+            do {
+                let day = try answers["on"].flatMap { $0.isEmpty ? nil : $0 }.map { try LocalDate(parsing: $0) }
+                _ = try site.store.replyToNotice(share, step: step.id, answers: answers.filter { $0.key != "on" }, on: day, by: signedIn.name.rawValue)
+                context.logger.info("reply recorded", metadata: ["step": "\(step.id)"])
+                return Response.redirect(to: "/received/\(share)?replied=\(step.id)")
+            } catch let problems as StepErrors {
+                errors = problems.problems.map { FieldError(field: $0.field, message: $0.message) }
+            } catch let error as ModelError {
+                errors = [FieldError(field: "on", message: error.message.prefix(1).uppercased() + error.message.dropFirst())]
+            } catch let error as NodeError where error.code != .notFound {
+                errors = [FieldError(field: step.fields.first?.name ?? "on", message: error.message.prefix(1).uppercased() + error.message.dropFirst())]
+            }
+            return try replyForm(site: site, signedIn: signedIn, share: share, step: step, answers: answers, errors: errors)
+        }
+    }
+
+    /// The received share and the reply step the path names: 404 unless the notice takes that reply.
+    private static func replyStep(_ context: NodeWebContext, site: NodeSite) throws -> (String, StepDefinition) {
+        let share = try context.parameters.require("share")
+        guard share.count <= 64, share.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { throw PageError.notFound }
+        let id = try context.parameters.require("step")
+        guard let step = try site.store.replySteps(toShare: share).first(where: { $0.id == id }) else { throw PageError.notFound }
+        return (share, step)
+    }
+
+    private static func replyForm(site: NodeSite, signedIn: SignedIn, share: String, step: StepDefinition, answers: [String: String],
+                                  errors: [FieldError]) throws -> Response {
+        let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        let content = StepFormPage(step: step, action: "/received/\(share)/reply/\(step.id)", cancel: "/received/\(share)", csrf: signedIn.csrfToken,
+                                   answers: answers, errors: byField, organisations: try site.store.organisations())
+        let frame = site.frame(step.title, caption: "Reply to a notice shared with you", for: signedIn, section: .received, errors: errors)
+        return site.page(frame, NodeTemplates.stepForm, content, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     private static func caseID(_ context: NodeWebContext) throws -> String {

@@ -80,6 +80,8 @@ enum ReceivedDocumentTemplate {
     <div><dt>Basis</dt><dd>{{basis}}</dd></div>
     </dl>
     {{#withdrawn}}<p>This share was withdrawn by {{owner}}; its content has been removed from this node.</p>{{/withdrawn}}
+    {{#replied}}<div class="notice" role="status"><p>Your reply is saved. It reaches {{owner}} on the next sync.</p></div>{{/replied}}
+    {{#embargoedUntil}}<div class="notice" role="status"><p><strong>Under embargo:</strong> not to be published before {{embargoedUntil}}.</p></div>{{/embargoedUntil}}
     {{#hasWithheld}}<div class="notice" role="status"><p>Some fields are personal data shared only with named people: {{withheld}}. You are not one of them, so they are not shown.</p></div>{{/hasWithheld}}
     {{#hasFields}}
     <table>
@@ -90,6 +92,11 @@ enum ReceivedDocumentTemplate {
     </tbody>
     </table>
     {{/hasFields}}
+    {{#hasReplies}}
+    <h2>Reply</h2>
+    <p>Your reply reaches {{owner}} on the next sync, and is recorded on its case.</p>
+    <ul class="links">{{#replies}}<li><a href="{{href}}">{{title}}</a></li>{{/replies}}</ul>
+    {{/hasReplies}}
     <p><a href="/received">All shared with us</a></p>
     """#
 }

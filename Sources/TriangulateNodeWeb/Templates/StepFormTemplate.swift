@@ -27,7 +27,8 @@ enum StepFormTemplate {
     <label for="{{name}}">{{label}}{{#optional}} (optional){{/optional}}</label>
     {{#hint}}<span class="hint" id="{{name}}-hint">{{hint}}</span>{{/hint}}
     {{#error}}<span class="error-message" id="{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}</span>{{/error}}
-    <input type="text" id="{{name}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}>
+    <input type="text" id="{{name}}" name="{{name}}" value="{{value}}"{{#describedBy}} aria-describedby="{{describedBy}}"{{/describedBy}}{{#suggests}} list="{{name}}-register" data-suggest="{{suggests}}" autocomplete="off"{{/suggests}}>
+    {{#suggests}}<datalist id="{{name}}-register"></datalist>{{/suggests}}
     {{/isText}}
     {{#isDate}}
     <label for="{{name}}">{{label}}</label>
@@ -52,5 +53,6 @@ enum StepFormTemplate {
     <button type="submit" class="button">{{submit}}</button>
     <p><a href="{{cancel}}">Cancel</a></p>
     </form>
+    {{#script}}<script src="/assets/{{script}}" defer></script>{{/script}}
     """#
 }

@@ -114,8 +114,22 @@ struct ReceivedDocumentPage {
     let hasWithheld: Bool
     let fields: [Field]
     let hasFields: Bool
+    /// The day before which it must not be published, while that is still to come.
+    let embargoedUntil: String?
+    /// The steps the organisation may reply with, as links.
+    let replies: [Reply]
+    let hasReplies: Bool
 
-    init(_ view: ReceivedDocumentView) {
+    struct Reply {
+        let title: String
+        let href: String
+    }
+
+    /// Whether a reply was just saved.
+    let replied: Bool
+
+    init(_ view: ReceivedDocumentView, replySteps: [StepDefinition] = [], today: LocalDate, replied: Bool = false) {
+        self.replied = replied
         owner = view.share.owner
         purpose = view.share.declaration?.purpose ?? ""
         basis = view.share.declaration?.basis ?? ""
@@ -123,7 +137,18 @@ struct ReceivedDocumentPage {
         withheld = view.withheld.joined(separator: ", ")
         hasWithheld = !view.withheld.isEmpty
         fields = view.fields.sorted { $0.key < $1.key }.map { Field(name: $0.key, value: $0.value.value ?? "") }
-            + view.sets.sorted { $0.key < $1.key }.map { Field(name: $0.key, value: $0.value.joined(separator: "; ")) }
+            + view.sets.sorted { $0.key < $1.key }.map { name, elements in
+                // A notice's replies are shown as what they say, not as their JSON.
+                let shown = name == "replies"
+                    ? elements.compactMap { FlowReplyElement(text: $0) }.sorted { $0.on < $1.on }.map { reply in
+                        "\(reply.on): \(reply.step)" + reply.answers.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+                    }
+                    : elements.sorted()
+                return Field(name: name, value: shown.joined(separator: "; "))
+            }
         hasFields = !fields.isEmpty
+        embargoedUntil = view.fields["releaseOn"]?.value.flatMap { try? LocalDate(parsing: $0) }.flatMap { $0 > today ? $0.description : nil }
+        replies = replySteps.map { Reply(title: $0.title, href: "/received/\(view.share.share)/reply/\($0.id)") }
+        hasReplies = !replies.isEmpty
     }
 }

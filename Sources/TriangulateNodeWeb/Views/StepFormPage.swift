@@ -1,5 +1,6 @@
 import TriangulateModel
 import TriangulateNode
+import TriangulateWeb
 
 /// A step's form, drawn from its definition: each field as the GOV.UK pattern for its kind,
 /// with what was typed and what was wrong with it.
@@ -18,6 +19,8 @@ struct StepFormPage {
         let isSelect: Bool
         let isFlag: Bool
         let checked: Bool
+        /// What the register suggests as it is typed (`location-id`, `description`), if anything.
+        let suggests: String?
         let options: [Option]
         let describedBy: String?
     }
@@ -42,6 +45,8 @@ struct StepFormPage {
     let cancel: String
     let page: String?
     let carried: [Carried]
+    /// The suggestions script, when a field shown suggests from the register.
+    let script: String?
 
     /// Page `page` of the form of `step`, posting to `action`; `answers` are what was typed (or
     /// the defaults) — those of other pages are carried in hidden fields — `errors` what was
@@ -82,8 +87,10 @@ struct StepFormPage {
                          optional: !field.isRequired && field.kind != .flag,
                          isText: field.kind == .text, isLongText: field.kind == .longText, isDate: field.kind == .date,
                          isChoice: isChoice, isSelect: isSelect, isFlag: field.kind == .flag, checked: value == "yes",
+                         suggests: field.kind == .text ? field.suggests?.rawValue : nil,
                          options: options, describedBy: described.isEmpty ? nil : described.joined(separator: " "))
         }
+        script = fields.contains { $0.suggests != nil } ? Script.fileName : nil
     }
 }
 

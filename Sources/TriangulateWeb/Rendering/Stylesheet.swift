@@ -6,15 +6,8 @@ public enum Stylesheet {
     /// The file name it is served under, e.g. `app-3f1c….css`.
     public static let fileName = "app-\(fingerprint).css"
 
-    /// An FNV-1a hash of the text: a new name whenever the text changes.
-    static let fingerprint: String = {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }()
+    /// A hash of the text: a new name whenever the text changes.
+    static let fingerprint = Fingerprint.of(text)
 
     /// The stylesheet.
     public static let text = """

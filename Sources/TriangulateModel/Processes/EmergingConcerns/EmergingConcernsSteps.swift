@@ -10,7 +10,7 @@ public enum EmergingConcernsSteps {
         StepField("setting", "Setting", .choice(StepChoice.all(SettingType.self)), required: true),
         StepField("identifiedOn", "Date the concern was identified", .date, required: true),
         StepField("source", "Where the information came from", .choice(StepChoice.all(SourceType.self)), required: true),
-        StepField("location", "CQC location id", .text, hint: "If it is about a registered service, for example 1-134558905"),
+        StepField("location", "CQC location id", .text, hint: "If it is about a registered service, for example 1-134558905", suggests: .locationId),
         StepField("locationName", "Name of the location", .text),
         StepField("summary", "What happened", .longText, required: true,
                   hint: "This stays on this node: only what you later choose to share leaves it"),

@@ -64,14 +64,25 @@ public struct StepField: Hashable, Sendable {
     public let kind: Kind
     /// Whether it must be given.
     public let isRequired: Bool
+    /// What an interface suggests from the register as it is typed, if anything.
+    public let suggests: RegisterSuggestion?
+
+    /// What a field takes from a register suggestion.
+    public enum RegisterSuggestion: String, Hashable, Sendable {
+        /// The location's CQC id alone.
+        case locationId = "location-id"
+        /// The location, its provider and its id, as words.
+        case description
+    }
 
     /// Declares a field.
-    public init(_ name: String, _ label: String, _ kind: Kind, required: Bool = false, hint: String? = nil) {
+    public init(_ name: String, _ label: String, _ kind: Kind, required: Bool = false, hint: String? = nil, suggests: RegisterSuggestion? = nil) {
         self.name = name
         self.label = label
         self.kind = kind
         self.isRequired = required
         self.hint = hint
+        self.suggests = suggests
     }
 }
 

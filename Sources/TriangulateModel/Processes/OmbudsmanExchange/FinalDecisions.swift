@@ -30,7 +30,8 @@ public enum FinalDecisions {
                      fields: [
                          StepField("title", "LGSCO case reference and a short title", .text, required: true, hint: "e.g. 26 012 345: charging"),
                          StepField("subject", "Provider and location", .text, required: true,
-                                   hint: "The provider, and the location with its CQC id, e.g. Oak Care Ltd, Oaktrees 1-100000001"),
+                                   hint: "The provider, and the location with its CQC id, e.g. Oak Care Ltd, Oaktrees 1-100000001",
+                                   suggests: .description),
                          StepField("decision", "The final decision", .longText, required: true,
                                    hint: "The decision as it will be published: people are not named in it"),
                          StepField("releaseOn", "Not to be published before", .date,

@@ -26,7 +26,8 @@ public enum OmbudsmanAlerts {
                      effects: [.writesNotice(FlowNoticeSpec(alert, field: "alert", suffix: "ALERT"))], fields: [
                          StepField("title", "LGSCO case reference and a short title", .text, required: true, hint: "e.g. 26 012 345: falls not reported"),
                          StepField("subject", "Provider and location", .text, required: true,
-                                   hint: "The provider, and the location with its CQC id, e.g. Oak Care Ltd, Oaktrees 1-100000001"),
+                                   hint: "The provider, and the location with its CQC id, e.g. Oak Care Ltd, Oaktrees 1-100000001",
+                                   suggests: .description),
                          StepField("alert", "The breach of fundamental standards found", .longText, required: true,
                                    hint: "The standards breached and the adverse findings; no names of people using the service or staff"),
                          StepField("due", "Follow-up expected by", .date, hint: "The date agreed for CQC to report back, if one was"),

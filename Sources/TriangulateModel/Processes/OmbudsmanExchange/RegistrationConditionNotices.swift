@@ -21,7 +21,8 @@ public enum RegistrationConditionNotices {
         steps: [
             .opening("notify", "Notify the Ombudsman of registration conditions", on: "Date of the notice",
                      effects: [.writesNotice(FlowNoticeSpec(notice, field: "conditions", suffix: "NOTICE", embargo: .init(field: "publicOn")))], fields: [
-                         StepField("subject", "Provider", .text, required: true, hint: "The provider with its CQC id, e.g. Oak Care Ltd 1-200000001"),
+                         StepField("subject", "Provider", .text, required: true, hint: "The provider with its CQC id, e.g. Oak Care Ltd 1-200000001",
+                                   suggests: .description),
                          StepField("title", "Short title", .text, required: true),
                          StepField("conditions", "The conditions", .longText, required: true),
                          StepField("beforePublic", "Sent before the conditions are public", .flag),

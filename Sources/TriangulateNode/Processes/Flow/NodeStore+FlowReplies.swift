@@ -28,11 +28,23 @@ extension NodeStore {
         }
         let day = day ?? today
         let values = try StepValues(answers.merging(["on": day.description]) { given, _ in given }, for: step.definition)
-        try StepDates.check(day, of: step.definition.title.lowercased(), today: today, notBefore: [])
+        let issued = try receivedDocument(share, for: user).fields["issuedOn"]?.value.flatMap { try? LocalDate(parsing: $0) }
+        try StepDates.check(day, of: step.definition.title.lowercased(), today: today, notBefore: issued.map { [($0, "the notice was issued")] } ?? [])
         var sent = values.answers
         sent.removeValue(forKey: "on")
         let element = FlowReplyElement(step: stepID, on: day, answers: sent).text
         return try editReceived(share, set: [:], add: ["replies": [element]], by: user)
+    }
+
+    /// The steps a recipient may reply with to the notice of received share `share` (none when
+    /// it is not a flow's notice, or was withdrawn).
+    public func replySteps(toShare share: String) throws -> [StepDefinition] {
+        let type = try read { db -> DocumentType? in
+            let received = try Self.receivedShare(Self.findReceived(share, in: db))
+            return received.withdrawnAt == nil ? received.declaration?.document.type : nil
+        }
+        guard let type, let flow = Self.flows.first(where: { $0.documents.contains { $0.type == type } }) else { return [] }
+        return flow.replies.filter { $0.notice == type }.compactMap { flow.step($0.step)?.definition }
     }
 
     /// Records each reply new to `header`'s notice and takes its step on the notice's case when

@@ -6,7 +6,8 @@ public enum FlowParts {
     public static func caseFields(subjectLabel: String) -> [StepField] {
         [
             StepField("title", "Short title", .text, required: true),
-            StepField("subject", subjectLabel, .text, required: true, hint: "The provider or service, with its CQC location id where known"),
+            StepField("subject", subjectLabel, .text, required: true, hint: "The provider or service, with its CQC location id where known",
+                      suggests: .description),
             StepField("summary", "The concerns", .longText, required: true, hint: "Minimised: no names of people using the service or staff"),
         ]
     }
