@@ -13,6 +13,10 @@ struct RegisterFigures: Encodable {
     var secondSnapshot: Figure
     /// The changes of provider the second snapshot found.
     var ownershipChanges: Int
+    /// The monthly care directory with filters as an XLSX workbook of as many locations (78
+    /// columns, those naming people among them), its size, and its import into an empty register.
+    var monthlyWorkbookMegabytes: Double
+    var monthlyWorkbookImport: Figure
 }
 
 /// Writes two care directory files of `locations` rows to the documented layout and times
@@ -24,7 +28,8 @@ struct RegisterBenchmarks {
     func run() throws -> RegisterFigures {
         let first = Self.directory(locations: locations, shift: 0)
         let second = Self.directory(locations: locations, shift: locations / 10)
-        var best = (first: Double.infinity, second: Double.infinity)
+        let workbook = try Self.monthlyWorkbook(locations: locations)
+        var best = (first: Double.infinity, second: Double.infinity, monthly: Double.infinity)
         var changes = 0
         for round in 0..<repeats {
             progress("(register) importing \(locations) locations, round \(round + 1) of \(repeats)")
@@ -39,9 +44,40 @@ struct RegisterBenchmarks {
             start = DispatchTime.now()
             changes = try store.importCareDirectory(second, by: "bench").ownershipChanges.count
             best.second = min(best.second, Self.seconds(since: start))
+            progress("(register) importing the monthly workbook, round \(round + 1) of \(repeats)")
+            let monthly = try NodeStore.create(at: directory.appendingPathComponent("monthly.sqlite").path,
+                                               organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
+            start = DispatchTime.now()
+            _ = try monthly.importCareDirectory(workbook, by: "bench")
+            best.monthly = min(best.monthly, Self.seconds(since: start))
         }
         return RegisterFigures(locations: locations, fileMegabytes: (Double(first.count) / 1_048_576 * 10).rounded() / 10,
-                               firstImport: .atMost(best.first, 5, "s"), secondSnapshot: .atMost(best.second, 5, "s"), ownershipChanges: changes)
+                               firstImport: .atMost(best.first, 5, "s"), secondSnapshot: .atMost(best.second, 5, "s"), ownershipChanges: changes,
+                               monthlyWorkbookMegabytes: (Double(workbook.count) / 1_048_576 * 10).rounded() / 10,
+                               monthlyWorkbookImport: .atMost(best.monthly, 5, "s"))
+    }
+
+    /// A monthly directory with filters of `locations` rows as an XLSX workbook: a title row,
+    /// then the header with the documented location and provider columns, the people's columns,
+    /// and 30 service type, 14 regulated activity and 12 service user band columns.
+    static func monthlyWorkbook(locations: Int) throws -> Data {
+        let fixed = ["Location ID", "Location HSCA start date", "Dormant (Y/N)", "Care home?", "Location Name", "Registered manager",
+                     "Care homes beds", "Location Latest Overall Rating", "Publication Date", "Location Region", "Location Local Authority",
+                     "Location Street Address", "Location City", "Location Postal Code", "Brand ID", "Brand Name", "Provider ID", "Provider Name",
+                     "Provider Nominated Individual Name", "Provider Main Partner Name"]
+        let flags = (1...30).map { "Service type - Service \($0)" } + (1...14).map { "Regulated activity - Activity \($0)" }
+            + (1...12).map { "Service user band - Band \($0)" }
+        var rows = [["HSCA Active Locations"], fixed + flags]
+        rows.reserveCapacity(locations + 2)
+        for index in 0..<locations {
+            rows.append(["1-\(100_000_000 + index)", "\(40_000 + index % 5_000)", index % 50 == 0 ? "Y" : "N", "Y", "Care Home \(index)",
+                         "Manager \(index)", "\(20 + index % 40)", ["Good", "Outstanding", "Requires improvement"][index % 3], "46300", "North West",
+                         "Knowsley", "\(index) High Street", "Town", "L\(index % 90) \(index % 9)AA", index % 3 == 0 ? "-" : "BD\(index / 40)",
+                         index % 3 == 0 ? "-" : "Brand \(index / 40)", "1-\(200_000_000 + index / 8)", "Provider \(index / 8) Ltd",
+                         "Nominee \(index)", "Partner \(index)"]
+                         + flags.indices.map { ($0 + index) % 7 == 0 ? "Y" : "" })
+        }
+        return try XLSXWorkbook.write(rows, sheetName: "HSCA Active Locations")
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

@@ -5,12 +5,12 @@ import ZIPFoundation
 /// every cell as inline text, so that nothing in it is ever a formula; read from whatever a
 /// spreadsheet application saved — shared strings, inline strings, numbers (dates as serials),
 /// booleans — taking the workbook's first sheet.
-enum XLSXWorkbook {
+public enum XLSXWorkbook {
     /// The largest part read out of an archive: a guard against a file that inflates without end.
     static let maximumPartBytes: UInt64 = 1 << 30
 
     /// A workbook with one sheet named `sheetName` holding `rows`.
-    static func write(_ rows: [[String]], sheetName: String) throws -> Data {
+    public static func write(_ rows: [[String]], sheetName: String) throws -> Data {
         var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         sheet += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
         for (index, row) in rows.enumerated() {
@@ -67,7 +67,7 @@ enum XLSXWorkbook {
     }
 
     /// The first sheet's rows, each with its row number.
-    static func read(_ data: Data) throws -> [(number: Int, cells: [String])] {
+    public static func read(_ data: Data) throws -> [(number: Int, cells: [String])] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw NodeError(.invalidInput, "the file is not an XLSX workbook: it is not a readable ZIP archive") }
         func part(_ path: String) throws -> Data? {
