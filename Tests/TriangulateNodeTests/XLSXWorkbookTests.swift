@@ -95,3 +95,13 @@ struct XLSXWorkbookTests {
         return archive.data ?? Data()
     }
 }
+
+extension XLSXWorkbookTests {
+    /// A sheet of more than ten megabytes of XML, as every real monthly directory is: read whole.
+    @Test func aLargeSheetReadsWhole() throws {
+        let row = (0..<10).map { "cell \($0): " + String(repeating: "a long enough text ", count: 8) }
+        let rows = Array(repeating: row, count: 6_000)
+        let read = try XLSXWorkbook.read(try XLSXWorkbook.write(rows, sheetName: "Large"))
+        #expect(read.count == 6_000 && read.last?.number == 6_000 && read.last?.cells == row)
+    }
+}

@@ -43,4 +43,21 @@ struct NodeWebRegisterTests {
             #expect(forged.status == .forbidden, "no token, no suggestions")
         }
     }
+
+    @Test func concernsRollUpByProviderOnTheReportsPages() async throws {
+        let fixture = try WebFixture()
+        _ = try fixture.store.importCareDirectory(Self.directory, by: "tester")
+        let dossier = try fixture.addConcern(title: "Night staffing at Oaktrees", location: "1-100000001")
+        try await fixture.test { browser in
+            try await browser.signIn("v.viewer")
+            let reports = try await browser.get("/reports")
+            #expect(reports.text.contains(#"<a href="/reports/providers">providers</a>"#))
+            let page = try await browser.get("/reports/providers")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<td>1-200000001</td><td>Oak Care Ltd</td><td>1</td><td>1</td><td>1</td>"))
+            #expect(page.text.contains(dossier.concern.reference))
+            let brands = try await browser.get("/reports/providers?by=brand")
+            #expect(brands.text.contains("<td>Oak Care Ltd (no brand)</td>") && brands.text.contains("<strong>by brand</strong>"))
+        }
+    }
 }

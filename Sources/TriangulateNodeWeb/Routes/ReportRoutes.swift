@@ -36,8 +36,17 @@ enum ReportRoutes {
         }
     }
 
-    /// A council's process report (`/reports/flows/osg`), and its CSV (`/reports/csv/osg`).
+    /// A council's process report (`/reports/flows/osg`), and its CSV (`/reports/csv/osg`); concerns
+    /// by provider or brand (`/reports/providers?by=brand`).
     static func addFlowReports(to router: some RouterMethods<NodeWebContext>, site: NodeSite) {
+        router.get("/reports/providers") { request, context in
+            let signedIn = try context.requireSignedIn()
+            let grouping = request.uri.queryParameters.get("by").flatMap(ProviderRollUp.Grouping.init(rawValue:)) ?? .provider
+            let content = ProviderRollUpPage(try site.store.providerRollUp(by: grouping), by: grouping)
+            return site.page(site.frame("Concerns by \(grouping.rawValue)", heading: "Concerns by \(grouping.rawValue)", for: signedIn, section: .reports),
+                             NodeTemplates.providerRollUp, content)
+        }
+
         router.get("/reports/flows/:process") { request, context in
             let signedIn = try context.requireSignedIn()
             let flow = try flow(context)

@@ -18,6 +18,7 @@ enum NodeTemplates {
     static let receivedDocument = "received-document"
     static let report = "report"
     static let flowReport = "flow-report"
+    static let providerRollUp = "provider-roll-up"
     static let checkAnswers = "check-answers"
 
     /// Every template, for the renderer.
@@ -37,6 +38,7 @@ enum NodeTemplates {
         receivedDocument: ReceivedDocumentTemplate.text,
         report: ReportTemplate.text,
         flowReport: FlowReportTemplate.text,
+        providerRollUp: ProviderRollUpTemplate.text,
         checkAnswers: CheckAnswersTemplate.text,
     ]
 }

@@ -10,7 +10,7 @@ enum ReportTemplate {
     <button type="submit" class="button">Show the reports</button>
     </form>
     <p>Download these figures: <a href="/reports/ecp.csv{{query}}">CSV</a> or <a href="/reports/ecp.xlsx{{query}}">Excel (XLSX)</a>. They hold counts only, never names.</p>
-    <p>Other processes' reports: {{#flows}}<a href="/reports/flows/{{id}}{{query}}">{{title}}</a>{{^last}}, {{/last}}{{/flows}}.</p>
+    <p>Other processes' reports: {{#flows}}<a href="/reports/flows/{{id}}{{query}}">{{title}}</a>{{^last}}, {{/last}}{{/flows}}. Concerns by provider and brand: <a href="/reports/providers">providers</a>.</p>
 
     <h2 id="initiated">1. Protocol initiated</h2>
     {{{initiatedChart}}}

@@ -26,9 +26,10 @@ private final class XMLEvents: NSObject, XMLParserDelegate {
 
     /// Parses `data`; throws naming `part` when it is not well-formed XML. (Some platforms'
     /// parsers report success with an error set, or none for a document cut short: all three
-    /// are checked.)
+    /// are checked.) The bytes are streamed to the parser: given at once, a part over ten
+    /// megabytes — every real monthly directory — fails on Linux's libxml2.
     func parse(_ data: Data, part: String) throws {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         guard parser.parse(), parser.parserError == nil, depth == 0 else {
