@@ -15,9 +15,16 @@ public enum CareDirectoryWithFiltersLayout {
     /// How many rows may come before the header (a title block).
     public static let headerSearchRows = 10
 
+    /// The headings read, besides the service types.
+    static let readHeadings = requiredHeadings + [
+        "Location HSCA start date", "Dormant (Y/N)", "Location Latest Overall Rating", "Publication Date", "Location Region",
+        "Location Local Authority", "Location Street Address", "Location Address Line 2", "Location City", "Location County",
+        "Location Postal Code", "Brand ID", "Brand Name",
+    ]
+
     /// Where a header row puts the columns the layout reads.
     public struct Columns: Sendable {
-        /// Each heading read, in lower case, and its column.
+        /// Each heading read, as `readHeadings` spells it, and its column.
         let index: [String: Int]
         /// The `Service type - …` columns: the service's name and its column.
         let serviceTypes: [(name: String, column: Int)]
@@ -35,7 +42,8 @@ public enum CareDirectoryWithFiltersLayout {
             if key.hasPrefix(servicePrefix) { serviceTypes.append((String(heading.dropFirst(servicePrefix.count)), column)) }
             if index[key] == nil { index[key] = column }
         }
-        return requiredHeadings.allSatisfy({ index[$0.lowercased()] != nil }) ? Columns(index: index, serviceTypes: serviceTypes) : nil
+        let read = Dictionary(uniqueKeysWithValues: readHeadings.compactMap { heading in index[heading.lowercased()].map { (heading, $0) } })
+        return requiredHeadings.allSatisfy({ read[$0] != nil }) ? Columns(index: read, serviceTypes: serviceTypes) : nil
     }
 
     /// The location a data row lists, or why it cannot be read.
@@ -44,7 +52,7 @@ public enum CareDirectoryWithFiltersLayout {
             guard let index, index < row.count else { return "" }
             return row[index].trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        func cell(_ heading: String) -> String { value(at: columns.index[heading.lowercased()]) }
+        func cell(_ heading: String) -> String { value(at: columns.index[heading]) }
         func optional(_ heading: String) -> String? { cell(heading).isEmpty ? nil : cell(heading) }
         let locationId: CQCIdentifier, providerId: CQCIdentifier
         do { locationId = try CQCIdentifier(parsing: cell("Location ID")) } catch { throw ModelError(.invalidValue, "the location id '\(cell("Location ID").prefix(20))' is not a CQC id") }

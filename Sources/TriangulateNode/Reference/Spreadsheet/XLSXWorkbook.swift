@@ -114,8 +114,8 @@ public enum XLSXWorkbook {
     private static func firstSheetPath(workbook: Data?, relationships: Data?) throws -> String {
         guard let workbook else { throw NodeError(.invalidInput, "the file is not an XLSX workbook: it has no xl/workbook.xml") }
         let fallback = "xl/worksheets/sheet1.xml"
-        guard let relationship = XLSXElements.firstAttribute("id", ofElement: "sheet", in: workbook), let relationships,
-              let target = XLSXElements.attribute("Target", ofElementWhere: "Id", equals: relationship, in: relationships) else { return fallback }
+        guard let relationship = try XLSXElements.firstAttribute("id", ofElement: "sheet", in: workbook), let relationships,
+              let target = try XLSXElements.target(ofRelationship: relationship, in: relationships) else { return fallback }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 }
