@@ -20,13 +20,15 @@ struct XLSXWorkbookTests {
         let data = try XLSXWorkbook.write(rows, sheetName: "Decisions 2026-11")
         let read = try XLSXWorkbook.read(data)
         #expect(read.map(\.number) == [1, 2, 3, 4])
-        #expect(read.map(\.cells) == rows)
+        // Empty cells are not written, as spreadsheet applications save them: a row ends at its last value.
+        #expect(read.map(\.cells) == rows.map { Array($0.reversed().drop(while: \.isEmpty).reversed()) })
         #expect(try XLSXWorkbook.write(rows, sheetName: "Decisions 2026-11") == data, "the same rows make the same bytes")
     }
 
     @Test func columnNamesAndIndexesAgree() {
         for index in [0, 1, 25, 26, 27, 51, 52, 701, 702, 16_383] {
-            #expect(XLSXWorkbook.columnIndex(of: XLSXWorkbook.columnName(index) + "12") == index)
+            let reference = XLSXWorkbook.columnName(index) + "12"
+            #expect(XMLScanner(Data(reference.utf8), part: "a test").columnIndex(0..<reference.utf8.count) == index)
         }
         #expect(XLSXWorkbook.columnName(27) == "AB" && XLSXWorkbook.columnName(702) == "AAA")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text as spreadsheets write and read it, once for every file Triangulate reads or writes: a
 /// cell a spreadsheet would run as a formula kept behind an apostrophe, and dates in the forms
 /// spreadsheets give them.
@@ -7,6 +9,16 @@ public enum SpreadsheetText {
     public static func neutralised(_ cell: String) -> String {
         guard let first = cell.first, "=+-@".contains(first), Int(cell) == nil else { return cell }
         return "'" + cell
+    }
+
+    /// A cell without the spaces and line breaks around it. Most cells have none, and a file
+    /// holds millions: those are returned as they are without asking Foundation.
+    public static func trimmed(_ cell: String) -> String {
+        let utf8 = cell.utf8
+        guard let first = utf8.first, let last = utf8.last else { return cell }
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        guard !plain(first) || !plain(last) else { return cell }
+        return cell.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A cell as it was before `neutralised`.

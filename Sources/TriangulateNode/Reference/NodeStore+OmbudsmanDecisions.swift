@@ -67,7 +67,7 @@ extension NodeStore {
         try MonthlyDecisionSheet.checkHeader(header.cells)
         var rows: [(Int, MonthlyDecisionSheet.Row)] = []
         var unreadable: [RegisterImport.SkippedRow] = []
-        for (number, cells) in sheet.dropFirst() where !cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for (number, cells) in sheet.dropFirst() where !cells.allSatisfy({ SpreadsheetText.trimmed($0).isEmpty }) {
             do { rows.append((number, try MonthlyDecisionSheet.row(cells))) } catch { unreadable.append(.init(row: number, reason: error.message)) }
         }
         return try perform(by: user) { command in

@@ -138,7 +138,7 @@ extension NodeStore {
                 skipped.append(.init(row: number, reason: error.message))
             }
         }
-        func isBlank(_ cells: [String]) -> Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        func isBlank(_ cells: [String]) -> Bool { cells.allSatisfy { SpreadsheetText.trimmed($0).isEmpty } }
         let monthly = rows.prefix(CareDirectoryWithFiltersLayout.headerSearchRows).enumerated().lazy
             .compactMap { index, row in CareDirectoryWithFiltersLayout.columns(row.cells).map { (index, $0) } }.first
         if let (headerIndex, columns) = monthly {

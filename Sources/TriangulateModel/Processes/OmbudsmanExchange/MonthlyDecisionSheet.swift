@@ -68,7 +68,7 @@ public enum MonthlyDecisionSheet {
     /// The row `cells` hold, or why not.
     public static func row(_ cells: [String]) throws(ModelError) -> Row {
         guard cells.count == headings.count else { throw ModelError(.invalidValue, "\(cells.count) cells, not \(headings.count)") }
-        let cell = cells.map { SpreadsheetText.restored($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let cell = cells.map { SpreadsheetText.restored(SpreadsheetText.trimmed($0)) }
         guard let received = SpreadsheetText.date(cell[6]) else { throw ModelError(.invalidValue, "the received date '\(cell[6].prefix(20))' is not a date") }
         guard let decided = SpreadsheetText.date(cell[7]) else { throw ModelError(.invalidValue, "the decision date '\(cell[7].prefix(20))' is not a date") }
         guard decided >= received else { throw ModelError(.invalidValue, "the decision date \(decided) is before the received date \(received)") }

@@ -29,7 +29,7 @@ public enum CareDirectoryLayout {
     /// URL are not kept.
     public static func location(_ row: [String]) throws(ModelError) -> RegisteredLocation {
         guard row.count >= headings.count else { throw ModelError(.invalidValue, "\(row.count) columns, not \(headings.count)") }
-        func cell(_ index: Int) -> String { row[index].trimmingCharacters(in: .whitespacesAndNewlines) }
+        func cell(_ index: Int) -> String { SpreadsheetText.trimmed(row[index]) }
         let locationId: CQCIdentifier, providerId: CQCIdentifier
         do { locationId = try CQCIdentifier(parsing: cell(13)) } catch { throw ModelError(.invalidValue, "the location id '\(cell(13).prefix(20))' is not a CQC id") }
         do { providerId = try CQCIdentifier(parsing: cell(14)) } catch { throw ModelError(.invalidValue, "the provider id '\(cell(14).prefix(20))' is not a CQC id") }

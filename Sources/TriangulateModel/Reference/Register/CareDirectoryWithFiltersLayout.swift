@@ -50,7 +50,7 @@ public enum CareDirectoryWithFiltersLayout {
     public static func location(_ row: [String], columns: Columns) throws(ModelError) -> RegisteredLocation {
         func value(at index: Int?) -> String {
             guard let index, index < row.count else { return "" }
-            return row[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return SpreadsheetText.trimmed(row[index])
         }
         func cell(_ heading: String) -> String { value(at: columns.index[heading]) }
         func optional(_ heading: String) -> String? { cell(heading).isEmpty ? nil : cell(heading) }

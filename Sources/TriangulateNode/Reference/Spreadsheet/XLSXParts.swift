@@ -64,19 +64,20 @@ enum XLSXSheetReader {
         var rows: [(number: Int, cells: [String])] = []
         var cells: [String] = []
         var rowNumber = 0
-        var column = 0, type = "n"
+        enum CellType { case number, shared, text, boolean }
+        var column = 0, type = CellType.number
         var value = "", inValue = false, inPhonetic = false
         func finishCell() throws {
             var text = value
             switch type {
-            case "s":
+            case .shared:
                 guard let index = Int(value), sharedStrings.indices.contains(index) else {
                     throw NodeError(.invalidInput, "the workbook is damaged: row \(rowNumber) names shared string '\(value.prefix(12))', which the workbook does not have")
                 }
                 text = sharedStrings[index]
-            case "inlineStr", "str": text = XLSXText.unescaped(value)
-            case "b": text = value == "1" ? "TRUE" : "FALSE"
-            default: break
+            case .text: text = XLSXText.unescaped(value)
+            case .boolean: text = value == "1" ? "TRUE" : "FALSE"
+            case .number: break
             }
             guard column < 16_384 else { return }
             if cells.count <= column { cells += Array(repeating: "", count: column + 1 - cells.count) }
@@ -90,8 +91,11 @@ enum XLSXSheetReader {
                     cells = []
                     if selfClosing { rows.append((rowNumber, [])) }
                 } else if scanner.isName(name, "c") {
-                    column = scanner.attribute("r", in: attributes).flatMap(XLSXWorkbook.columnIndex(of:)) ?? cells.count
-                    type = scanner.attribute("t", in: attributes) ?? "n"
+                    column = scanner.attributeRange("r", in: attributes).flatMap(scanner.columnIndex) ?? cells.count
+                    type = scanner.attributeRange("t", in: attributes).map { range in
+                        scanner.isName(range, "s") ? .shared : scanner.isName(range, "b") ? .boolean
+                            : scanner.isName(range, "inlineStr") || scanner.isName(range, "str") ? .text : .number
+                    } ?? .number
                     value = ""
                     if selfClosing { try finishCell() }
                 } else if scanner.isName(name, "v") || scanner.isName(name, "t") {

@@ -2,7 +2,9 @@ import Foundation
 import ZIPFoundation
 
 /// The one-sheet XLSX workbooks of the exchanges (Office Open XML, ECMA-376): written with
-/// every cell as inline text, so that nothing in it is ever a formula; read from whatever a
+/// every cell as inline text, so that nothing in it is ever a formula, and, as spreadsheet
+/// applications save them, no element for an empty cell (a row read back ends at its last
+/// non-empty cell); read from whatever a
 /// spreadsheet application saved — shared strings, inline strings, numbers (dates as serials),
 /// booleans — taking the workbook's first sheet.
 public enum XLSXWorkbook {
@@ -16,7 +18,7 @@ public enum XLSXWorkbook {
         for (index, row) in rows.enumerated() {
             let number = index + 1
             sheet += #"<row r="\#(number)">"#
-            for (column, value) in row.enumerated() {
+            for (column, value) in row.enumerated() where !value.isEmpty {
                 sheet += #"<c r="\#(columnName(column))\#(number)" t="inlineStr"><is><t xml:space="preserve">\#(XLSXText.escaped(value))</t></is></c>"#
             }
             sheet += "</row>"
@@ -97,17 +99,6 @@ public enum XLSXWorkbook {
         return name
     }
 
-    /// The column index of a cell reference such as `AB12` (27), or nil.
-    static func columnIndex(of reference: String) -> Int? {
-        var index = 0
-        var letters = 0
-        for scalar in reference.unicodeScalars {
-            guard (65...90).contains(scalar.value) || (97...122).contains(scalar.value) else { break }
-            index = index * 26 + Int(scalar.value & 0x1F)
-            letters += 1
-        }
-        return letters == 0 ? nil : index - 1
-    }
 
     /// The path of the workbook's first sheet, through its relationships; `xl/worksheets/sheet1.xml`
     /// when the workbook does not say.

@@ -106,6 +106,12 @@ struct XMLScanner {
 
     /// The value of attribute `name` (by its local name) among `range`, decoded, or nil.
     func attribute(_ name: StaticString, in range: Range<Int>) -> String? {
+        attributeRange(name, in: range).map(text)
+    }
+
+    /// The bytes of the value of attribute `name` (by its local name) among `range`, still
+    /// encoded, or nil.
+    func attributeRange(_ name: StaticString, in range: Range<Int>) -> Range<Int>? {
         var cursor = range.lowerBound
         while cursor < range.upperBound {
             while cursor < range.upperBound, isSpace(bytes[cursor]) { cursor += 1 }
@@ -122,10 +128,21 @@ struct XMLScanner {
             let valueStart = cursor + 1
             cursor = valueStart
             while cursor < range.upperBound, bytes[cursor] != quote { cursor += 1 }
-            if isName(localName, name) { return text(valueStart..<cursor) }
+            if isName(localName, name) { return valueStart..<cursor }
             cursor += 1
         }
         return nil
+    }
+
+    /// The column index of a cell reference such as `AB12` in `range` (27), or nil.
+    func columnIndex(_ range: Range<Int>) -> Int? {
+        var index = 0, letters = 0
+        for byte in bytes[range] {
+            guard (65...90).contains(byte) || (97...122).contains(byte) else { break }
+            index = index * 26 + Int(byte & 0x1F)
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
     }
 
     /// The text of `range`, its entities and character references decoded.
