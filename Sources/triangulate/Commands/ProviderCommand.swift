@@ -16,7 +16,7 @@ struct ProviderCommand: ParsableCommand {
             file twice adds nothing, and each location keeps its history across snapshots \
             (registered, deregistered, re-registered, provider changed, checked). The phone \
             numbers, websites and URLs are not kept. CQC's monthly "care directory with filters" \
-            (XLSX, or CSV) imports the same way and adds brands, dormancy, ratings and registration \
+            (ODS or XLSX, or CSV) imports the same way and adds brands, dormancy, ratings and registration \
             dates; its columns naming people (registered manager, nominated individual, main partner) \
             are never read. A service re-registered under a new provider is listed by `provider \
             changes`; `provider rollup` counts concerns by provider or brand.
@@ -24,10 +24,10 @@ struct ProviderCommand: ParsableCommand {
         subcommands: [Import.self, Check.self, Show.self, Locations.self, Search.self, Changes.self, Rollup.self])
 
     struct Import: NodeCommand {
-        static let configuration = CommandConfiguration(abstract: "Import CQC's weekly care directory CSV, or its monthly directory with filters (XLSX), as a new snapshot.")
+        static let configuration = CommandConfiguration(abstract: "Import CQC's weekly care directory CSV, or its monthly directory with filters (ODS, XLSX), as a new snapshot.")
         static let permission = StaffPermission.administer
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV or XLSX file (- for standard input).") var file: String
+        @Argument(help: "The CSV, ODS or XLSX file (- for standard input).") var file: String
 
         func execute(_ store: NodeStore) throws -> Rendered {
             let data: Data

@@ -8,9 +8,6 @@ import ZIPFoundation
 /// spreadsheet application saved — shared strings, inline strings, numbers (dates as serials),
 /// booleans — taking the workbook's first sheet.
 public enum XLSXWorkbook {
-    /// The largest part read out of an archive: a guard against a file that inflates without end.
-    static let maximumPartBytes: UInt64 = 1 << 30
-
     /// A workbook with one sheet named `sheetName` holding `rows`.
     public static func write(_ rows: [[String]], sheetName: String) throws -> Data {
         var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -70,15 +67,12 @@ public enum XLSXWorkbook {
 
     /// The first sheet's rows, each with its row number.
     public static func read(_ data: Data) throws -> [(number: Int, cells: [String])] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw NodeError(.invalidInput, "the file is not an XLSX workbook: it is not a readable ZIP archive") }
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= maximumPartBytes else { throw NodeError(.invalidInput, "\(path) inflates to more than 1 GiB: not read") }
-            var bytes = Data()
-            do { _ = try archive.extract(entry) { bytes.append($0) } } catch { throw NodeError(.invalidInput, "\(path) in the workbook is damaged: \(error)") }
-            return bytes
-        }
+        try read(ZipParts(data))
+    }
+
+    /// The first sheet's rows of the workbook in `parts`.
+    static func read(_ parts: ZipParts) throws -> [(number: Int, cells: [String])] {
+        let part = parts.part
         let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relationships: part("xl/_rels/workbook.xml.rels"))
         guard let sheet = try part(sheetPath) else {
             throw NodeError(.invalidInput, "the file is not an XLSX workbook: it has no \(sheetPath)")
