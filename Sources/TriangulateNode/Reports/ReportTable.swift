@@ -47,8 +47,8 @@ public struct ReportTable: Sendable {
     }
 
     /// The table as an Excel workbook of one sheet, headings first; counts are numbers.
-    public var xlsx: [UInt8] {
-        XLSXWriter.workbook(sheet: "ECP report", rows: [Self.headings] + rows, numericColumns: [Self.headings.count - 1])
+    public func xlsx() throws -> [UInt8] {
+        [UInt8](try XLSXWorkbook.write([Self.headings] + rows, sheetName: "ECP report", numericColumns: [Self.headings.count - 1]))
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break; a field that a

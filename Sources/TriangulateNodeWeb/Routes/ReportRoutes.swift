@@ -32,7 +32,7 @@ enum ReportRoutes {
             _ = try context.requireSignedIn()
             let period = Period(request, today: site.store.today)
             let table = ReportTable(try site.store.report(period: period.period, asOf: site.store.today))
-            return download(table.xlsx, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "ecp-report.xlsx")
+            return download(try table.xlsx(), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "ecp-report.xlsx")
         }
     }
 

@@ -77,11 +77,7 @@ enum ShareRoutes {
         router.post("/received/{share}/reply/{step}") { _, context in
             let signedIn = try context.require(.record)
             let (share, step) = try replyStep(context, site: site)
-            let form = try context.requireForm()
-            var answers: [String: String] = [:]
-            for field in step.fields {
-                if field.kind == .flag { answers[field.name] = form[field.name] == "yes" ? "yes" : "no" } else if let value = form[field.name] { answers[field.name] = value }
-            }
+            let answers = try StepRoutes.answers(to: step, context)
             var errors: [FieldError]
             do {
                 let day = try answers["on"].flatMap { $0.isEmpty ? nil : $0 }.map { try LocalDate(parsing: $0) }

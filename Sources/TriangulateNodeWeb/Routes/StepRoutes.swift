@@ -68,8 +68,8 @@ enum StepRoutes {
         return (id.lowercased(), step)
     }
 
-    /// What the form sent for each of the step's fields.
-    private static func answers(to step: StepDefinition, _ context: NodeWebContext) throws -> [String: String] {
+    /// What the form sent for each of the step's fields (an unticked flag is "no").
+    static func answers(to step: StepDefinition, _ context: NodeWebContext) throws -> [String: String] {
         let form = try context.requireForm()
         var answers: [String: String] = [:]
         for field in step.fields {

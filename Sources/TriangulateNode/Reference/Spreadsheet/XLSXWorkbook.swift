@@ -1,22 +1,28 @@
 import Foundation
 import ZIPFoundation
 
-/// The one-sheet XLSX workbooks of the exchanges (Office Open XML, ECMA-376): written with
-/// every cell as inline text, so that nothing in it is ever a formula, and, as spreadsheet
+/// The one-sheet XLSX workbooks of the exchanges and reports (Office Open XML, ECMA-376):
+/// written with every cell as inline text (or a report's counts as numbers), so that nothing in
+/// it is ever a formula, and, as spreadsheet
 /// applications save them, no element for an empty cell (a row read back ends at its last
 /// non-empty cell); read from whatever a
 /// spreadsheet application saved — shared strings, inline strings, numbers (dates as serials),
 /// booleans — taking the workbook's first sheet.
 public enum XLSXWorkbook {
-    /// A workbook with one sheet named `sheetName` holding `rows`.
-    public static func write(_ rows: [[String]], sheetName: String) throws -> Data {
+    /// A workbook with one sheet named `sheetName` holding `rows`; below the first row, the
+    /// cells of `numericColumns` that hold whole numbers are numbers (a report's counts).
+    public static func write(_ rows: [[String]], sheetName: String, numericColumns: Set<Int> = []) throws -> Data {
         var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         sheet += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
         for (index, row) in rows.enumerated() {
             let number = index + 1
             sheet += #"<row r="\#(number)">"#
             for (column, value) in row.enumerated() where !value.isEmpty {
-                sheet += #"<c r="\#(columnName(column))\#(number)" t="inlineStr"><is><t xml:space="preserve">\#(XLSXText.escaped(value))</t></is></c>"#
+                if index > 0, numericColumns.contains(column), let count = Int(value) {
+                    sheet += #"<c r="\#(columnName(column))\#(number)"><v>\#(count)</v></c>"#
+                } else {
+                    sheet += #"<c r="\#(columnName(column))\#(number)" t="inlineStr"><is><t xml:space="preserve">\#(XLSXText.escaped(value))</t></is></c>"#
+                }
             }
             sheet += "</row>"
         }
