@@ -107,3 +107,13 @@ extension XLSXWorkbookTests {
         #expect(read.count == 6_000 && read.last?.number == 6_000 && read.last?.cells == row)
     }
 }
+
+extension XLSXWorkbookTests {
+    /// A part of a million comments is read in a loop: it cannot exhaust the reader's stack.
+    @Test func manyCommentsDoNotExhaustTheStack() throws {
+        let sheet = "<worksheet><sheetData>" + String(repeating: "<!---->", count: 1_000_000)
+            + #"<row r="1"><c r="A1" t="inlineStr"><is><t>kept</t></is></c></row></sheetData></worksheet>"#
+        let data = try Self.workbook(["xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": sheet])
+        #expect(try XLSXWorkbook.read(data).map(\.cells) == [["kept"]])
+    }
+}

@@ -33,66 +33,69 @@ struct XMLScanner {
         self.part = part
     }
 
-    /// The next event, or nil at the end of a well-formed document.
+    /// The next event, or nil at the end of a well-formed document. Comments and instructions
+    /// are skipped in a loop, never by recursion: a file of millions of them cannot exhaust the stack.
     mutating func next() throws -> Event? {
-        guard position < bytes.count else {
-            guard open.isEmpty else { throw refusal("it ends before its elements close") }
-            return nil
-        }
-        guard bytes[position] == UInt8(ascii: "<") else {
-            let start = position
-            while position < bytes.count, bytes[position] != UInt8(ascii: "<") { position += 1 }
-            return .text(start..<position)
-        }
-        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
-        if next == UInt8(ascii: "?") {
-            position = try after("?>", from: position + 2)
-            return try self.next()
-        }
-        if next == UInt8(ascii: "!") {
-            if matches("<![CDATA[", at: position) {
-                let start = position + 9
-                let end = try after("]]>", from: start)
-                position = end
-                return .cdata(start..<(end - 3))
+        while true {
+            guard position < bytes.count else {
+                guard open.isEmpty else { throw refusal("it ends before its elements close") }
+                return nil
             }
-            if matches("<!--", at: position) {
-                position = try after("-->", from: position + 4)
-                return try self.next()
+            guard bytes[position] == UInt8(ascii: "<") else {
+                let start = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: "<") { position += 1 }
+                return .text(start..<position)
             }
-            throw refusal("it declares a document type, which is never read")
-        }
-        if next == UInt8(ascii: "/") {
-            let name = try localName(from: position + 2)
+            let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if next == UInt8(ascii: "?") {
+                position = try after("?>", from: position + 2)
+                continue
+            }
+            if next == UInt8(ascii: "!") {
+                if matches("<![CDATA[", at: position) {
+                    let start = position + 9
+                    let end = try after("]]>", from: start)
+                    position = end
+                    return .cdata(start..<(end - 3))
+                }
+                if matches("<!--", at: position) {
+                    position = try after("-->", from: position + 4)
+                    continue
+                }
+                throw refusal("it declares a document type, which is never read")
+            }
+            if next == UInt8(ascii: "/") {
+                let name = try localName(from: position + 2)
+                var cursor = name.fullEnd
+                while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+                guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") else { throw refusal("an end tag does not close") }
+                guard let last = open.popLast(), bytes[last] == bytes[name.full] else { throw refusal("an end tag does not match its element") }
+                position = cursor + 1
+                return .end(name: name.local)
+            }
+            let name = try localName(from: position + 1)
             var cursor = name.fullEnd
-            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
-            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") else { throw refusal("an end tag does not close") }
-            guard let last = open.popLast(), bytes[last] == bytes[name.full] else { throw refusal("an end tag does not match its element") }
-            position = cursor + 1
-            return .end(name: name.local)
-        }
-        let name = try localName(from: position + 1)
-        var cursor = name.fullEnd
-        var quote: UInt8 = 0
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                break
-            } else if byte == UInt8(ascii: "<") {
-                throw refusal("a tag does not close")
+            var quote: UInt8 = 0
+            while cursor < bytes.count {
+                let byte = bytes[cursor]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                } else if byte == UInt8(ascii: "<") {
+                    throw refusal("a tag does not close")
+                }
+                cursor += 1
             }
-            cursor += 1
+            guard cursor < bytes.count else { throw refusal("a tag does not close") }
+            let selfClosing = bytes[cursor - 1] == UInt8(ascii: "/")
+            let attributes = name.fullEnd..<(selfClosing ? cursor - 1 : cursor)
+            if !selfClosing { open.append(name.full) }
+            position = cursor + 1
+            return .start(name: name.local, attributes: attributes, selfClosing: selfClosing)
         }
-        guard cursor < bytes.count else { throw refusal("a tag does not close") }
-        let selfClosing = bytes[cursor - 1] == UInt8(ascii: "/")
-        let attributes = name.fullEnd..<(selfClosing ? cursor - 1 : cursor)
-        if !selfClosing { open.append(name.full) }
-        position = cursor + 1
-        return .start(name: name.local, attributes: attributes, selfClosing: selfClosing)
     }
 
     /// Whether the bytes in `range` are `name`.
