@@ -19,7 +19,7 @@ out=docs/commands.md
       "request send" "request ack" "request answer" "request decline" "request withdraw" "panel decide" "panel convene" \
       "panel invite" "panel attend" "panel agenda" "panel minutes" "panel distribute" "panel close" "panel cancel" \
       "panel external" "panel show" "panel list" "action add" "action list" "action start" "action done" \
-      "action not-done" "action supersede" "outcome record" "outcome share" review report "template show" "template set" enrol "share create" "share list" \
+      "action not-done" "action supersede" "outcome record" "outcome share" review report "forum report" "template show" "template set" enrol "share create" "share list" \
       "share withdraw" "share redeclare" "share decline" sync rejoin "received list" "received show" "received edit" "received reply" due "calendar due" "calendar show" "calendar import" "calendar nation" \
       "escalation open" "escalation raise" "escalation skip" "escalation response" "escalation hold" "escalation resume" \
       "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock" \

@@ -10,20 +10,34 @@ extension NodeStore {
     /// will ever leave the node; personal data only as `identifiable`, with an approval, for a
     /// panel, to that panel's named invitees.
     public func share(_ request: ShareRequest, by user: String) throws -> ShareSummary {
-        try perform(by: user) { command in
-            var request = request
-            if request.payloadClass == PayloadClass.identifiable.rawValue {
-                request.approvedBy = try Self.approver(of: request, acting: command.user, in: command.db)
-            }
-            let (declaration, concernId, reference) = try Self.declaration(
-                for: request, id: (command.newID() as Identifier<ShareDeclarationTag>).description, organisation: command.organisation, in: command.db)
-            try command.db.execute(
-                sql: "INSERT INTO share (id, documentId, declaration, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [declaration.id, declaration.document.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
-            try command.log(concernId, "share", reference, "shared with \(request.to.joined(separator: ","))")
-            return ShareSummary(id: declaration.id, declaration: declaration, createdBy: command.user, createdAt: command.at,
-                                sentAt: nil, withdrawnAt: nil, withdrawnFrom: [], refusal: nil)
+        try perform(by: user) { command in try Self.recordShare(request, command) }
+    }
+
+    /// Records `request` as a share in `command`'s transaction: what `share` does, and what the
+    /// protocol's own distributions (a panel's record, an outcome) do.
+    static func recordShare(_ request: ShareRequest, _ command: Command) throws -> ShareSummary {
+        var request = request
+        if request.payloadClass == PayloadClass.identifiable.rawValue {
+            request.approvedBy = try approver(of: request, acting: command.user, in: command.db)
         }
+        let (declaration, concernId, reference) = try declaration(
+            for: request, id: (command.newID() as Identifier<ShareDeclarationTag>).description, organisation: command.organisation, in: command.db)
+        try command.db.execute(
+            sql: "INSERT INTO share (id, documentId, declaration, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [declaration.id, declaration.document.id, try WireJSON.encoder().encode(declaration), command.user, command.at])
+        try command.log(concernId, "share", reference, "shared with \(request.to.joined(separator: ","))")
+        return ShareSummary(id: declaration.id, declaration: declaration, createdBy: command.user, createdAt: command.at,
+                            sentAt: nil, withdrawnAt: nil, withdrawnFrom: [], refusal: nil)
+    }
+
+    /// The organisations a live share of document `documentId` already reaches.
+    static func liveAudience(of documentId: String, in db: Database) throws -> Set<String> {
+        var reached: Set<String> = []
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM share WHERE documentId = ? AND withdrawnAt IS NULL", arguments: [documentId]) {
+            let summary = try shareSummary(row, in: db)
+            reached.formUnion(summary.declaration.audience.map(\.organisation).filter { !summary.withdrawnFrom.contains($0) })
+        }
+        return reached
     }
 
     /// Exactly what `share` would send for `request`, field by field, and who would see it —

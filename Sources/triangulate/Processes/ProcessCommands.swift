@@ -6,7 +6,7 @@ enum ProcessCommands {
     /// The Emerging Concerns Protocol's commands, then each later process's.
     static let all: [any ParsableCommand.Type] = [
         ConcernCommand.self, ContactCommand.self, RequestCommand.self, PanelCommand.self, ActionCommand.self, OutcomeCommand.self,
-        ReviewCommand.self, ReportCommand.self, TemplateCommand.self,
+        ReviewCommand.self, ReportCommand.self, TemplateCommand.self, ForumCommand.self,
         EscalationCommand.self,
         MeetingCommand.self, SeriesCommand.self, CaseCommand.self,
         OmbudsmanCommand.self,

@@ -11,6 +11,10 @@ extension DocumentType {
     public static let outcome = DocumentType(declared: "outcome")
     /// What the organisation learnt from its use of the protocol.
     public static let learningReview = DocumentType(declared: "learning-review")
+    /// What the Forum secretariat receives of a use of the protocol: dates, the convening
+    /// organisation, the panel decision, the outcome and the actions' count and status — never
+    /// minutes, names or the concern's text (ECP §4.2.6).
+    public static let forumRecord = DocumentType(declared: "forum-record")
 }
 
 extension EmergingConcerns {
@@ -46,7 +50,9 @@ extension EmergingConcerns {
             FieldSchema("respondedOn", .register, writer: .audience),
             FieldSchema("declineReason", .register, writer: .audience),
         ]),
-        DocumentSchema(.panel, [
+        // Version 2 marks `attendance` personal: its elements are who attended ("NMC:A. Officer"),
+        // so it leaves only in an identifiable share, to the people named for the panel.
+        DocumentSchema(.panel, version: 2, [
             FieldSchema("reference", .register),
             FieldSchema("concern", .register),
             FieldSchema("convenedBy", .register),
@@ -55,7 +61,7 @@ extension EmergingConcerns {
             FieldSchema("format", .register),
             FieldSchema("agenda", .register, writer: .audience),
             FieldSchema("invitees", .map(subfields: ["org", "person", "role", "needToKnow"]), isPersonal: true),
-            FieldSchema("attendance", .set, writer: .audience),
+            FieldSchema("attendance", .set, writer: .audience, isPersonal: true),
             FieldSchema("minutes", .register, writer: .audience, isPersonal: true),
             FieldSchema("minutesAgreedOn", .register),
             FieldSchema("state", .register),
@@ -84,6 +90,21 @@ extension EmergingConcerns {
             FieldSchema("wentWell", .register),
             FieldSchema("doDifferently", .register),
             FieldSchema("lessons", .register),
+        ]),
+        // Nothing personal and nothing of the concern's text: what the secretariat counts.
+        DocumentSchema(.forumRecord, [
+            FieldSchema("reference", .register),
+            FieldSchema("convenedBy", .register),
+            FieldSchema("category", .register),
+            FieldSchema("identifiedOn", .register),
+            FieldSchema("panelDecision", .register),
+            FieldSchema("panelDecidedOn", .register),
+            FieldSchema("panelsHeld", .register),
+            FieldSchema("firstPanelOn", .register),
+            FieldSchema("outcome", .register),
+            FieldSchema("outcomeOn", .register),
+            FieldSchema("actions", .register),
+            FieldSchema("actionStates", .set),
         ]),
     ]
 }

@@ -17,6 +17,7 @@ enum EmergingConcernsProcess: NodeProcess {
                  FROM json_each(NEW.subjects))
                 """, in: db)
         },
+        NodeMigration(name: "ecp-v3-forum-record") { db in try ForumRecordSchema.create(db) },
     ]
 
     static func project(_ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database) throws -> ProjectedDocument? {
@@ -64,10 +65,18 @@ enum EmergingConcernsProcess: NodeProcess {
     }
 
     /// A concern (`ECP-2026-0001`, or part of its id), request (`…/R1`), panel (`…/P1`),
-    /// action (`…/A1`), `outcome:ECP-…` or `review:ECP-…`. Asked last, it takes whatever no
-    /// other process claimed, and says when nothing matches.
+    /// action (`…/A1`), `outcome:ECP-…`, `review:ECP-…` or `forum:ECP-…` (the record the Forum
+    /// secretariat receives). Asked last, it takes whatever no other process claimed, and says
+    /// when nothing matches.
     static func resolveDocument(_ text: String, in db: Database) throws -> NamedDocument? {
         let lower = text.lowercased()
+        if lower.hasPrefix("forum:") {
+            let concern = try Lookup.one(Concern.self, String(text.dropFirst("forum:".count)), noun: "concern", in: db)
+            guard let found = try String.fetchOne(db, sql: "SELECT id FROM forumRecord WHERE concernId = ?", arguments: [concern.id.description]) else {
+                throw NodeError(.notFound, "\(concern.reference) has no record for the Forum secretariat yet: it is made when the panel's record is distributed or the outcome shared")
+            }
+            return NamedDocument(id: found, concernId: concern.id, reference: "\(concern.reference) forum record")
+        }
         if lower.hasPrefix("outcome:") || lower.hasPrefix("review:") {
             let concern = try Lookup.one(Concern.self, String(text.drop { $0 != ":" }.dropFirst()), noun: "concern", in: db)
             let table = lower.hasPrefix("outcome:") ? "outcome" : "learningReview"

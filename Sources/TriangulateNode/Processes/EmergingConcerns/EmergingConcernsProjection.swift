@@ -99,9 +99,39 @@ enum EmergingConcernsProjection {
                 "doDifferently": .register(review.doDifferently),
                 "lessons": .register(review.lessons),
             ])
+        case .forumRecord:
+            guard let concernId = try String.fetchOne(db, sql: "SELECT concernId FROM forumRecord WHERE id = ?", arguments: [id]),
+                  let concern = try Concern.fetchOne(db, key: concernId) else { return nil }
+            return (header, try forumRecordFields(of: concern, organisation: organisation, in: db))
         default:
             return nil
         }
+    }
+
+    /// What the Forum secretariat receives of `concern`: its reference, this organisation, the
+    /// category and day, the latest panel decision, the panels held, the outcome and the actions
+    /// by state. Never a name, the minutes or the concern's text.
+    static func forumRecordFields(of concern: Concern, organisation: OrganisationCode, in db: Database) throws -> [String: FieldValue] {
+        let concernId = concern.id.description
+        let decision = try PanelDecision.filter(Column("concernId") == concernId).order(Column("decidedOn").desc, Column("recordedAt").desc).fetchOne(db)
+        let held = try Panel.filter(Column("concernId") == concernId).fetchAll(db).filter(\.state.hasMet)
+        let outcome = try Outcome.filter(Column("concernId") == concernId).order(Column("recordedAt").desc).fetchOne(db)
+        let actions = try Action.filter(Column("concernId") == concernId).fetchAll(db)
+        let states = Dictionary(grouping: actions, by: \.state).map { ForumRecord.actionElement($0.key, $0.value.count) }
+        return [
+            "reference": .register(concern.reference),
+            "convenedBy": .register(organisation.rawValue),
+            "category": .register(concern.category.rawValue),
+            "identifiedOn": .register(concern.identifiedOn.description),
+            "panelDecision": .register(decision.map { $0.callPanel ? ForumRecord.called : ForumRecord.notCalled }),
+            "panelDecidedOn": .register(decision?.decidedOn.description),
+            "panelsHeld": .register(String(held.count)),
+            "firstPanelOn": .register(held.compactMap(\.meetsOn).min()?.description),
+            "outcome": .register(outcome?.type.rawValue),
+            "outcomeOn": .register(outcome?.decidedOn.description),
+            "actions": .register(String(actions.count)),
+            "actionStates": .set(Set(states)),
+        ]
     }
 
     /// A concern's providers and locations, and the provider running each location on the day

@@ -48,8 +48,9 @@ extension NodeStore {
         }
     }
 
-    /// Records that the outcome was shared with all partners and the Forum secretariat. With no
-    /// list, it goes to every organisation the concern involved and to the secretariat.
+    /// Sends the outcome, "no further action" included, to all partners and the concern's forum
+    /// record to the Forum secretariat, as shares that go out on the next sync. With no list, it
+    /// goes to every organisation the concern involved and to the secretariat.
     public func shareOutcome(_ reference: String, with orgs: [OrganisationCode]?, on day: LocalDate,
                              by user: String) throws -> Outcome {
         try perform(by: user) { command in
@@ -69,6 +70,7 @@ extension NodeStore {
             outcome.sharedOn = day
             try outcome.update(command.db)
             try concern.update(command.db)
+            _ = try Self.distribute(["outcome:\(concern.reference)"], of: concern, to: recipients, command)
             return outcome
         }
     }

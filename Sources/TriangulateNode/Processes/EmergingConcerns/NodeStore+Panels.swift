@@ -108,14 +108,19 @@ extension NodeStore {
         try updatePanel(reference, .agreeMinutes, by: user) { panel, _ in panel.minutesAgreedOn = day }
     }
 
-    /// Records that the panel's record went to the partners and the Forum secretariat. With no
-    /// list, it goes to every organisation invited or contacted and to the secretariat.
+    /// Sends the panel's record to the partners (the panel at the metadata class: never its
+    /// minutes or names) and the concern's forum record to the Forum secretariat, as shares that
+    /// go out on the next sync. With no list, it goes to every organisation invited or contacted
+    /// and to the secretariat.
     public func distributePanelRecord(_ reference: String, to orgs: [OrganisationCode]?, on day: LocalDate,
                                       by user: String) throws -> Panel {
         try updatePanel(reference, .distributeRecord, by: user) { panel, command in
             let recipients = try self.recipients(orgs, concernId: panel.concernId, panel: panel, command)
             panel.recordSharedWith = recipients
             panel.recordSharedOn = day
+            if let concernId = panel.concernId, let concern = try Concern.fetchOne(command.db, key: concernId.description) {
+                _ = try Self.distribute([panel.reference], of: concern, to: recipients, command)
+            }
         }
     }
 
