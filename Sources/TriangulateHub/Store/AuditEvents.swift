@@ -92,4 +92,46 @@ public enum AuditEvents {
         detail["unexamined"] = String(unexamined)
         return [AuditEntry(event: "refusals", at: at, actor: organisation, detail: detail)]
     }
+
+    // MARK: Matching
+
+    /// An organisation replaced the tokens it holds for matching: how many it holds now, how
+    /// many are new and how many it withdrew. Never a token.
+    public static func tokensPublished(by organisation: String, held: Int, added: Int, withdrawn: Int, at: Date) -> AuditEntry {
+        AuditEntry(event: "match-tokens", at: at, actor: organisation,
+                   detail: ["held": String(held), "added": String(added), "withdrawn": String(withdrawn)])
+    }
+
+    /// A group of tokens first reached the quorum: its kind, window and how many organisations.
+    public static func matched(kind: MatchKind, window: Int, organisations: Int, at: Date) -> AuditEntry {
+        AuditEntry(event: "match", at: at, actor: "hub", detail: ["kind": kind.rawValue, "window": String(window), "organisations": String(organisations)])
+    }
+
+    /// An alert was raised (or raised again) for an organisation.
+    public static func matchAlertRaised(_ alert: StoredMatchAlert, at: Date) -> AuditEntry {
+        matchAlert("match-alert", alert, at: at)
+    }
+
+    /// An alert's count of other organisations changed.
+    public static func matchAlertUpdated(_ alert: StoredMatchAlert, at: Date) -> AuditEntry {
+        matchAlert("match-alert-updated", alert, at: at)
+    }
+
+    /// An alert lapsed: its group fell below the quorum, or its organisation left it.
+    public static func matchAlertLapsed(_ alert: StoredMatchAlert, at: Date) -> AuditEntry {
+        matchAlert("match-alert-lapsed", alert, at: at)
+    }
+
+    private static func matchAlert(_ event: String, _ alert: StoredMatchAlert, at: Date) -> AuditEntry {
+        AuditEntry(event: event, at: at, actor: "hub", subject: alert.organisation,
+                   detail: ["alert": alert.id, "kind": alert.kind.rawValue, "window": String(alert.key.window), "others": String(alert.others)])
+    }
+
+    /// An organisation answered an alert: asked to be put in touch, agreed to be revealed, or
+    /// declined; `introduced` are the organisations it is now introduced to (and they to it).
+    public static func matchAnswered(_ alert: StoredMatchAlert, introduced: [String], at: Date) -> AuditEntry {
+        var detail = ["alert": alert.id, "consent": alert.consent?.rawValue ?? ""]
+        if !introduced.isEmpty { detail["introduced"] = introduced.joined(separator: ",") }
+        return AuditEntry(event: "match-answer", at: at, actor: alert.organisation, detail: detail)
+    }
 }

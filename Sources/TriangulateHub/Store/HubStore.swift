@@ -84,6 +84,26 @@ public protocol HubStore: Sendable {
     func documentHash(_ id: String) -> String
     /// The organisations a withdrawal notice is for.
     func withdrawalTargets(seq: Int64) async throws -> [String]
+
+    // MARK: Matching (Protocol/matching.md)
+
+    /// The tokens `organisation` holds for matching.
+    func matchTokens(of organisation: String) async throws -> [MatchToken]
+    /// Replaces `organisation`'s tokens with `tokens`, then reconciles the alerts of every group
+    /// it left or joined (`MatchPolicy.reconcile` over `TokenMatcher.standing`, active
+    /// organisations only) and logs it all, in one transaction; returns the organisations whose
+    /// alerts changed.
+    func publishTokens(_ tokens: [MatchToken], by organisation: String, quorum: Int, at: Date) async throws -> Set<String>
+    /// Reconciles the alerts of every group `organisation` holds a token in, after its status
+    /// changed (a suspended organisation's tokens stop matching); returns whose alerts changed.
+    func rematch(_ organisation: String, quorum: Int, at: Date) async throws -> Set<String>
+    /// `organisation`'s alerts, newest first, as it reads them (`MatchPolicy.view`).
+    func matchAlerts(for organisation: String) async throws -> [MatchAlert]
+    /// Records `organisation`'s answer to its alert `id` as `MatchPolicy.answer` decides, and
+    /// logs it; returns the organisations whose view of the match changed.
+    func answerMatchAlert(_ id: String, _ consent: MatchConsent, by organisation: String, at: Date) async throws -> Set<String>
+    /// How many matches, alerts and answers the period saw, by kind; tokens held now.
+    func matchStatistics(from: Date, to: Date) async throws -> MatchStatistics
 }
 
 extension HubStore {

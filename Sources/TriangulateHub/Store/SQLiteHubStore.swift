@@ -10,7 +10,7 @@ import TriangulateSync
 public final class SQLiteHubStore: HubStore {
     /// SQLite's `application_id` for hub stores ("TRIH").
     static let applicationID: Int32 = 0x5452_4948
-    private let database: any DatabaseWriter
+    let database: any DatabaseWriter
     private let nonces = NonceMemory(startedAt: Date())
     private let key: NodeSigningKey
     private let salt: Data
@@ -192,6 +192,7 @@ public final class SQLiteHubStore: HubStore {
                 for (node, hash) in edge.append(leaf) { try insert.execute(arguments: [node.level, Int64(node.index), hash]) }
             }
         }
+        migrator.registerMigration("v5-matching") { db in try SQLiteMatchSchema.create(db) }
         return migrator
     }
 
@@ -446,7 +447,7 @@ public final class SQLiteHubStore: HubStore {
 
     /// Appends entries to the audit log in the caller's transaction, then signs a checkpoint of
     /// the new size: if any of it fails, the transaction — the event itself — rolls back.
-    private func audit(_ entries: [AuditEntry], in db: Database) throws {
+    func audit(_ entries: [AuditEntry], in db: Database) throws {
         guard !entries.isEmpty else { return }
         let row = try Row.fetchOne(db, sql: "SELECT size, hashes FROM auditFrontier")!
         let append = try AuditAppender(entries, at: AuditAppender.frontier(size: row["size"], stored: row["hashes"]), key: key)
