@@ -4,7 +4,8 @@ import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 
-/// The hub: tenants and their keys, signed requests, need-to-know routing and revocation.
+/// The hub: tenants and their keys, signed requests, need-to-know routing and revocation, and
+/// matching of keyed tokens (`Hub+Matching`).
 /// It never needs a record's content to decide: it checks declarations, signatures, field names,
 /// classes and audiences, and relays the signed bytes unaltered.
 public struct Hub: Sendable {
@@ -21,14 +22,19 @@ public struct Hub: Sendable {
 
     /// Each organisation's allowance of requests.
     let rateLimiter: RateLimiter
+    /// How the hub matches tokens (Protocol/matching.md).
+    public let matching: MatchSettings
+    /// Each organisation's allowance of publications and new tokens.
+    let matchAllowance = MatchAllowance()
 
     /// Makes a hub over `store`, allowing each organisation `requestsPerSecond` requests a second
     /// on average (bursts of ten seconds' worth), saying what it does to `logger` (by default,
     /// nowhere: `triangulate-hub serve` gives it standard error).
-    public init(store: any HubStore, requestsPerSecond: Double = 200,
+    public init(store: any HubStore, requestsPerSecond: Double = 200, matching: MatchSettings = MatchSettings(),
                 logger: Logger = Logger(label: "triangulate-hub", factory: { _ in SwiftLogNoOpLogHandler() }),
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
+        self.matching = matching
         self.logger = logger
         self.now = now
         rateLimiter = RateLimiter(rate: requestsPerSecond, burst: requestsPerSecond * 10)
@@ -80,6 +86,9 @@ public struct Hub: Sendable {
     public func setStatus(of code: String, to status: String) async throws {
         guard ["active", "suspended", "removed"].contains(status) else { throw HubError(.invalidRequest, "unknown status \(status)") }
         try await store.setStatus(of: code, to: status)
+        // A suspended or removed organisation's tokens stop matching; reinstated, they match again.
+        let concerned = try await store.rematch(code, quorum: matching.quorum, at: now())
+        if !concerned.isEmpty { signal.fire(for: concerned) }
     }
 
     private static func newToken() -> String {

@@ -86,6 +86,26 @@ enum PostgresHubSchema {
             "CREATE POLICY audit_node_select ON audit_node FOR SELECT USING (triangulate_hub_scope())",
             "CREATE POLICY audit_node_insert ON audit_node FOR INSERT WITH CHECK (triangulate_hub_scope() OR triangulate_organisation() IS NOT NULL)",
         ]),
+        // Matching (Protocol/matching.md): tokens and alerts, read and written by the hub alone.
+        ("v7-matching", [
+            """
+            CREATE TABLE match_token (organisation text NOT NULL REFERENCES organisation, "window" bigint NOT NULL, value text NOT NULL,
+                kind text NOT NULL, count int NOT NULL, published_at timestamptz NOT NULL, PRIMARY KEY (organisation, "window", value))
+            """,
+            "CREATE INDEX match_token_group ON match_token (\"window\", value)",
+            """
+            CREATE TABLE match_alert (id text PRIMARY KEY, organisation text NOT NULL REFERENCES organisation, "window" bigint NOT NULL,
+                value text NOT NULL, kind text NOT NULL, others int NOT NULL, state text NOT NULL, consent text, consent_at timestamptz,
+                raised_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, UNIQUE (organisation, "window", value))
+            """,
+            "CREATE INDEX match_alert_group ON match_alert (\"window\", value)",
+            "ALTER TABLE match_token ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE match_token FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY match_token_all ON match_token FOR ALL USING (triangulate_hub_scope())",
+            "ALTER TABLE match_alert ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE match_alert FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY match_alert_all ON match_alert FOR ALL USING (triangulate_hub_scope())",
+        ]),
     ]
 
     /// Tenant isolation in the database itself. Each transaction says whom it acts for

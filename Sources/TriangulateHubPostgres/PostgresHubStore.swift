@@ -23,8 +23,8 @@ public final class PostgresHubStore: HubStore, Service {
     private let client: PostgresClient
     /// Connections acting for the hub, for hub-wide reads.
     private let hubReader: PostgresClient
-    private let logger: Logger
-    private let writer: PostgresLogWriter
+    let logger: Logger
+    let writer: PostgresLogWriter
     /// The hub's signing key and the salt of its document hashes, read by `prepare()`.
     private let secrets = Secrets()
     /// The task running the connections when `connect(url:)` made the store for a command.
@@ -164,7 +164,7 @@ public final class PostgresHubStore: HubStore, Service {
 
     /// Runs `body` in one transaction acting for `actor`; a refusal it throws comes out as
     /// itself, not wrapped.
-    private func transaction<T: Sendable>(as actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(as actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 try await Self.act(as: actor, on: connection, logger: logger)
@@ -177,7 +177,7 @@ public final class PostgresHubStore: HubStore, Service {
     }
 
     /// The rows of `query`, each decoded as `types` (one column or a tuple of columns).
-    private func rows<each Column: PostgresDecodable>(
+    func rows<each Column: PostgresDecodable>(
         _ query: PostgresQuery, as types: (repeat each Column).Type, on connection: PostgresConnection
     ) async throws -> [(repeat each Column)] {
         var result: [(repeat each Column)] = []
@@ -186,7 +186,7 @@ public final class PostgresHubStore: HubStore, Service {
     }
 
     /// The rows of `query`, one statement acting for the hub.
-    private func rows<each Column: PostgresDecodable>(_ query: PostgresQuery, as types: (repeat each Column).Type) async throws -> [(repeat each Column)] {
+    func rows<each Column: PostgresDecodable>(_ query: PostgresQuery, as types: (repeat each Column).Type) async throws -> [(repeat each Column)] {
         var result: [(repeat each Column)] = []
         for try await row in try await hubReader.query(query, logger: logger) { result.append(try row.decode((repeat each Column).self)) }
         return result

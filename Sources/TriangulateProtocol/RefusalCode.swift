@@ -27,6 +27,9 @@ public enum RefusalCode: String, Codable, CaseIterable, Sendable {
     case forbiddenWriter = "forbidden-writer"
     /// A purge acknowledged by an organisation that was not withdrawn.
     case nothingToPurge = "nothing-to-purge"
+    /// More than the sender's allowance: too many publications of match tokens in an hour, or
+    /// too many new tokens in a day (a scan of subjects).
+    case rateLimited = "rate-limited"
 
     /// Whether the same item may be accepted later without change: the node keeps it and sends
     /// it again on the next sync.

@@ -20,6 +20,7 @@ enum HubRoutes {
     static let paths: [String: HTTPRequest.Method] = [
         "/health": .get, "/health/live": .get, "/health/ready": .get, "/metrics": .get, "/v1/enrol": .post, "/v1/push": .post,
         "/v1/inbox": .get, "/v1/audit/checkpoint": .get, "/v1/audit/consistency": .get, "/v1/audit/inclusion": .get,
+        "/v1/match/alerts": .get, "/v1/match/tokens": .post, "/v1/match/answers": .post,
     ]
 
     static func router(for hub: Hub, logger: Logger) -> Router<BasicRequestContext> {
@@ -55,19 +56,28 @@ enum HubRoutes {
         }
         router.post("/v1/push") { request, _ in
             try await respond {
-                // Who signs is checked from the headers, the body's digest among them, before the
-                // body is read; the body must then have that digest.
-                guard let digest = HTTPField.Name(RequestSignature.digestHeader).flatMap({ request.headers[$0] }),
-                      RequestSignature.isDigest(digest) else {
-                    throw HubError(.unauthorised, "send the body's SHA-256 (64 lowercase hex digits) in \(RequestSignature.digestHeader)")
-                }
-                let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
-                                                              path: target(of: request), bodyDigest: digest)
-                let body = try await collect(request, upTo: maximumBody)
-                guard sha256Hex(body) == digest else {
-                    throw HubError(.unauthorised, "the body's SHA-256 is not the one signed in \(RequestSignature.digestHeader)")
-                }
+                let (organisation, body) = try await signedBody(of: request, hub: hub)
                 return try json(await hub.push(try decode(PushRequest.self, body), from: organisation))
+            }
+        }
+        router.get("/v1/match/alerts") { request, _ in
+            try await respond {
+                let wait = try parse { () throws(ProtocolError) in try QueryValues(request.uri.query).integer("wait", in: 0...30, default: 0) }
+                let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
+                                                              path: target(of: request), body: Data())
+                return try json(await hub.matchAlerts(for: organisation, wait: .seconds(wait)))
+            }
+        }
+        router.post("/v1/match/tokens") { request, _ in
+            try await respond {
+                let (organisation, body) = try await signedBody(of: request, hub: hub)
+                return try json(await hub.publish(try decode(MatchPublication.self, body), from: organisation))
+            }
+        }
+        router.post("/v1/match/answers") { request, _ in
+            try await respond {
+                let (organisation, body) = try await signedBody(of: request, hub: hub)
+                return try json(await hub.answer(try decode(MatchConsentRequest.self, body), from: organisation))
             }
         }
         router.get("/v1/inbox") { request, _ in
@@ -104,6 +114,23 @@ enum HubRoutes {
             }
         }
         return router
+    }
+
+    /// The organisation that signed `request` and its body. Who signs is checked from the
+    /// headers, the body's digest among them, before the body is read; the body must then have
+    /// that digest.
+    private static func signedBody(of request: Request, hub: Hub) async throws -> (String, Data) {
+        guard let digest = HTTPField.Name(RequestSignature.digestHeader).flatMap({ request.headers[$0] }),
+              RequestSignature.isDigest(digest) else {
+            throw HubError(.unauthorised, "send the body's SHA-256 (64 lowercase hex digits) in \(RequestSignature.digestHeader)")
+        }
+        let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
+                                                      path: target(of: request), bodyDigest: digest)
+        let body = try await collect(request, upTo: maximumBody)
+        guard sha256Hex(body) == digest else {
+            throw HubError(.unauthorised, "the body's SHA-256 is not the one signed in \(RequestSignature.digestHeader)")
+        }
+        return (organisation, body)
     }
 
     /// A query value, or 400 with the reason.

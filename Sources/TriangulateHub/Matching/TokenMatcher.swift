@@ -52,7 +52,7 @@ public enum TokenMatcher {
     /// at least `quorum` organisations. Entries of organisations not `active` are left out first.
     public static func standing(_ entries: some Sequence<Entry>, quorum: Int, active: (String) -> Bool = { _ in true }) -> [Standing] {
         var result: [Standing] = []
-        for (key, group) in groups(entries.lazy.filter { active($0.organisation) }) where group.organisations.count >= quorum {
+        for (key, group) in groups(entries.filter { active($0.organisation) }) where group.organisations.count >= quorum {
             for organisation in group.organisations {
                 result.append(Standing(organisation: organisation, key: key, kind: group.kind, others: group.organisations.count - 1))
             }
