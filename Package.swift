@@ -258,6 +258,7 @@ let package = Package(
                 "TriangulateProtocol",
                 "TriangulateHubPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

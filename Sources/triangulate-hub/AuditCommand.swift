@@ -59,20 +59,12 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let entries = try await AuditVerifier(store: try await options.openStore())
-                    .activity(of: code, from: try day(from), to: try day(to))
+                    .activity(of: code, from: try OperatorDay.parse(from), to: try OperatorDay.parse(to))
                 let lines = entries.map { "\(ISO8601DateFormatter().string(from: $0.at))  \($0.event)  \($0.actor)\($0.subject.map { " → \($0)" } ?? "")  \($0.share ?? "")\($0.detail?["reason"].map { "  \($0)" } ?? "")" }
                 emit(entries, text: entries.isEmpty ? "Nothing for \(code) in that period." : lines.joined(separator: "\n"), json: options.json)
             } catch {
                 throw fail(error)
             }
-        }
-
-        private func day(_ text: String?) throws -> Date? {
-            guard let text else { return nil }
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withFullDate]
-            guard let date = formatter.date(from: text) else { throw HubError(.invalidRequest, "'\(text)' is not a date: write it as YYYY-MM-DD") }
-            return date
         }
     }
 

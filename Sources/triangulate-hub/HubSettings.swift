@@ -9,11 +9,15 @@ import TriangulateHub
 ///
 /// The file's keys, and their variables: `host` (`TRIANGULATE_HUB_HOST`), `port`, `store`,
 /// `postgres`, `tls.certificate` (`TRIANGULATE_HUB_TLS_CERTIFICATE`), `tls.key`, `rate.limit`,
-/// `log.level`, `console.port`, `console.host`, `console.operators`. A key the hub does not know is refused, so that a misspelt one is never ignored.
+/// `log.level`, `console.port`, `console.host`, `console.operators`, and matching's
+/// `match.quorum` (`TRIANGULATE_HUB_MATCH_QUORUM`), `match.windowDays`, `match.maximumTokens`,
+/// `match.publicationsPerHour`, `match.newTokensPerDay`. A key the hub does not know is refused,
+/// so that a misspelt one is never ignored.
 struct HubSettings {
     /// Every key the file may hold.
     static let keys: Set<String> = ["host", "port", "store", "postgres", "tls.certificate", "tls.key", "rate.limit", "log.level",
-                                    "console.port", "console.host", "console.operators"]
+                                    "console.port", "console.host", "console.operators", "match.quorum", "match.windowDays",
+                                    "match.maximumTokens", "match.publicationsPerHour", "match.newTokensPerDay"]
 
     private let reader: ConfigReader
     /// Where the file was, for messages.

@@ -89,7 +89,14 @@ struct ServeCommand: AsyncParsableCommand {
                 consoleListen = ListenSettings(host: consoleHost ?? settings.string("console.host") ?? "127.0.0.1", port: consolePort,
                                                certificatePath: server.listen.certificatePath, keyPath: server.listen.keyPath)
             }
-            hub = Hub(store: try await options.openStore(create: true, asService: true), requestsPerSecond: rateLimit, logger: logger)
+            let defaults = MatchSettings()
+            let matching = MatchSettings(
+                quorum: try settings.int("match.quorum") ?? defaults.quorum, windowDays: try settings.int("match.windowDays") ?? defaults.windowDays,
+                maximumTokens: try settings.int("match.maximumTokens") ?? defaults.maximumTokens,
+                publicationsPerHour: try settings.int("match.publicationsPerHour") ?? defaults.publicationsPerHour,
+                newTokensPerDay: try settings.int("match.newTokensPerDay") ?? defaults.newTokensPerDay)
+            try matching.validate()
+            hub = Hub(store: try await options.openStore(create: true, asService: true), requestsPerSecond: rateLimit, matching: matching, logger: logger)
             if let consoleListen, let operators {
                 console = try HubConsole(hub: hub, operators: operators, listen: consoleListen, logger: logger)
             }

@@ -17,7 +17,7 @@ struct TriangulateHubCommand: AsyncParsableCommand {
             else $TRIANGULATE_HUB_STORE, else ./triangulate-hub.sqlite. Every command takes --json.
             Start with `triangulate-hub serve`, then `triangulate-hub org add CODE --name NAME` for each organisation.
             """,
-        subcommands: [ServeCommand.self, OrgCommand.self, AuditCommand.self, ConsoleCommand.self])
+        subcommands: [ServeCommand.self, OrgCommand.self, AuditCommand.self, MatchCommand.self, ConsoleCommand.self])
 }
 
 /// Options every hub command takes.

@@ -14,7 +14,7 @@ struct Triangulate: AsyncParsableCommand {
             organisations: `triangulate enrol`, `triangulate share`, `triangulate sync`.
             """,
         subcommands: [InitCommand.self, DemoCommand.self, OrgCommand.self, ProviderCommand.self] + ProcessCommands.all + [
-            EnrolCommand.self, ShareCommand.self, SyncCommand.self, RejoinCommand.self, ReceivedCommand.self, DueCommand.self,
+            EnrolCommand.self, ShareCommand.self, SyncCommand.self, MatchCommand.self, RejoinCommand.self, ReceivedCommand.self, DueCommand.self,
             CalendarCommand.self, CorrectCommand.self, UserCommand.self, ServeCommand.self,
         ]
     )

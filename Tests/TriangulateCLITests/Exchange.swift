@@ -127,6 +127,13 @@ final class Exchange {
     @discardableResult
     func ok(_ organisation: String, _ arguments: String..., user: String = "Tester",
             sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+        try ok(organisation, arguments, user: user, sourceLocation: sourceLocation)
+    }
+
+    /// Runs a node command that must succeed, its arguments as an array.
+    @discardableResult
+    func ok(_ organisation: String, _ arguments: [String], user: String = "Tester",
+            sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
         let result = try CLI.launch(arguments + ["--store", store(organisation), "--user", user, "--json"], in: directory)
         #expect(result.status == 0, "\(organisation): \(arguments) failed: \(result.stderr)", sourceLocation: sourceLocation)
         return result

@@ -73,6 +73,11 @@ extension NodeStore {
         summary.cursor = cursor
         // Acknowledge the purges this pull made, and send any co-edits it triggered.
         try await push(client, key: key, into: &summary, progress: progress)
+        do {
+            summary.matching = try await exchangeMatches(client)
+        } catch let error as NodeError where error.code == .hubRefused {
+            summary.matching.problem = error.message
+        }
         summary.checkpoint = try await checkAuditLog(client)
         return summary
     }

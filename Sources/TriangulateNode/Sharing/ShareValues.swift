@@ -150,6 +150,8 @@ public struct SyncSummary: Codable, Hashable, Sendable {
     public var cursor: Int64 = 0
     /// The hub's audit checkpoint accepted at the end, consistent with every earlier one.
     public var checkpoint: SignedCheckpoint?
+    /// What matching did: tokens published, alerts collected.
+    public var matching = MatchSummary()
 
     /// Makes an empty summary.
     public init() {}

@@ -33,7 +33,7 @@ public enum MatchSubject: Hashable, Sendable {
         case .provider(let id): "provider \(id)"
         case .location(let id): "location \(id)"
         case .brand(let id): "brand \(id)"
-        case .professional(let register, let number): "\(register) registrant \(number)"
+        case .professional: "\(canonical.replacingOccurrences(of: "|", with: " registrant "))"
         }
     }
 }

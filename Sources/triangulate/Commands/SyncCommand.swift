@@ -64,6 +64,13 @@ struct SyncCommand: AsyncNodeCommand {
                 + ($0.mayLaterSucceed ? " — kept, and sent again on the next sync" : " — not sent again; see `triangulate share list`")
         }
         lines += summary.rejected.map { "Not applied here: \($0)" }
+        let matching = summary.matching
+        if let problem = matching.problem {
+            lines.append("Matching: \(problem)")
+        } else {
+            lines.append("Matching: \(matching.published.map { "published \($0) tokens; " } ?? "")\(matching.open) open alerts, \(matching.changed) new or changed"
+                         + (matching.changed > 0 ? " — see `triangulate match alerts`" : ""))
+        }
         return (Rendered(json: summary, text: lines.joined(separator: "\n")), !summary.refused.isEmpty)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TriangulateModel
+import TriangulateProtocol
 import TriangulateSync
 
 /// The Emerging Concerns Protocol on a node. Its tables predate the process kit: they are the
@@ -19,6 +20,16 @@ enum EmergingConcernsProcess: NodeProcess {
         },
         NodeMigration(name: "ecp-v3-forum-record") { db in try ForumRecordSchema.create(db) },
     ]
+
+    /// Every concern not closed or withdrawn from the protocol (not triggered), by its typed subjects.
+    static func matchSubjects(in db: Database) throws -> [CaseMatchSubjects] {
+        let finished = [ConcernLifecycle.State.closed, .notTriggered].map(\.rawValue)
+        return try Concern.filter(!finished.contains(Column("state"))).fetchAll(db).compactMap { concern in
+            let subjects = try MatchSubjects.of(concern, in: db)
+            return subjects.isEmpty ? nil : CaseMatchSubjects(caseId: concern.id.description, reference: concern.reference,
+                                                              openedOn: concern.identifiedOn, subjects: subjects)
+        }
+    }
 
     static func project(_ type: DocumentType, id: String, organisation: OrganisationCode, in db: Database) throws -> ProjectedDocument? {
         try EmergingConcernsProjection.project(type, id: id, organisation: organisation, in: db)

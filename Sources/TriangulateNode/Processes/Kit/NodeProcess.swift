@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TriangulateModel
+import TriangulateProtocol
 import TriangulateSync
 
 /// What a process brings to a node, besides its own commands: its definition, its tables
@@ -46,10 +47,20 @@ protocol NodeProcess: Sendable {
     static func applyCorrection(_ key: String, value: String, on id: String, _ command: Command) throws
     /// The kinds of meeting it holds (kept once, in `meeting`, for every process).
     static var meetingKinds: [MeetingKind] { get }
+    /// The subjects of its open cases, for matching (Protocol/matching.md).
+    static func matchSubjects(in db: Database) throws -> [CaseMatchSubjects]
 }
 
 extension NodeProcess {
     static var meetingKinds: [MeetingKind] { [] }
+
+    /// By default, the CQC ids among each open case's identifiers, resolved with the register.
+    static func matchSubjects(in db: Database) throws -> [CaseMatchSubjects] {
+        try cases(in: db, only: nil).filter { !$0.isClosed }.compactMap { summary in
+            let subjects = try summary.subjectIdentifiers.reduce(into: Set<MatchSubject>()) { $0.formUnion(try MatchSubjects.resolving($1, in: db)) }
+            return subjects.isEmpty ? nil : CaseMatchSubjects(caseId: summary.id, reference: summary.reference, openedOn: summary.openedOn, subjects: subjects)
+        }
+    }
 }
 
 /// Partners' changes to one of this organisation's documents that just arrived: which fields
