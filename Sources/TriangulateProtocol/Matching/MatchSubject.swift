@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a match token stands for: a provider, location or brand (CQC's identifiers) or a
 /// professional (register and number). Two organisations that name the same subject write the
 /// same canonical text, so they derive the same token (Protocol/matching.md).
