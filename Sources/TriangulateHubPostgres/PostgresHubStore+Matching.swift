@@ -23,8 +23,9 @@ extension PostgresHubStore {
                 let chunk = tokens[start..<min(start + 5_000, tokens.count)]
                 try await connection.query("""
                     INSERT INTO match_token (organisation, "window", value, kind, count, published_at)
-                    SELECT \(organisation), * FROM unnest(\(chunk.map { Int64($0.window) })::bigint[], \(chunk.map(\.value))::text[],
-                                                         \(chunk.map(\.kind.rawValue))::text[], \(chunk.map { Int32($0.count) })::int[]), \(at)
+                    SELECT \(organisation), t.w, t.v, t.k, t.c, \(at)
+                    FROM unnest(\(chunk.map { Int64($0.window) })::bigint[], \(chunk.map(\.value))::text[],
+                                \(chunk.map(\.kind.rawValue))::text[], \(chunk.map { Int32($0.count) })::int[]) AS t(w, v, k, c)
                     """, logger: logger)
             }
             let after = Set(tokens.map { TokenMatcher.Key(window: $0.window, value: $0.value) })
