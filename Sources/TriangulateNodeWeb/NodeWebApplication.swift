@@ -34,6 +34,7 @@ public struct NodeWebApplication: Sendable {
         StepRoutes.add(to: pages, site: site)
         CorrectionRoutes.add(to: pages, site: site)
         ShareRoutes.add(to: pages, site: site)
+        MatchRoutes.add(to: pages, site: site)
         RegisterRoutes.add(to: pages, site: site)
         ReportRoutes.add(to: pages, site: site)
         ReportRoutes.addFlowReports(to: pages, site: site)

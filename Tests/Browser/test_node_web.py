@@ -336,6 +336,48 @@ def test_a_recipient_replies_to_an_alert_and_its_owner_records_it(world, browser
     assert [reply["from"] for reply in alert["replies"]] == ["CQC"]
 
 
+def test_overlapping_concerns_are_alerted_and_introduced_only_with_consent(world, browser):
+    """CQC and NMC hold concerns naming the same nurse; with the network's match key, each sync
+    publishes keyed tokens and the worklists show the alert without naming the other. CQC asks
+    to be put in touch in the browser; NMC reveals itself on its case's page; both are introduced."""
+    bin, stores, directory = world["bin"], world["stores"], world["directory"]
+    cqc = ["--store", stores["CQC"], "--user", "a.admin", "--json"]
+    nmc = ["--store", stores["NMC"], "--user", "n.admin", "--json"]
+    key = f"{directory}/network.key"
+    run(f"{bin}/triangulate", "match", "key", "generate", "--out", key, *cqc)
+    run(f"{bin}/triangulate", "match", "key", "import", key, *nmc)
+    for arguments in (cqc, nmc):
+        run(f"{bin}/triangulate", "concern", "add", "--category", "professionals", "--setting", "health", "--title", "Medicines errors",
+            "--summary", "s", "--source", "complaint", "--subject", "professional:NMC:99Z1234X:A Nurse", *arguments)
+    for _ in range(2):
+        run(f"{bin}/triangulate", "sync", *cqc)
+        run(f"{bin}/triangulate", "sync", *nmc)
+
+    url = world["urls"]["CQC"]
+    driver = browser
+    sign_in(driver, url, "c.worker")
+    wait_for(driver, lambda: "NMC registrant 99Z1234X" in driver.page_source, "the alert on the worklist")
+    assert "1 other organisation" in driver.page_source and "Introduced to" not in driver.page_source
+    check_page(driver, "worklist-match")
+    submit(driver, "Ask to be put in touch")
+    wait_for(driver, lambda: "You asked to be put in touch" in driver.page_source, "the request")
+
+    run(f"{bin}/triangulate", "sync", *nmc)
+    nmc_url = world["urls"]["NMC"]
+    sign_in(driver, nmc_url, "C. Officer")
+    wait_for(driver, lambda: "Another organisation asks to be put in touch" in driver.page_source, "the request at NMC")
+    assert "CQC" not in driver.find_element("id", "matches").find_element("xpath", "following-sibling::table").text
+    case = next(alert for alert in run(f"{bin}/triangulate", "match", "alerts", *nmc) if alert["subject"] == "NMC registrant 99Z1234X")
+    driver.get(f"{nmc_url}/cases/{case['cases'][0]['id']}")
+    wait_for(driver, lambda: "Other organisations hold cases on the same subjects" in driver.page_source, "the alert on the case")
+    check_page(driver, "case-match")
+    submit(driver, "Reveal us to them")
+    wait_for(driver, lambda: "Introduced to CQC" in driver.page_source, "the introduction at NMC")
+    run(f"{bin}/triangulate", "sync", *cqc)
+    alerts = run(f"{bin}/triangulate", "match", "alerts", *cqc)
+    assert [alert["introduced"] for alert in alerts if alert["subject"] == "NMC registrant 99Z1234X"] == [["NMC"]]
+
+
 def test_a_provider_field_suggests_from_the_register(world, browser):
     """With CQC's register imported, typing part of a name offers the register's locations."""
     bin, stores, directory = world["bin"], world["stores"], world["directory"]

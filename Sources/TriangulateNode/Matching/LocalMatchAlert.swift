@@ -33,6 +33,20 @@ public struct LocalMatchAlert: Codable, Hashable, Sendable {
     /// The hub's alerts, one per window.
     public let alerts: [MatchAlert]
 
+    /// Where its introduction stands, in words.
+    public var introductionStatus: String {
+        if !introduced.isEmpty { return "Introduced to " + introduced.joined(separator: ", ") }
+        switch consent {
+        case .ask?: return "You asked to be put in touch: waiting for the others to agree"
+        case .reveal?: return "You agreed to be revealed: waiting for another to agree"
+        case .decline?: return "You declined to be revealed"
+        case nil: return introductionRequested ? "Another organisation asks to be put in touch: reveal yourself or decline" : "No one has asked to be put in touch"
+        }
+    }
+
+    /// Whether the organisation may still answer: the alert is open and it has not asked or agreed.
+    public var mayAnswer: Bool { state == .open && consent != .ask && consent != .reveal }
+
     /// The alert of `alerts` (about one subject, newest first) with the cases that gave them.
     init(subject: String?, cases: [Case], alerts: [MatchAlert]) {
         let open = alerts.filter { $0.state == .open }

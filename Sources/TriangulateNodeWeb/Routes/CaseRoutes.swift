@@ -38,15 +38,18 @@ enum CaseRoutes {
                 banner: detail.summary.safeguarding ? "Safeguarding: an indicator of abuse or neglect is recorded on this case" : nil)
             let query = request.uri.queryParameters
             let notice = query.get("shared") != nil ? "The share is recorded: it leaves at the next sync"
+                : query.get("answered") != nil ? "Your answer is with the hub"
                 : query.get("corrected") != nil ? "The correction is saved" : request.uri.queryParameters.get("done").flatMap { done in
                 try? site.store.step(done, of: detail.summary.process).step.title
             }.map { "Saved: \($0.lowercased())" }
             var pageFrame = frame
             pageFrame.notice = notice
-            return site.page(pageFrame, NodeTemplates.casePage,
-                             CasePage(detail: detail, processTitle: title, steps: StepLinks(links, readOnly: !mayAct), history: history,
-                                      corrections: try site.store.corrections(on: detail.summary.id),
-                                      mayCorrect: signedIn.role.allows(.correct), mayShare: mayAct))
+            var content = CasePage(detail: detail, processTitle: title, steps: StepLinks(links, readOnly: !mayAct), history: history,
+                                   corrections: try site.store.corrections(on: detail.summary.id),
+                                   mayCorrect: signedIn.role.allows(.correct), mayShare: mayAct)
+            content.matches = MatchAlertRows(try site.store.matchAlerts(ofCase: detail.summary.id), mayRecord: mayAct, csrf: signedIn.csrfToken,
+                                             back: "/cases/\(detail.summary.id)")
+            return site.page(pageFrame, NodeTemplates.casePage, content)
         }
     }
 

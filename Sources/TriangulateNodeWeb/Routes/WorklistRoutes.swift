@@ -14,6 +14,7 @@ enum WorklistRoutes {
             let entries = try store.worklist(asOf: today, nation: nation, filter: WorklistFilter(owner: store.organisation.rawValue))
             var content = WorklistPage(entries: entries, person: signedIn.name, today: today, nation: nation)
             content.link(try store.caseIDs(references: content.shownReferences))
+            content.matches = MatchAlertRows(try store.matchAlerts(), mayRecord: signedIn.role.allows(.record), csrf: signedIn.csrfToken, back: "/")
             return site.page(site.frame("Worklist", heading: "What is due", for: signedIn, section: .worklist), NodeTemplates.worklist, content)
         }
     }

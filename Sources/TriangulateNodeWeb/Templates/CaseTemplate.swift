@@ -9,6 +9,7 @@ enum CaseTemplate {
     {{#facts}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/facts}}
     </dl>
     {{/sections}}
+    {{#matches}}{{> match-alerts}}{{/matches}}
     <h2 id="next">What can be done next</h2>
     {{#steps}}{{> step-links}}{{/steps}}
     {{#mayShare}}<p><a href="/cases/{{id}}/share">Share this case with partners</a></p>{{/mayShare}}

@@ -20,6 +20,7 @@ enum NodeTemplates {
     static let flowReport = "flow-report"
     static let providerRollUp = "provider-roll-up"
     static let checkAnswers = "check-answers"
+    static let matchAlerts = "match-alerts"
 
     /// Every template, for the renderer.
     static let all: [String: String] = [
@@ -40,6 +41,7 @@ enum NodeTemplates {
         flowReport: FlowReportTemplate.text,
         providerRollUp: ProviderRollUpTemplate.text,
         checkAnswers: CheckAnswersTemplate.text,
+        matchAlerts: MatchAlertsTemplate.text,
     ]
 }
 

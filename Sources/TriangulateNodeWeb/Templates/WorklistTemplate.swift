@@ -2,6 +2,7 @@
 enum WorklistTemplate {
     static let text = #"""
     <p>Today is {{today}}. Working days are counted in {{nation}}.</p>
+    {{#matches}}{{> match-alerts}}{{/matches}}
     {{#groups}}
     <h2 id="{{id}}">{{title}}</h2>
     {{#hasRows}}

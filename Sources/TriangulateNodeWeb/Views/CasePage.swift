@@ -31,6 +31,8 @@ struct CasePage {
     let mayShare: Bool
     let corrections: [CorrectionRow]
     let hasCorrections: Bool
+    /// Other organisations' cases on this case's subjects.
+    var matches: MatchAlertRows?
 
     init(detail: CaseDetail, processTitle: String, steps: StepLinks, history: [HistoryEntry], corrections: [Correction], mayCorrect: Bool,
          mayShare: Bool) {

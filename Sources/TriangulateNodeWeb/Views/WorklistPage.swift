@@ -29,6 +29,8 @@ struct WorklistPage {
     let today: String
     let nation: String
     private(set) var groups: [Group]
+    /// Other organisations' cases on the same subjects.
+    var matches: MatchAlertRows?
 
     /// Groups `entries` (in worklist order: overdue first) into the person's own and everyone
     /// else's, each cut to `rowsShown`.

@@ -94,20 +94,9 @@ struct MatchCommand: ParsableCommand {
             var table = TextTable("ALERT", "SUBJECT", "YOUR CASES", "OTHERS", "STATE", "INTRODUCTION")
             for alert in alerts {
                 table.add(String(alert.id.suffix(12)), alert.subject ?? "(no open case of yours)", alert.cases.map(\.reference).joined(separator: ","),
-                          String(alert.others), alert.state.rawValue, Self.introduction(alert))
+                          String(alert.others), alert.state.rawValue, alert.introductionStatus)
             }
             return Rendered(json: alerts, text: alerts.isEmpty ? "No alerts." : table.rendered)
-        }
-
-        /// Where the alert's introduction stands, in words.
-        static func introduction(_ alert: LocalMatchAlert) -> String {
-            if !alert.introduced.isEmpty { return "introduced to " + alert.introduced.joined(separator: ", ") }
-            switch alert.consent {
-            case .ask?: return "you asked; waiting for the others"
-            case .reveal?: return "you agreed; waiting for another to agree"
-            case .decline?: return "you declined"
-            case nil: return alert.introductionRequested ? "another asks to be put in touch: match reveal or match decline" : "-"
-            }
         }
     }
 
@@ -146,7 +135,7 @@ struct MatchCommand: ParsableCommand {
     /// How an answered alert is shown.
     enum Answer {
         static func render(_ alert: LocalMatchAlert) -> Rendered {
-            Rendered(json: alert, text: "Alert \(alert.id.suffix(12)) (\(alert.subject ?? alert.kind.rawValue)): \(Alerts.introduction(alert))."
+            Rendered(json: alert, text: "Alert \(alert.id.suffix(12)) (\(alert.subject ?? alert.kind.rawValue)): \(alert.introductionStatus)."
                 + (alert.introduced.isEmpty ? "" : " Contact them as the protocol says: `triangulate contact REF --org CODE`."))
         }
     }
