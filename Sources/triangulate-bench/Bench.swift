@@ -15,7 +15,8 @@ struct Bench: AsyncParsableCommand {
             through a hub in this process), scale (ingest through separate triangulate-hub \
             processes: one on SQLite, one and two on one PostgreSQL database; it needs a server \
             and triangulate-hub built beside this executable), worklist (`triangulate due` on a store \
-            of WORKLIST-CASES open cases). Progress goes to standard error; \
+            of WORKLIST-CASES open cases), match (matching MATCH-ORGANISATIONS × MATCH-TOKENS tokens, and a \
+            publication completing a quorum through a triangulate-hub process). Progress goes to standard error; \
             the figures, with their targets, to standard output. Use a release build, of \
             everything: swift build -c release && .build/release/triangulate-bench.
             """)
@@ -44,7 +45,13 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many locations the register benchmark imports from CQC's care directory.")
     var registerLocations = 50_000
 
-    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register or all.")
+    @Option(help: "How many organisations the match benchmark's hub holds tokens from.")
+    var matchOrganisations = 5_000
+
+    @Option(help: "How many tokens each organisation holds in the match benchmark.")
+    var matchTokens = 200
+
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register, match or all.")
     var suite = "all"
 
     @Option(help: ArgumentHelp(
@@ -65,16 +72,17 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "all"].contains(suite) else {
-            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register or all")
+        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "match", "all"].contains(suite) else {
+            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register, match or all")
         }
+        guard matchOrganisations >= 2, matchTokens >= 1 else { throw ValidationError("--match-organisations must be at least 2 and --match-tokens at least 1") }
         guard registerLocations > 0 else { throw ValidationError("--register-locations must be at least 1") }
         guard webRequests > 0 else { throw ValidationError("--web-requests must be at least 1") }
         guard worklistCases > 0 else { throw ValidationError("--worklist-cases must be at least 1") }
         guard suite != "scale" || postgresServer != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
         }
-        if suite == "scale" || (suite == "all" && postgresServer != nil) {
+        if ["scale", "match", "hub", "all"].contains(suite) {
             guard FileManager.default.isExecutableFile(atPath: HubScaleBenchmarks.hubExecutable.path) else {
                 throw ValidationError("the scale suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
             }
@@ -105,6 +113,9 @@ struct Bench: AsyncParsableCommand {
         }
         if suite == "register" || suite == "all" {
             report.register = try RegisterBenchmarks(locations: registerLocations, repeats: repeats).run()
+        }
+        if suite == "match" || suite == "all" {
+            report.match = try await MatchBenchmarks(organisations: matchOrganisations, tokensPerOrganisation: matchTokens, repeats: repeats, seed: seed).run()
         }
         if suite == "scale" || suite == "all" {
             if let postgres = postgresServer {

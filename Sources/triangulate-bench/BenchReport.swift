@@ -11,6 +11,7 @@ struct BenchReport: Encodable {
     /// The web application's pages (issue 14).
     var web: WebFigures?
     var register: RegisterFigures?
+    var match: MatchFigures?
 }
 
 /// The figures of issue 6: ingest through separate hub processes.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TriangulateModel
 import TriangulateNode
+import TriangulateProtocol
 
 /// `triangulate due`: the worklist — everything open with a clock, overdue first.
 struct DueCommand: NodeCommand {
@@ -18,7 +19,8 @@ struct DueCommand: NodeCommand {
             (`escalation clock`); a council's cases (osg, pcp) to the seed's deadlines (`case show`); \
             meetings to each series' next meeting, each invitee's template and each action. Working days exclude the nation's bank holidays (see \
             `triangulate calendar`). `--user NAME` given here lists only what NAME owes or \
-            recorded, as `--for-user` does.
+            recorded, as `--for-user` does. Below the table: the open match alerts, subjects other \
+            organisations also hold cases on (`triangulate match alerts`).
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to count from (default today, in London).", valueName: "date")) var asOf: String?
@@ -44,7 +46,13 @@ struct DueCommand: NodeCommand {
             let lines = ([headers] + rows).map { $0.map(ReportTable.csvField).joined(separator: ",") }
             return Rendered(json: entries, text: lines.joined(separator: "\n"))
         case .table:
-            return Rendered(json: entries, text: entries.isEmpty ? "Nothing open with a clock." : TextTable.render(headers, rows))
+            // Below the clocks, what matching found (`match alerts` lists it in full).
+            let alerts = try store.matchAlerts().filter { $0.state == .open }
+            let matches = alerts.map { alert in
+                "Also held elsewhere: \(alert.subject ?? alert.kind.rawValue) (\(alert.cases.map(\.reference).joined(separator: ", "))) — \(alert.others) other organisation\(alert.others == 1 ? "" : "s"). \(alert.introductionStatus)."
+            }
+            return Rendered(json: entries, text: ([entries.isEmpty ? "Nothing open with a clock." : TextTable.render(headers, rows)] + matches)
+                .joined(separator: "\n"))
         }
     }
 
