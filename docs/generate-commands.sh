@@ -20,7 +20,8 @@ out=docs/commands.md
       "panel invite" "panel attend" "panel agenda" "panel minutes" "panel distribute" "panel close" "panel cancel" \
       "panel external" "panel show" "panel list" "action add" "action list" "action start" "action done" \
       "action not-done" "action supersede" "outcome record" "outcome share" review report "forum report" "template show" "template set" enrol "share create" "share list" \
-      "share withdraw" "share redeclare" "share decline" sync rejoin "received list" "received show" "received edit" "received reply" due "calendar due" "calendar show" "calendar import" "calendar nation" \
+      "share withdraw" "share redeclare" "share decline" sync "match key generate" "match key import" "match key list" "match alerts" \
+      "match ask" "match reveal" "match decline" rejoin "received list" "received show" "received edit" "received reply" due "calendar due" "calendar show" "calendar import" "calendar nation" \
       "escalation open" "escalation raise" "escalation skip" "escalation response" "escalation hold" "escalation resume" \
       "escalation close" "escalation show" "escalation list" "escalation report" "escalation clock" \
       "case steps" "case open" "case take" "case show" "case list" "case report" "case settings" \
@@ -47,7 +48,7 @@ hub=.build/debug/triangulate-hub
   echo
   echo "# triangulate-hub commands"
   for command in "" serve "org add" "org list" "org token" "org suspend" "org remove" "org reinstate" \
-      "org keys" "org revoke-key" "audit verify" "audit who-received" "audit org" "audit export"; do
+      "org keys" "org revoke-key" "audit verify" "audit who-received" "audit org" "audit export" "match stats"; do
     echo
     echo "## triangulate-hub ${command:-(overview)}"
     echo

@@ -84,7 +84,7 @@ struct Bench: AsyncParsableCommand {
         }
         if ["scale", "match", "hub", "all"].contains(suite) {
             guard FileManager.default.isExecutableFile(atPath: HubScaleBenchmarks.hubExecutable.path) else {
-                throw ValidationError("the scale suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
+                throw ValidationError("the \(suite) suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
             }
         }
         guard auditEntries > 0 else { throw ValidationError("--audit-entries must be at least 1") }

@@ -66,7 +66,10 @@ struct MatchBenchmarks {
     }
 
     /// A token value from a number: 32 hex digits.
-    static func value(_ number: Int) -> String { String(format: "%016llx%016llx", UInt64(number), UInt64(number) &* 0x9E37_79B9_7F4A_7C15) }
+    static func value(_ number: Int) -> String {
+        let bits = UInt64(bitPattern: Int64(number))
+        return String(format: "%016llx%016llx", bits, bits &* 0x9E37_79B9_7F4A_7C15)
+    }
 
     /// Loads every publication into a hub store, starts a hub process on it, and times rounds in
     /// which one organisation holds a token alone, waits for alerts, and another publishes it.

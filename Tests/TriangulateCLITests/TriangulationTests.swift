@@ -103,6 +103,19 @@ struct TriangulationTests {
         #expect(after["provider 1-200000001"]?.others == 1, "only GMC still matches on the provider")
         #expect(try Self.alerts(exchange, "NMC").isEmpty)
 
+        // A new key, taking effect in a later window, leaves the current windows' matches as they are.
+        let nextKey = exchange.directory.appendingPathComponent("next.key").path
+        try exchange.ok("GMC", "match", "key", "generate", "--out", nextKey, "--from", Self.daysAgo(-400))
+        for org in Self.organisations where org != "GMC" { try exchange.ok(org, "match", "key", "import", nextKey, "--from", Self.daysAgo(-400)) }
+        #expect(try exchange.ok("CQC", "match", "key", "list").array.count == 2)
+        try syncAll(exchange, rounds: 1)
+        #expect(try Self.alerts(exchange, "CQC")["provider 1-200000001"]?.others == 1)
+        let damaged = exchange.directory.appendingPathComponent("damaged.key")
+        try Data(String(decoding: try Data(contentsOf: URL(fileURLWithPath: nextKey)), as: UTF8.self)
+            .replacingOccurrences(of: "\"fingerprint\":\"", with: "\"fingerprint\":\"0").utf8).write(to: damaged)
+        let refused = try exchange.node("PHSO", "match", "key", "import", damaged.path)
+        #expect(refused.status != 0 && refused.stderr.contains("damaged"), "\(refused.stderr)")
+
         // The hub counts without learning subjects.
         let stats = try exchange.operator_("match", "stats").object
         #expect(((stats["alerts"] as? [String: Int]) ?? [:]).values.reduce(0, +) >= 7)

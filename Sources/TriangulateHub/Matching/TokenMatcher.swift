@@ -39,22 +39,34 @@ public enum TokenMatcher {
         public let others: Int
     }
 
-    /// The organisations of each group, and its kind.
-    public static func groups(_ entries: some Sequence<Entry>) -> [Key: (kind: MatchKind, organisations: Set<String>)] {
-        var groups: [Key: (kind: MatchKind, organisations: Set<String>)] = [:]
-        for entry in entries {
-            groups[entry.key, default: (entry.kind, [])].organisations.insert(entry.organisation)
+    /// The distinct organisations holding one group's token: the first kept inline, so that the
+    /// many groups of one organisation allocate nothing more.
+    struct Holders {
+        let kind: MatchKind
+        var first: String?
+        var rest: [String] = []
+
+        var count: Int { first == nil ? 0 : 1 + rest.count }
+
+        mutating func insert(_ organisation: String) {
+            guard let first else { return self.first = organisation }
+            if first != organisation, !rest.contains(organisation) { rest.append(organisation) }
         }
-        return groups
+
+        var all: [String] { (first.map { [$0] } ?? []) + rest }
     }
 
     /// The alerts that should stand over `entries`: one for each organisation of each group of
-    /// at least `quorum` organisations. Entries of organisations not `active` are left out first.
-    public static func standing(_ entries: some Sequence<Entry>, quorum: Int, active: (String) -> Bool = { _ in true }) -> [Standing] {
+    /// at least `quorum` organisations. Entries of organisations not `active` are left out.
+    public static func standing(_ entries: some Collection<Entry>, quorum: Int, active: (String) -> Bool = { _ in true }) -> [Standing] {
+        var groups = [Key: Holders](minimumCapacity: entries.count)
+        for entry in entries where active(entry.organisation) {
+            groups[entry.key, default: Holders(kind: entry.kind)].insert(entry.organisation)
+        }
         var result: [Standing] = []
-        for (key, group) in groups(entries.filter { active($0.organisation) }) where group.organisations.count >= quorum {
-            for organisation in group.organisations {
-                result.append(Standing(organisation: organisation, key: key, kind: group.kind, others: group.organisations.count - 1))
+        for (key, holders) in groups where holders.count >= quorum {
+            for organisation in holders.all {
+                result.append(Standing(organisation: organisation, key: key, kind: holders.kind, others: holders.count - 1))
             }
         }
         return result
