@@ -100,43 +100,42 @@ struct MatchCommand: ParsableCommand {
         }
     }
 
-    struct Ask: AsyncNodeCommand {
+    struct Ask: AnswerCommand {
+        static let consent = MatchConsent.ask
         static let configuration = CommandConfiguration(
             abstract: "Ask to be put in touch with the other organisations of an alert; you are revealed to those who agree, and they to you.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The alert (its id, or 6 or more characters of it).") var alert: String
-
-        func execute(_ store: NodeStore) async throws -> Rendered {
-            Answer.render(try await store.answerMatchAlert(alert, .ask, by: global.userName))
-        }
     }
 
-    struct Reveal: AsyncNodeCommand {
+    struct Reveal: AnswerCommand {
+        static let consent = MatchConsent.reveal
         static let configuration = CommandConfiguration(
             abstract: "Agree to be revealed to the other organisations of an alert that asked or agreed, and learn who they are.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The alert.") var alert: String
-
-        func execute(_ store: NodeStore) async throws -> Rendered {
-            Answer.render(try await store.answerMatchAlert(alert, .reveal, by: global.userName))
-        }
     }
 
-    struct Decline: AsyncNodeCommand {
+    struct Decline: AnswerCommand {
+        static let consent = MatchConsent.decline
         static let configuration = CommandConfiguration(abstract: "Decline to be revealed for an alert: nobody learns that you hold a matching case.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The alert.") var alert: String
-
-        func execute(_ store: NodeStore) async throws -> Rendered {
-            Answer.render(try await store.answerMatchAlert(alert, .decline, by: global.userName))
-        }
     }
+}
 
-    /// How an answered alert is shown.
-    enum Answer {
-        static func render(_ alert: LocalMatchAlert) -> Rendered {
-            Rendered(json: alert, text: "Alert \(alert.id.suffix(12)) (\(alert.subject ?? alert.kind.rawValue)): \(alert.introductionStatus)."
-                + (alert.introduced.isEmpty ? "" : " Contact them as the protocol says: `triangulate contact REF --org CODE`."))
-        }
+/// An answer to an alert, sent to the hub at once.
+protocol AnswerCommand: AsyncNodeCommand {
+    /// The answer the command gives.
+    static var consent: MatchConsent { get }
+    /// The alert answered.
+    var alert: String { get }
+}
+
+extension AnswerCommand {
+    func execute(_ store: NodeStore) async throws -> Rendered {
+        let answered = try await store.answerMatchAlert(alert, Self.consent, by: global.userName)
+        return Rendered(json: answered, text: "Alert \(answered.id.suffix(12)) (\(answered.subject ?? answered.kind.rawValue)): \(answered.introductionStatus)."
+            + (answered.introduced.isEmpty ? "" : " Contact them as the protocol says: `triangulate contact REF --org CODE`."))
     }
 }

@@ -13,10 +13,14 @@ protocol NodeCommand: ParsableCommand {
     var global: GlobalOptions { get }
     /// Does the work against an open store and returns what to print.
     func execute(_ store: NodeStore) throws -> Rendered
+    /// Whether to print JSON: `--json`, unless the command has another way to ask for it.
+    var printsJSON: Bool { get }
 }
 
 extension NodeCommand {
     static var permission: StaffPermission { .record }
+
+    var printsJSON: Bool { global.json }
 
     func run() throws {
         let rendered: Rendered
@@ -28,7 +32,7 @@ extension NodeCommand {
         } catch {
             throw Failure.report(error)
         }
-        rendered.print(json: global.json)
+        rendered.print(json: printsJSON)
     }
 }
 

@@ -24,13 +24,8 @@ struct ForumCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The last day covered.", valueName: "date")) var to: String?
         @Option(help: ArgumentHelp("table, csv or json (--json also gives json).", valueName: "format")) var format: String = "table"
 
-        enum Format: String, Choice {
-            case table, csv, json
-            static let choiceName = "report format"
-        }
-
         func execute(_ store: NodeStore) throws -> Rendered {
-            let format = try Format.parse(self.format)
+            let format = try ReportCommand.Format.parse(self.format)
             let report = try store.forumReport(period: try ReportPeriod(from: try Parse.optionalDate(from), to: try Parse.optionalDate(to)))
             switch format {
             case .json: return Rendered(json: report, text: "")
@@ -39,15 +34,7 @@ struct ForumCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            do {
-                let store = try NodeStore.open(at: global.storePath)
-                try store.requireActing(as: global.userName, for: Self.permission)
-                try execute(store).print(json: global.json || (try? Format.parse(format)) == .json)
-            } catch {
-                throw Failure.report(error)
-            }
-        }
+        var printsJSON: Bool { global.json || (try? ReportCommand.Format.parse(format)) == .json }
 
         /// The report as a text table: one column per group, one row per measure that is not zero everywhere.
         static func table(_ report: ForumReport) -> String {

@@ -36,14 +36,5 @@ struct ReportCommand: NodeCommand {
         }
     }
 
-    func run() throws {
-        do {
-            let store = try NodeStore.open(at: global.storePath)
-            try store.requireActing(as: global.userName, for: Self.permission)
-            let rendered = try execute(store)
-            rendered.print(json: global.json || (try? Format.parse(format)) == .json)
-        } catch {
-            throw Failure.report(error)
-        }
-    }
+    var printsJSON: Bool { global.json || (try? Format.parse(format)) == .json }
 }
