@@ -60,6 +60,16 @@ final class Exchange {
         hubs = []
     }
 
+    /// Kills every hub process at once, as a power cut would (SIGKILL): nothing it was doing is
+    /// finished, and its store stays as of its last commit.
+    func killHubs() {
+        for process in hubs {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        hubs = []
+    }
+
     /// Starts a hub process on the store again, on a new port, and points `nodes` at it.
     func restartHub(for nodes: [String]) throws {
         let (hub, output) = try Self.startHub(storeArguments + serveArguments, in: directory)
@@ -141,6 +151,11 @@ final class Exchange {
 
     /// Adds each organisation to the hub, makes its node and enrols it.
     func join(_ organisations: String...) throws {
+        try join(organisations)
+    }
+
+    /// Adds each organisation to the hub, makes its node and enrols it.
+    func join(_ organisations: [String]) throws {
         for organisation in organisations {
             let token = try operator_("org", "add", organisation, "--name", "\(organisation) (test)").object["token"] as? String ?? ""
             try ok(organisation, "init", "--org", organisation)
