@@ -16,7 +16,8 @@ struct Bench: AsyncParsableCommand {
             processes: one on SQLite, one and two on one PostgreSQL database; it needs a server \
             and triangulate-hub built beside this executable), worklist (`triangulate due` on a store \
             of WORKLIST-CASES open cases), match (matching MATCH-ORGANISATIONS × MATCH-TOKENS tokens, and a \
-            publication completing a quorum through a triangulate-hub process). Progress goes to standard error; \
+            publication completing a quorum through a triangulate-hub process), soak (SOAK-ORGANISATIONS organisations \
+            writing every 10 s and pulling for SOAK-MINUTES against a hub process; not part of all). Progress goes to standard error; \
             the figures, with their targets, to standard output. Use a release build, of \
             everything: swift build -c release && .build/release/triangulate-bench.
             """)
@@ -51,7 +52,13 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many tokens each organisation holds in the match benchmark.")
     var matchTokens = 200
 
-    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register, match or all.")
+    @Option(help: "How many organisations the soak runs (not part of all).")
+    var soakOrganisations = 500
+
+    @Option(help: "How many minutes the soak runs.")
+    var soakMinutes = 10.0
+
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register, match, all, or soak (alone).")
     var suite = "all"
 
     @Option(help: ArgumentHelp(
@@ -72,9 +79,10 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "match", "all"].contains(suite) else {
-            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register, match or all")
+        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "match", "all", "soak"].contains(suite) else {
+            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register, match, all or soak")
         }
+        guard soakOrganisations >= 2, soakMinutes > 0 else { throw ValidationError("--soak-organisations must be at least 2 and --soak-minutes more than 0") }
         guard matchOrganisations >= 2, matchTokens >= 1 else { throw ValidationError("--match-organisations must be at least 2 and --match-tokens at least 1") }
         guard registerLocations > 0 else { throw ValidationError("--register-locations must be at least 1") }
         guard webRequests > 0 else { throw ValidationError("--web-requests must be at least 1") }
@@ -82,7 +90,7 @@ struct Bench: AsyncParsableCommand {
         guard suite != "scale" || postgresServer != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
         }
-        if ["scale", "match", "hub", "all"].contains(suite) {
+        if ["scale", "match", "hub", "soak", "all"].contains(suite) {
             guard FileManager.default.isExecutableFile(atPath: HubScaleBenchmarks.hubExecutable.path) else {
                 throw ValidationError("the \(suite) suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
             }
@@ -113,6 +121,9 @@ struct Bench: AsyncParsableCommand {
         }
         if suite == "register" || suite == "all" {
             report.register = try RegisterBenchmarks(locations: registerLocations, repeats: repeats).run()
+        }
+        if suite == "soak" {
+            report.soak = try await SoakBenchmarks(organisations: soakOrganisations, duration: .seconds(soakMinutes * 60), interval: .seconds(10)).run()
         }
         if suite == "match" || suite == "all" {
             report.match = try await MatchBenchmarks(organisations: matchOrganisations, tokensPerOrganisation: matchTokens, repeats: repeats, seed: seed).run()

@@ -12,6 +12,7 @@ struct BenchReport: Encodable {
     var web: WebFigures?
     var register: RegisterFigures?
     var match: MatchFigures?
+    var soak: SoakFigures?
 }
 
 /// The figures of issue 6: ingest through separate hub processes.

@@ -96,16 +96,10 @@ struct HubBenchmarks {
                     while arrivals < writes, ContinuousClock.now < deadline {
                         let page = try await node.puller.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500&wait=5", as: InboxPage.self)
                         let arrived = (ContinuousClock.now - start).seconds
-                        for item in page.items {
-                            guard let batch = item.batch, let changes = try? batch.decodedChanges() else { continue }
-                            for change in changes.changes {
-                                guard case .assign(let value?, _) = change.operation, value.hasPrefix("t=") else { continue }
-                                let parts = value.dropFirst(2).split(separator: ";w=")
-                                guard parts.count == 2, let sent = Double(parts[0]) else { continue }
-                                arrivals += 1
-                                // The first write of each node opens its connections: a warm-up, not counted.
-                                if parts[1] != "0" { latencies.append((arrived - sent) * 1000) }
-                            }
+                        for (sent, write) in BenchNode.sentTimes(in: page) {
+                            arrivals += 1
+                            // The first write of each node opens its connections: a warm-up, not counted.
+                            if write != 0 { latencies.append((arrived - sent) * 1000) }
                         }
                         cursor = page.cursor
                     }
@@ -164,6 +158,22 @@ struct BenchNode: Sendable {
             try await node.declare(to: nodes[(index + 1) % nodes.count].code)
         }
         return nodes
+    }
+
+    /// The timed writes a page of the inbox brought: when each was sent (seconds from the run's
+    /// start) and its number, from the values `t=SENT;w=WRITE` the writers assign.
+    static func sentTimes(in page: InboxPage) -> [(sent: Double, write: Int)] {
+        var found: [(sent: Double, write: Int)] = []
+        for item in page.items {
+            guard let batch = item.batch, let changes = try? batch.decodedChanges() else { continue }
+            for change in changes.changes {
+                guard case .assign(let value?, _) = change.operation, value.hasPrefix("t=") else { continue }
+                let parts = value.dropFirst(2).split(separator: ";w=")
+                guard parts.count == 2, let sent = Double(parts[0]), let write = Int(parts[1]) else { continue }
+                found.append((sent, write))
+            }
+        }
+        return found
     }
 
     /// Closes every node's connections.
