@@ -18,10 +18,14 @@ public struct MatchKey: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// A new random key.
+    /// A new random key: 32 bytes from the system's generator, as SymmetricKey makes them.
     public static func generate() -> MatchKey {
-        // 32 bytes from the system's generator, as SymmetricKey makes them.
-        try! MatchKey(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
+        MatchKey(random: SymmetricKey(size: .bits256))
+    }
+
+    /// The key of `random`'s bytes, which are 256 bits by construction.
+    private init(random: SymmetricKey) {
+        bytes = random.withUnsafeBytes { Data($0) }
     }
 
     /// A short public name of the key (the first 16 hex digits of its SHA-256), so that two

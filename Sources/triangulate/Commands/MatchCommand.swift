@@ -36,8 +36,12 @@ struct MatchCommand: ParsableCommand {
                     throw NodeError(.invalidInput, "\(out) exists: a key file is never overwritten; give another --out")
                 }
                 let key = MatchKey.generate()
-                try PrivateFile.prepare(out)
-                try WireJSON.encoder().encode(MatchKeyFile(key)).write(to: URL(fileURLWithPath: out))
+                do {
+                    try PrivateFile.prepare(out)
+                    try WireJSON.encoder().encode(MatchKeyFile(key)).write(to: URL(fileURLWithPath: out))
+                } catch {
+                    throw NodeError(.invalidInput, "cannot write the key file \(out): check the folder exists and you may write there")
+                }
                 let info = try store.addMatchKey(key, from: try Parse.optionalDate(from), by: global.userName)
                 return Rendered(json: info, text: "Match key \(info.fingerprint) added, from \(info.fromDay), and written to \(out). Give the file to each signatory's administrator by hand, to import with `triangulate match key import FILE`.")
             }
@@ -51,7 +55,9 @@ struct MatchCommand: ParsableCommand {
             @Option(help: ArgumentHelp("The first day whose windows use it (default: every window).", valueName: "date")) var from: String?
 
             func execute(_ store: NodeStore) throws -> Rendered {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw NodeError(.invalidInput, "cannot read \(file): give the path of the key file another signatory gave you")
+                }
                 let keyFile: MatchKeyFile
                 do {
                     keyFile = try WireJSON.decoder().decode(MatchKeyFile.self, from: data)
