@@ -250,6 +250,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The whole system — a hub and several nodes — in one process under a seeded simulator.
+        .testTarget(
+            name: "TriangulateSimulationTests",
+            dependencies: [
+                "TriangulateModel",
+                "TriangulateSync",
+                "TriangulateProtocol",
+                "TriangulateNode",
+                "TriangulateHub",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TriangulateCLITests",
             dependencies: [

@@ -265,6 +265,15 @@ public struct Hub: Sendable {
         return AuditProof(hashes: try await resolve(MerkleProofPlan.consistency(oldSize: old, newSize: new)))
     }
 
+    /// The log as it stands now, with the proof that it extends the log of `size` entries a node
+    /// accepted (none when it is smaller: the node refuses that).
+    public func receipt(from size: UInt64) async throws -> AuditReceipt {
+        let checkpoint = try await store.auditCheckpoint()
+        guard size <= checkpoint.size else { return AuditReceipt(checkpoint: checkpoint, proof: AuditProof(hashes: [])) }
+        return AuditReceipt(checkpoint: checkpoint,
+                            proof: AuditProof(hashes: try await resolve(MerkleProofPlan.consistency(oldSize: size, newSize: checkpoint.size))))
+    }
+
     /// The proof that entry `index` is in the log of `size` entries (RFC 9162 §2.1.3).
     public func inclusionProof(index: UInt64, size: UInt64) async throws -> AuditProof {
         let logSize = try await store.auditCheckpoint().size

@@ -93,11 +93,14 @@ public struct PushResponse: Codable, Hashable, Sendable {
     public var accepted: Int
     /// The items it refused, each with the reason.
     public var refused: [Refusal]
+    /// The log after the push, when the node asked with `auditFrom`.
+    public var audit: AuditReceipt?
 
     /// Makes a response.
-    public init(accepted: Int, refused: [Refusal]) {
+    public init(accepted: Int, refused: [Refusal], audit: AuditReceipt? = nil) {
         self.accepted = accepted
         self.refused = refused
+        self.audit = audit
     }
 }
 
@@ -179,12 +182,15 @@ public struct InboxPage: Codable, Hashable, Sendable {
     public var cursor: Int64
     /// Whether more items wait after this page.
     public var more: Bool
+    /// The log after the page was delivered, when it holds items and the node asked with `auditFrom`.
+    public var audit: AuditReceipt?
 
     /// Makes a page.
-    public init(items: [InboxItem], cursor: Int64, more: Bool) {
+    public init(items: [InboxItem], cursor: Int64, more: Bool, audit: AuditReceipt? = nil) {
         self.items = items
         self.cursor = cursor
         self.more = more
+        self.audit = audit
     }
 }
 

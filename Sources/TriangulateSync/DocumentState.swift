@@ -45,6 +45,13 @@ public struct DocumentState: Hashable, Sendable {
         }
     }
 
+    /// The state with only the fields `keep` accepts (by path), the others gone as if never
+    /// written: what a recipient keeps of a document when one of its shares is withdrawn and
+    /// another, with fewer fields, still reaches it.
+    public func keeping(_ keep: (String) -> Bool) -> DocumentState {
+        DocumentState(fields: fields.filter { keep($0.key) }, isPurged: isPurged)
+    }
+
     /// Applies changes in order.
     public mutating func apply(_ changes: some Collection<Change>) {
         if fields.isEmpty { fields.reserveCapacity(changes.count) }

@@ -21,6 +21,37 @@ struct FieldCRDTTests {
         #expect(nmc.views["panel"]?.registers["minutes"] == RegisterView(value: "Agreed text", conflicts: []))
     }
 
+    @Test func anOwnerAdoptsAPartnersEditSoThatHoldersOfAnotherShareConverge() throws {
+        func stamp(_ millis: UInt64, _ replica: String) -> HybridTimestamp { HybridTimestamp(milliseconds: millis, counter: 0, replica: ReplicaID(replica)) }
+        let isOwn = { (stamp: HybridTimestamp) in stamp.replica == ReplicaID("owner") }
+        let first = Change(document: "d", field: "agenda", operation: .assign(value: "A", supersedes: []), stamp: stamp(1, "owner"))
+        let edit = Change(document: "d", field: "agenda", operation: .assign(value: "B", supersedes: [first.stamp]), stamp: stamp(2, "partner"))
+        var owner = DocumentState()
+        owner.apply([first, edit])
+        let adopted = owner.adoptions(of: [edit], isOwn: isOwn)
+        #expect(adopted.count == 1 && adopted.first?.field == "agenda")
+        #expect(adopted.first?.operation == .assign(value: "B", supersedes: [first.stamp, edit.stamp]))
+        // A holder of another share had only the owner's first write: the adoption replaces it, with no conflict.
+        var other = DocumentState()
+        other.apply(first)
+        other.apply(Change(document: "d", field: "agenda", operation: adopted[0].operation, stamp: stamp(3, "owner")))
+        #expect(other.view.registers["agenda"] == RegisterView(value: "B", conflicts: []))
+        // An edit already adopted, or a conflict between partners, is left alone (a person resolves a conflict).
+        var adopting = owner
+        adopting.apply(Change(document: "d", field: "agenda", operation: adopted[0].operation, stamp: stamp(3, "owner")))
+        #expect(adopting.adoptions(of: [edit], isOwn: isOwn).isEmpty)
+        let rival = Change(document: "d", field: "agenda", operation: .assign(value: "C", supersedes: [first.stamp]), stamp: stamp(2, "rival"))
+        owner.apply(rival)
+        #expect(owner.adoptions(of: [edit, rival], isOwn: isOwn).isEmpty)
+        // A set: a partner's element is added by the owner too, once; a partner's removal is re-made.
+        let add = Change(document: "d", field: "attendance", operation: .add(element: "NMC:A"), stamp: stamp(4, "partner"))
+        owner.apply(add)
+        #expect(owner.adoptions(of: [add, add], isOwn: isOwn).map(\.operation) == [.add(element: "NMC:A")])
+        let remove = Change(document: "d", field: "attendance", operation: .remove(element: "NMC:A", observed: [add.stamp]), stamp: stamp(5, "partner"))
+        owner.apply(remove)
+        #expect(owner.adoptions(of: [remove], isOwn: isOwn).map(\.operation) == [.remove(element: "NMC:A", observed: [add.stamp])])
+    }
+
     @Test func addWinsOverAConcurrentRemove() throws {
         var a = Replica(id: ReplicaID("a"))
         var b = Replica(id: ReplicaID("b"))

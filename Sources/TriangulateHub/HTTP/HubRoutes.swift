@@ -56,8 +56,11 @@ enum HubRoutes {
         }
         router.post("/v1/push") { request, _ in
             try await respond {
+                let auditFrom = try parse { () throws(ProtocolError) in try QueryValues(request.uri.query).integer("auditFrom", in: -1...Int64.max, default: -1) }
                 let (organisation, body) = try await signedBody(of: request, hub: hub)
-                return try json(await hub.push(try decode(PushRequest.self, body), from: organisation))
+                var answer = try await hub.push(try decode(PushRequest.self, body), from: organisation)
+                if auditFrom >= 0 { answer.audit = try await hub.receipt(from: UInt64(auditFrom)) }
+                return try json(answer)
             }
         }
         router.get("/v1/match/alerts") { request, _ in
@@ -82,14 +85,16 @@ enum HubRoutes {
         }
         router.get("/v1/inbox") { request, _ in
             try await respond {
-                let (after, limit, wait) = try parse { () throws(ProtocolError) in
+                let (after, limit, wait, auditFrom) = try parse { () throws(ProtocolError) in
                     let query = try QueryValues(request.uri.query)
                     return (try query.integer("after", in: 0...Int64.max, default: 0), try query.integer("limit", in: 1...1_000, default: 500),
-                            try query.integer("wait", in: 0...30, default: 0))
+                            try query.integer("wait", in: 0...30, default: 0), try query.integer("auditFrom", in: -1...Int64.max, default: -1))
                 }
                 let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
                                                               path: target(of: request), body: Data())
-                return try json(await hub.inbox(for: organisation, after: after, limit: Int(limit), wait: .seconds(wait)))
+                var page = try await hub.inbox(for: organisation, after: after, limit: Int(limit), wait: .seconds(wait))
+                if auditFrom >= 0, !page.items.isEmpty { page.audit = try await hub.receipt(from: UInt64(auditFrom)) }
+                return try json(page)
             }
         }
         router.get("/v1/audit/checkpoint") { _, _ in

@@ -11,7 +11,7 @@ public final class SQLiteHubStore: HubStore {
     /// SQLite's `application_id` for hub stores ("TRIH").
     static let applicationID: Int32 = 0x5452_4948
     let database: any DatabaseWriter
-    private let nonces = NonceMemory(startedAt: Date())
+    private let nonces: NonceMemory
     private let key: NodeSigningKey
     private let salt: Data
 
@@ -20,6 +20,7 @@ public final class SQLiteHubStore: HubStore {
 
     private init(database: any DatabaseWriter) throws {
         self.database = database
+        nonces = NonceMemory(startedAt: Date())
         try Self.migrator.migrate(database)
         (key, salt) = try Self.secrets(database)
     }
@@ -33,8 +34,11 @@ public final class SQLiteHubStore: HubStore {
         }
     }
 
-    /// Opens the store at `path`, creating it when `create` is true.
-    public init(path: String, create: Bool = true) throws {
+    /// Opens the store at `path`, creating it when `create` is true. `startedAt` is when the hub
+    /// process started, by its clock: requests signed before it are refused, since their nonces
+    /// may have been used before the restart.
+    public init(path: String, create: Bool = true, startedAt: Date = Date()) throws {
+        nonces = NonceMemory(startedAt: startedAt)
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw HubError(.notFound, "there is no hub store at \(path): start the hub once with `triangulate-hub serve --store \(path)`, or pass --store")
         }

@@ -7,27 +7,26 @@ import Synchronization
 import TriangulateModel
 import TriangulateProtocol
 
-/// Talks to a hub over HTTP(S) with AsyncHTTPClient: signs every request with the node's key,
-/// trusts the hub's private CA when the node was given one, gives up on a hub that does not
-/// answer, and turns the hub's error bodies into one clear line. The node's `sync` uses it; so do
-/// tools such as the benchmark.
+/// Talks to a hub: signs every request with the node's key, at the node's clock, sends it through
+/// a transport (HTTP(S) with AsyncHTTPClient unless told otherwise) and turns the hub's error
+/// bodies into one clear line. The node's `sync` uses it; so do tools such as the benchmark.
 public struct HubClient: Sendable {
     /// The hub's base URL, without a trailing slash.
     public let baseURL: String
     /// The key that signs requests; `nil` for enrolment, which is not signed.
     public let key: NodeSigningKey?
-    /// The connection pool requests go through.
-    let http: HTTPClient
+    /// How requests reach the hub.
+    let transport: any HubTransport
+    /// The clock requests are signed at.
+    let now: @Sendable () -> Date
 
     /// How long a request may take in all, long polls included, before the node gives up.
     public static let requestTimeout: TimeAmount = .seconds(90)
     /// How long connecting (TCP and TLS) may take.
     public static let connectTimeout: TimeAmount = .seconds(10)
-    /// The largest answer the node accepts (an inbox page of 500 items is far below it).
-    static let largestAnswer = 256 << 20
 
-    /// A client of the hub at `url`. `trustRoots` is a PEM file's text with the certificates of the
-    /// private CA the hub's certificate comes from; `nil` trusts the system's CAs.
+    /// A client of the hub at `url` over HTTP(S). `trustRoots` is a PEM file's text with the
+    /// certificates of the private CA the hub's certificate comes from; `nil` trusts the system's CAs.
     public init(url: String, key: NodeSigningKey?, trustRoots: String? = nil) throws {
         try self.init(url: url, key: key, http: try HubConnections.client(trusting: trustRoots))
     }
@@ -35,6 +34,11 @@ public struct HubClient: Sendable {
     /// A client of the hub at `url` through the connection pool `http`, which the caller owns
     /// and shuts down.
     public init(url: String, key: NodeSigningKey?, http: HTTPClient) throws {
+        try self.init(url: url, key: key, transport: HTTPHubTransport(http: http))
+    }
+
+    /// A client of the hub at `url` through `transport`, signing at `now`.
+    public init(url: String, key: NodeSigningKey?, transport: any HubTransport, now: @escaping @Sendable () -> Date = { Date() }) throws {
         let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
         guard let parsed = URL(string: trimmed), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
               let host = parsed.host, !host.isEmpty, parsed.path.isEmpty, parsed.query == nil else {
@@ -42,7 +46,8 @@ public struct HubClient: Sendable {
         }
         baseURL = trimmed
         self.key = key
-        self.http = http
+        self.transport = transport
+        self.now = now
     }
 
     /// A connection pool for one caller (a benchmark node, say), with room for `connections`
@@ -56,33 +61,44 @@ public struct HubClient: Sendable {
                                         as answer: Answer.Type) async throws -> Answer {
         let data = try body.map { try WireJSON.encoder().encode($0) } ?? Data()
         let target = path + (query.isEmpty ? "" : "?" + query)
-        var request = HTTPClientRequest(url: baseURL + target)
-        request.method = HTTPMethod(rawValue: method)
-        request.headers.add(name: "Content-Type", value: "application/json")
-        if method != "GET" { request.body = .bytes(ByteBuffer(bytes: data)) }
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
         if let key {
-            let signature = try RequestSignature.sign(method: method, path: target, body: data, key: key, at: Date())
-            for (name, value) in signature.headers { request.headers.replaceOrAdd(name: name, value: value) }
-            request.headers.replaceOrAdd(name: RequestSignature.digestHeader, value: sha256Hex(data))
+            let signature = try RequestSignature.sign(method: method, path: target, body: data, key: key, at: now())
+            headers += signature.headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+            headers.append((RequestSignature.digestHeader, sha256Hex(data)))
         }
-        let status: UInt
-        let answer: ByteBuffer
-        do {
-            let response = try await http.execute(request, timeout: Self.requestTimeout)
-            status = response.status.code
-            answer = try await response.body.collect(upTo: Self.largestAnswer)
-        } catch {
-            throw Self.explain(error, reaching: baseURL)
-        }
-        let bytes = Data(answer.readableBytesView)
-        guard (200..<300).contains(status) else {
-            let message = (try? WireJSON.decoder().decode(ErrorBody.self, from: bytes).error) ?? String(decoding: bytes.prefix(200), as: UTF8.self)
-            throw NodeError(.hubRefused, "the hub refused (\(status)): \(message)")
+        let answer = try await transport.exchange(HubTransportRequest(method: method, target: target, headers: headers,
+                                                                      body: method == "GET" ? Data() : data), with: baseURL)
+        guard (200..<300).contains(answer.status) else {
+            let message = (try? WireJSON.decoder().decode(ErrorBody.self, from: answer.body).error) ?? String(decoding: answer.body.prefix(200), as: UTF8.self)
+            throw NodeError(.hubRefused, "the hub refused (\(answer.status)): \(message)")
         }
         do {
-            return try WireJSON.decoder().decode(Answer.self, from: bytes)
+            return try WireJSON.decoder().decode(Answer.self, from: answer.body)
         } catch {
             throw NodeError(.hubRefused, "the hub's answer to \(path) is not what this node understands: \(error)")
+        }
+    }
+}
+
+/// Requests to the hub over HTTP(S), through an AsyncHTTPClient connection pool.
+struct HTTPHubTransport: HubTransport {
+    /// The connection pool requests go through.
+    let http: HTTPClient
+    /// The largest answer the node accepts (an inbox page of 500 items is far below it).
+    static let largestAnswer = 256 << 20
+
+    func exchange(_ request: HubTransportRequest, with baseURL: String) async throws -> HubTransportAnswer {
+        var outgoing = HTTPClientRequest(url: baseURL + request.target)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }
+        if request.method != "GET" { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        do {
+            let response = try await http.execute(outgoing, timeout: HubClient.requestTimeout)
+            let body = try await response.body.collect(upTo: Self.largestAnswer)
+            return HubTransportAnswer(status: response.status.code, body: Data(body.readableBytesView))
+        } catch {
+            throw Self.explain(error, reaching: baseURL)
         }
     }
 
@@ -95,7 +111,8 @@ public struct HubClient: Sendable {
         if isUntrustedCertificate(error) {
             return NodeError(.hubUntrusted, "the hub at \(url) presented a certificate this node does not trust (\(detail)). If the hub's certificate comes from a private CA, enrol again with `--hub-ca FILE` (the CA's PEM file)")
         }
-        let reason = (error as? HTTPClientError).map { $0 == .deadlineExceeded || $0 == .readTimeout ? "no answer within \(requestTimeout.nanoseconds / 1_000_000_000) s" : "\($0)" } ?? detail
+        let timeout = HubClient.requestTimeout.nanoseconds / 1_000_000_000
+        let reason = (error as? HTTPClientError).map { $0 == .deadlineExceeded || $0 == .readTimeout ? "no answer within \(timeout) s" : "\($0)" } ?? detail
         return NodeError(.hubUnreachable, "cannot reach the hub at \(url): \(reason). Nothing was lost: run `triangulate sync` again later")
     }
 

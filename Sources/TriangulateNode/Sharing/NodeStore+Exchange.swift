@@ -11,7 +11,7 @@ extension NodeStore {
     public func enrol(hub url: String, token: String, trustRoots: String? = nil, by user: String) async throws -> EnrolmentResponse {
         if let trustRoots { _ = try HubConnections.certificates(in: trustRoots) }
         let key = try hubURL() == nil ? try signingKey() : NodeSigningKey()
-        let client = try HubClient(url: url, key: nil, trustRoots: trustRoots)
+        let client = try hubClient(url: url, key: nil, trustRoots: trustRoots)
         let answer = try await client.send("POST", "/v1/enrol", body: try EnrolmentRequest(token: token, key: key),
                                            as: EnrolmentResponse.self)
         guard answer.organisation == organisation.rawValue else {
@@ -64,8 +64,8 @@ extension NodeStore {
         try await push(client, key: key, into: &summary, progress: progress)
         var cursor = try hubCursor()
         while true {
-            let page = try await client.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500", as: InboxPage.self)
-            try applyInbox(page, into: &summary)
+            let page = try await client.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500&auditFrom=\(try acceptedLogSize())", as: InboxPage.self)
+            try applyInbox(page, accepting: try receipt(page.audit, for: page.items.isEmpty ? nil : "page of \(page.items.count) items"), into: &summary)
             cursor = page.cursor
             progress("pulled \(summary.itemsPulled) items (cursor \(cursor))")
             if !page.more { break }
@@ -104,13 +104,36 @@ extension NodeStore {
         return current
     }
 
+    /// The size of the hub's log this node accepted last.
+    private func acceptedLogSize() throws -> UInt64 { try auditState().checkpoint?.size ?? 0 }
+
+    /// The checkpoint of the receipt the hub gave with an answer that changes what this node
+    /// relies on (`what`: a push, a page of items), once checked: signed by the pinned hub key,
+    /// extending the log accepted before. It is accepted in the same transaction as what the
+    /// answer records, so that a hub that loses the request later can never be accepted again
+    /// without a rejoin. `what` is nil for an answer that records nothing (an empty page).
+    private func receipt(_ receipt: AuditReceipt?, for what: String?) throws -> SignedCheckpoint? {
+        guard let what else { return nil }
+        guard let receipt else {
+            throw NodeError(.hubRefused, "the hub did not say where its audit log stands after this \(what): nothing was recorded; update the hub")
+        }
+        let (hubKey, previous) = try auditState()
+        guard let hubKey else { throw NodeError(.notEnrolled, "this node has no pinned hub key: enrol again with `triangulate enrol`") }
+        do {
+            try AuditMonitor.check(previous: previous, new: receipt.checkpoint, proof: receipt.proof.bytes, hubKey: hubKey)
+        } catch {
+            throw NodeError(.auditAlarm, error.message)
+        }
+        return receipt.checkpoint
+    }
+
     private func push(_ client: HubClient, key: NodeSigningKey, into summary: inout SyncSummary,
                       progress: @Sendable (String) -> Void) async throws {
         let outgoing = try outgoingPush(key: key)
         guard !outgoing.request.isEmpty else { return }
         progress("pushing \(outgoing.request.shares.count) shares, \(outgoing.changeCount) changes")
-        let answer = try await client.send("POST", "/v1/push", body: outgoing.request, as: PushResponse.self)
-        try markPushed(outgoing, answer: answer)
+        let answer = try await client.send("POST", "/v1/push", query: "auditFrom=\(try acceptedLogSize())", body: outgoing.request, as: PushResponse.self)
+        try markPushed(outgoing, answer: answer, accepting: try receipt(answer.audit, for: "push"))
         summary.sharesSent += outgoing.request.shares.count
         summary.batchesSent += outgoing.request.batches.count
         summary.changesSent += outgoing.changeCount

@@ -41,7 +41,14 @@ extension NodeStore {
         guard let url = try hubURL() else {
             throw NodeError(.notEnrolled, "this node is not enrolled with a hub: run `triangulate enrol --hub URL --token TOKEN` first")
         }
-        return try HubClient(url: url, key: try signingKey(), trustRoots: try hubTrustRoots())
+        return try hubClient(url: url, key: try signingKey(), trustRoots: try hubTrustRoots())
+    }
+
+    /// A client of the hub at `url` through the environment's transport (HTTP(S) unless the
+    /// environment gives another), signing with `key` at the environment's clock.
+    func hubClient(url: String, key: NodeSigningKey?, trustRoots: String?) throws -> HubClient {
+        guard let transport = environment.hubTransport else { return try HubClient(url: url, key: key, trustRoots: trustRoots) }
+        return try HubClient(url: url, key: key, transport: transport, now: environment.now)
     }
 
     /// Records that this node enrolled `key` with the hub at `url`, whose checkpoints `hubKey`
@@ -68,9 +75,12 @@ extension NodeStore {
 
     /// Keeps `checkpoint` as the last one accepted.
     func acceptCheckpoint(_ checkpoint: SignedCheckpoint) throws {
-        try database.write { db in
-            try db.execute(sql: "UPDATE hubLink SET checkpoint = ?", arguments: [try WireJSON.encoder().encode(checkpoint)])
-        }
+        try database.write { db in try Self.accept(checkpoint, in: db) }
+    }
+
+    /// Keeps `checkpoint` as the last one accepted, in `db`'s transaction.
+    static func accept(_ checkpoint: SignedCheckpoint, in db: Database) throws {
+        try db.execute(sql: "UPDATE hubLink SET checkpoint = ?", arguments: [try WireJSON.encoder().encode(checkpoint)])
     }
 
     /// Takes `checkpoint` of a hub restored from a backup in place of `previous`, which it no
@@ -158,12 +168,14 @@ extension NodeStore {
     /// Marks what a push carried as sent, but for the items the hub refused with a code that
     /// may yet succeed (an organisation not on the hub yet or suspended, a share its owner has not
     /// pushed yet): those stay waiting and go again on the next sync. Every refusal is kept in
-    /// `pushRefusal` — shown by `share list` and `sync` — until the item is accepted.
-    func markPushed(_ push: OutgoingPush, answer: PushResponse) throws {
+    /// `pushRefusal` — shown by `share list` and `sync` — until the item is accepted. `checkpoint`,
+    /// the hub's log after the push (checked), is accepted in the same transaction.
+    func markPushed(_ push: OutgoingPush, answer: PushResponse, accepting checkpoint: SignedCheckpoint? = nil) throws {
         let refused = Dictionary(answer.refused.map { ("\($0.kind)/\($0.share)", $0) }, uniquingKeysWith: { first, _ in first })
         func retry(_ kind: String, _ share: String) -> Bool { refused["\(kind)/\(share)"]?.mayLaterSucceed ?? false }
         try database.write { db in
             let now = environment.now()
+            if let checkpoint { try Self.accept(checkpoint, in: db) }
             for declaration in push.request.shares where !retry("share", declaration.id) {
                 try db.execute(sql: "UPDATE share SET sentAt = ? WHERE id = ?", arguments: [now, declaration.id])
             }

@@ -9,11 +9,13 @@ extension NodeStore {
     /// page is applied whole or not at all and a restart resumes after the last page applied.
     /// Every batch is checked before it is applied: signed by the key pinned for its
     /// organisation, made by that organisation's replicas, about the share's own document.
-    /// A withdrawal purges the document for good and leaves a stub.
-    func applyInbox(_ page: InboxPage, into summary: inout SyncSummary) throws {
+    /// A withdrawal purges the document for good and leaves a stub. `checkpoint`, the hub's log
+    /// after the page was delivered (checked), is accepted in the same transaction.
+    func applyInbox(_ page: InboxPage, accepting checkpoint: SignedCheckpoint? = nil, into summary: inout SyncSummary) throws {
         var purged = false
         try database.write { db in
             let now = environment.now()
+            if let checkpoint { try Self.accept(checkpoint, in: db) }
             var ledger = try SyncLedger(db, organisation: organisation)
             for item in page.items {
                 summary.itemsPulled += 1
@@ -148,7 +150,8 @@ extension NodeStore {
 
     /// Purges a withdrawn share: its document's content, this node's own edits of it, and the
     /// declaration (which names people) go; a stub saying what was withdrawn, by whom and when
-    /// stays. Returns whether there was anything to purge.
+    /// stays. When another live share of the same document still reaches this node, only what
+    /// that share does not allow goes. Returns whether there was anything to purge.
     private func purgeReceived(_ item: InboxItem, at now: Date, in db: Database) throws -> Bool {
         guard let row = try Row.fetchOne(db, sql: "SELECT documentId, withdrawnAt FROM received WHERE share = ?", arguments: [item.share]) else {
             // Withdrawn before it was ever pulled: keep a stub all the same, and acknowledge.
@@ -159,12 +162,20 @@ extension NodeStore {
         }
         guard row["withdrawnAt"] as Date? == nil else { return false }
         let document: String = row["documentId"]
-        try db.execute(sql: "DELETE FROM syncDocument WHERE id = ?", arguments: [document])
+        let remaining = try Data.fetchAll(
+            db, sql: "SELECT declaration FROM received WHERE documentId = ? AND share <> ? AND withdrawnAt IS NULL AND declaration IS NOT NULL",
+            arguments: [document, item.share]).map { try WireJSON.decoder().decode(ShareDeclaration.self, from: $0) }
+        let kept = { (path: String) in remaining.contains { $0.allows(path) } }
+        if remaining.isEmpty {
+            try db.execute(sql: "DELETE FROM syncDocument WHERE id = ?", arguments: [document])
+        } else if let (_, state) = try SyncLedger.loadHeaderAndState(document, in: db) {
+            try db.execute(sql: "UPDATE syncDocument SET state = ? WHERE id = ?", arguments: [Data(state.keeping(kept).encoded()), document])
+        }
         for commit in try Row.fetchAll(db, sql: "SELECT seq, changes FROM syncCommit") {
             var set = try ChangeSet(decoding: [UInt8](commit["changes"] as Data))
-            guard set.changes.contains(where: { $0.document == document }) else { continue }
-            set.changes.removeAll { $0.document == document }
-            set.headers[document] = nil
+            guard set.changes.contains(where: { $0.document == document && !kept($0.field) }) else { continue }
+            set.changes.removeAll { $0.document == document && !kept($0.field) }
+            if !set.changes.contains(where: { $0.document == document }) { set.headers[document] = nil }
             if set.changes.isEmpty {
                 try db.execute(sql: "DELETE FROM syncCommit WHERE seq = ?", arguments: [commit["seq"] as Int64])
             } else {

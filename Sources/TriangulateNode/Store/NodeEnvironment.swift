@@ -1,7 +1,8 @@
 import Foundation
 import TriangulateModel
 
-/// What the node takes from the world: the time and fresh ids. Tests pass fixed ones.
+/// What the node takes from the world: the time, fresh ids and the way to its hub. Tests pass
+/// fixed ones; the whole-system simulator passes its own clock and network.
 public struct NodeEnvironment: Sendable {
     /// The current instant.
     public var now: @Sendable () -> Date
@@ -10,12 +11,16 @@ public struct NodeEnvironment: Sendable {
     /// The bcrypt work factor of new password hashes: 12 (2¹² rounds, about a quarter of a
     /// second) unless a test asks for less. A hash keeps its own factor, so checking is unaffected.
     public var passwordCost: UInt8
+    /// How requests reach the hub: `nil` is HTTP(S) to the enrolled hub's URL.
+    public var hubTransport: (any HubTransport)?
 
     /// Makes an environment.
-    public init(now: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable (Date) -> UUID, passwordCost: UInt8 = 12) {
+    public init(now: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable (Date) -> UUID, passwordCost: UInt8 = 12,
+                hubTransport: (any HubTransport)? = nil) {
         self.now = now
         self.makeUUID = makeUUID
         self.passwordCost = passwordCost
+        self.hubTransport = hubTransport
     }
 
     /// The system clock and random ids.

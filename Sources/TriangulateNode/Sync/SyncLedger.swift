@@ -139,6 +139,7 @@ public struct SyncLedger {
             }
             var state = stored?.state ?? DocumentState()
             var edits: [String: Set<String>] = [:]  // partners' new changes to this organisation's own document, by partner
+            var partnerChanges: [Change] = []
             for change in accepted[start..<end] {
                 if state.knows(change) {
                     report.duplicates += 1
@@ -148,9 +149,18 @@ public struct SyncLedger {
                     let editor = Self.organisation(of: change.stamp.replica)
                     if header.owner == organisation.rawValue, editor != organisation.rawValue {
                         edits[editor, default: []].insert(String(change.field.prefix { $0 != "/" }))
+                        partnerChanges.append(change)
                     }
                 }
                 if vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true { vector[change.stamp.replica] = change.stamp }
+            }
+            // The owner makes its partners' edits its own, so that its other shares carry them.
+            let me = organisation.rawValue
+            for (field, operation) in state.adoptions(of: partnerChanges, isOwn: { Self.organisation(of: $0.replica) == me }) {
+                let change = Change(document: id, field: field, operation: operation, stamp: clock.tick(wall: wall))
+                state.apply(change)
+                outgoing.changes.append(change)
+                outgoing.headers[id] = header
             }
             try saveState(header, state, isNew: stored == nil)
             if header.owner == organisation.rawValue, let process = ProcessRegistry.process(declaring: header.type) {
