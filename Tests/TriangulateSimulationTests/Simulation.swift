@@ -308,34 +308,35 @@ final class Simulation: @unchecked Sendable {
         }
     }
 
+    /// Checks one outcome of `node`'s last order.
     private func inspect(_ outcome: SimulatedNode.Outcome, of node: SimulatedNode) {
-            switch outcome {
-            case .synced(let summary):
-                mayAlarm.remove(node.code)
-                if let alarm = summary.rejected.first(where: { $0.contains("ALARM") }) { violation("\(node.code) rejected an item: \(alarm)") }
-                checkHoldings(of: node)
-            case .rejoined:
+        switch outcome {
+        case .synced(let summary):
+            mayAlarm.remove(node.code)
+            if let alarm = summary.rejected.first(where: { $0.contains("ALARM") }) { violation("\(node.code) rejected an item: \(alarm)") }
+            checkHoldings(of: node)
+        case .rejoined:
+            needsRejoin.remove(node.code)
+            mayAlarm.remove(node.code)
+            count("rejoined")
+        case .crashed:
+            count("node crashed")
+        case .failed(let error):
+            switch error.code {
+            case .hubUnreachable, .hubRefused:
+                break
+            case .auditAlarm where mayAlarm.contains(node.code):
+                needsRejoin.insert(node.code)
+                count("alarm after restore")
+            case .invalidInput where needsRejoin.contains(node.code) && error.message.contains("nothing to rejoin"):
                 needsRejoin.remove(node.code)
                 mayAlarm.remove(node.code)
-                count("rejoined")
-            case .crashed:
-                count("node crashed")
-            case .failed(let error):
-                switch error.code {
-                case .hubUnreachable, .hubRefused:
-                    break
-                case .auditAlarm where mayAlarm.contains(node.code):
-                    needsRejoin.insert(node.code)
-                    count("alarm after restore")
-                case .invalidInput where needsRejoin.contains(node.code) && error.message.contains("nothing to rejoin"):
-                    needsRejoin.remove(node.code)
-                    mayAlarm.remove(node.code)
-                default:
-                    violation("\(node.code) failed: \(error.code) \(error.message)")
-                }
-            case .unexpected(let text):
-                violation("\(node.code) threw what no node should: \(text)")
+            default:
+                violation("\(node.code) failed: \(error.code) \(error.message)")
             }
+        case .unexpected(let text):
+            violation("\(node.code) threw what no node should: \(text)")
+        }
     }
 
     // MARK: Ending

@@ -4,7 +4,7 @@ import Testing
 /// The whole system under a seeded simulator (`Simulation`): thousands of seeds, each a hub and
 /// three to five nodes through a schedule of faults, then healed and checked. A failure prints
 /// its seed; `TRIANGULATE_SIM_SEED=S` replays it, `TRIANGULATE_SIM_SEEDS=N` runs N seeds (CI:
-/// 10,000), `TRIANGULATE_SIM_FIRST=F` starts from seed F and `TRIANGULATE_SIM_STEPS=K` gives each
+/// 2,000), `TRIANGULATE_SIM_FIRST=F` starts from seed F and `TRIANGULATE_SIM_STEPS=K` gives each
 /// K events before healing (default 24). It prints how often each event and fault happened.
 @Suite("The whole system under a seeded simulator")
 struct SimulationTests {

@@ -56,6 +56,7 @@ enum HubRoutes {
         }
         router.post("/v1/push") { request, _ in
             try await respond {
+                // -1: not asked (a query value is digits only, so no node can send it).
                 let auditFrom = try parse { () throws(ProtocolError) in try QueryValues(request.uri.query).integer("auditFrom", in: -1...Int64.max, default: -1) }
                 let (organisation, body) = try await signedBody(of: request, hub: hub)
                 var answer = try await hub.push(try decode(PushRequest.self, body), from: organisation)
