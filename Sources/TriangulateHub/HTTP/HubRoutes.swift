@@ -94,7 +94,7 @@ enum HubRoutes {
                 let organisation = try await hub.authenticate(try signature(of: request), method: request.method.rawValue,
                                                               path: target(of: request), body: Data())
                 var page = try await hub.inbox(for: organisation, after: after, limit: Int(limit), wait: .seconds(wait))
-                if auditFrom >= 0, !page.items.isEmpty { page.audit = try await hub.receipt(from: UInt64(auditFrom)) }
+                if auditFrom >= 0 { page.audit = try await hub.receipt(from: UInt64(auditFrom)) }
                 return try json(page)
             }
         }

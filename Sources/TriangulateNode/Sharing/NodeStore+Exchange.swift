@@ -63,10 +63,12 @@ extension NodeStore {
         try await checkAuditLog(client)
         try await push(client, key: key, into: &summary, progress: progress)
         var cursor = try hubCursor()
+        var lastPageHadReceipt = false
         while true {
             let page = try await client.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500&auditFrom=\(try acceptedLogSize())", as: InboxPage.self)
             try applyInbox(page, accepting: try receipt(page.audit, for: page.items.isEmpty ? nil : "page of \(page.items.count) items"), into: &summary)
             cursor = page.cursor
+            lastPageHadReceipt = page.audit != nil
             progress("pulled \(summary.itemsPulled) items (cursor \(cursor))")
             if !page.more { break }
         }
@@ -78,7 +80,12 @@ extension NodeStore {
         } catch let error as NodeError where error.code == .hubRefused {
             summary.matching.problem = error.message
         }
-        summary.checkpoint = try await checkAuditLog(client)
+        // The last page's receipt was this sync's final audit check; a hub that gave none gets one.
+        if lastPageHadReceipt, let accepted = try auditState().checkpoint {
+            summary.checkpoint = accepted
+        } else {
+            summary.checkpoint = try await checkAuditLog(client)
+        }
         return summary
     }
 
@@ -100,21 +107,22 @@ extension NodeStore {
         } catch {
             throw NodeError(.auditAlarm, error.message)
         }
-        try acceptCheckpoint(current)
+        if current != previous { try acceptCheckpoint(current) }
         return current
     }
 
     /// The size of the hub's log this node accepted last.
     private func acceptedLogSize() throws -> UInt64 { try auditState().checkpoint?.size ?? 0 }
 
-    /// The checkpoint of the receipt the hub gave with an answer that changes what this node
-    /// relies on (`what`: a push, a page of items), once checked: signed by the pinned hub key,
-    /// extending the log accepted before. It is accepted in the same transaction as what the
-    /// answer records, so that a hub that loses the request later can never be accepted again
-    /// without a rejoin. `what` is nil for an answer that records nothing (an empty page).
+    /// The checkpoint of the receipt the hub gave with an answer, once checked: signed by the
+    /// pinned hub key, extending the log accepted before. It is accepted in the same transaction
+    /// as what the answer records, so that a hub that loses the request later can never be
+    /// accepted again without a rejoin. `what` names what the answer records (a push, a page of
+    /// items), which needs a receipt; it is nil for an answer that records nothing (an empty
+    /// page), whose receipt is checked when there is one.
     private func receipt(_ receipt: AuditReceipt?, for what: String?) throws -> SignedCheckpoint? {
-        guard let what else { return nil }
         guard let receipt else {
+            guard let what else { return nil }
             throw NodeError(.hubRefused, "the hub did not say where its audit log stands after this \(what): nothing was recorded; update the hub")
         }
         let (hubKey, previous) = try auditState()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import TriangulateModel
 import TriangulateProtocol
@@ -22,7 +23,10 @@ extension NodeStore {
             guard let raw = try Data.fetchOne(db, sql: "SELECT privateKey FROM nodeKey") else {
                 throw NodeError(.storeForeign, "this store has no node key")
             }
-            return try NodeSigningKey(rawRepresentation: raw)
+            if let cached = signingKeyCache.withLock({ $0 }), cached.raw == raw { return cached.key }
+            let key = try NodeSigningKey(rawRepresentation: raw)
+            signingKeyCache.withLock { $0 = (raw, key) }
+            return key
         }
     }
 

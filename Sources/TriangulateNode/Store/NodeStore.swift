@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import TriangulateProtocol
 import TriangulateModel
@@ -16,6 +17,9 @@ public final class NodeStore: Sendable {
     public let organisation: OrganisationCode
     let database: DatabasePool
     let environment: NodeEnvironment
+    /// The signing key last read, with the stored bytes it came from: deriving a key from its
+    /// bytes costs a scalar multiplication, and every request to the hub is signed.
+    let signingKeyCache = Mutex<(raw: Data, key: NodeSigningKey)?>(nil)
 
     /// Today's date in London, by the store's clock.
     public var today: LocalDate { environment.today }
