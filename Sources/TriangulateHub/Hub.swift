@@ -218,7 +218,8 @@ public struct Hub: Sendable {
     /// Accepts a share of a document its sender owns, as `HubPolicy.declare` decides. A
     /// document's owner and type are fixed by its first declaration on this hub: a later
     /// declaration of the same id by anyone else, or as another type, is refused
-    /// (Protocol/sync.md, "Ownership"); the store re-checks that in its transaction.
+    /// (Protocol/sync.md, "Ownership"); the store asks `HubPolicy.register` again in its
+    /// transaction, so that two first declarations at once cannot both register the id.
     private func declare(_ declaration: ShareDeclaration, by organisation: String) async throws {
         var statuses: [String: String] = [:]
         for member in declaration.audience.prefix(ShareDeclaration.maximumAudience) {

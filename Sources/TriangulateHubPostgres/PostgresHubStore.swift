@@ -346,9 +346,11 @@ public final class PostgresHubStore: HubStore, Service {
                 ON CONFLICT (id) DO NOTHING
                 """, logger: logger)
             let registered = try await rows("SELECT owner, type FROM document WHERE id = \(document.id)", as: (String, String).self, on: connection)
-            guard let row = registered.first, row.0 == document.owner, row.1 == document.type.rawValue else {
-                throw HubError.documentOwnedElsewhere(document.id)
+            let found = registered.first.map { row in
+                DocumentType(rawValue: row.1).map { DocumentHeader(id: document.id, type: $0, owner: row.0) }
+                    ?? DocumentHeader(id: document.id, type: document.type, owner: "")
             }
+            try HubPolicy.register(document, found: found, registering: true)
             try await connection.query("""
                 INSERT INTO share (id, owner, declaration, created_at, audience)
                 VALUES (\(declaration.id), \(declaration.document.owner), \(payload), \(at), \(audience))
@@ -404,21 +406,18 @@ public final class PostgresHubStore: HubStore, Service {
             let seq = try await append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, on: connection)
             try await deliver(seq, to: withdrawal.targets, on: connection)
             let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
-            return (seq, withdrawal.targets.map { AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
-                                                                        reasonDigest: reason.map { sha256Hex(salt + Data($0.utf8)) }, at: at) })
+            return (seq, AuditEvents.withdrawal(withdrawal, from: share, by: by, message: seq, document: document,
+                                                reasonDigest: reason.map { sha256Hex(salt + Data($0.utf8)) }, at: at))
         }
     }
 
     public func acknowledgePurge(share: String, organisation: String, at: Date) async throws {
         try await writer.write(as: .organisation(organisation), mayRefuse: true) { [self] connection in
-            let updated = try await rows("""
-                UPDATE audience SET purged_at = coalesce(purged_at, \(at))
-                WHERE share = \(share) AND organisation = \(organisation) AND removed_at IS NOT NULL RETURNING organisation
-                """, as: String.self, on: connection)
-            guard !updated.isEmpty else {
-                throw HubError(.forbidden, .nothingToPurge, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
-            }
-            let document = try await self.share(share, on: connection).map { documentHash($0.declaration.document.id) }
+            let held = try await self.share(share, on: connection)
+            try HubPolicy.acknowledgePurge(of: held, id: share, by: organisation)
+            try await connection.query(
+                "UPDATE audience SET purged_at = coalesce(purged_at, \(at)) WHERE share = \(share) AND organisation = \(organisation)", logger: logger)
+            let document = held.map { documentHash($0.declaration.document.id) }
             return ((), [AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)])
         }
     }

@@ -3,8 +3,10 @@ import TriangulateModel
 import TriangulateProtocol
 import TriangulateSync
 
-/// The audit entry of each hub event, made in one place so that every hub store logs the same
-/// events the same way. `document` is always the store's salted hash of the document id.
+/// The audit entries of each hub event — the part of the policy that says what the log records
+/// of a decision — made in one place so that every hub store logs the same events the same way.
+/// A store fills in only what its transaction knows: the message's sequence number and its
+/// salted hashes (`document` is always the store's salted hash of the document id).
 public enum AuditEvents {
     /// The operator added an organisation.
     public static func organisationAdded(_ organisation: HubOrganisation) -> AuditEntry {
@@ -59,6 +61,12 @@ public enum AuditEvents {
                                  reasonDigest: String?, at: Date) -> AuditEntry {
         AuditEntry(event: "withdrawn", at: at, actor: owner, subject: organisation, share: share, document: document, message: message,
                    digest: reasonDigest)
+    }
+
+    /// What a withdrawal records: one `withdrawn` entry for each organisation it removes.
+    public static func withdrawal(_ decision: HubPolicy.Withdrawal, from share: String, by owner: String, message: Int64, document: String?,
+                                  reasonDigest: String?, at: Date) -> [AuditEntry] {
+        decision.targets.map { withdrawn($0, from: share, by: owner, message: message, document: document, reasonDigest: reasonDigest, at: at) }
     }
 
     /// A withdrawn organisation acknowledged it purged the share.

@@ -36,9 +36,7 @@ public enum HubPolicy {
         guard declaration.document.owner == organisation else {
             throw HubError(.forbidden, .notOwner, "\(organisation) cannot share a document owned by \(declaration.document.owner)")
         }
-        if let registered, registered != declaration.document {
-            throw HubError.documentOwnedElsewhere(declaration.document.id)
-        }
+        try register(declaration.document, found: registered)
         if let existing {
             guard existing.declaration == declaration else { throw HubError(.conflict, .shareConflict, "share \(declaration.id) exists with a different declaration") }
             return nil
@@ -52,6 +50,19 @@ public enum HubPolicy {
             }
         }
         return declaration
+    }
+
+    /// Checks a declaration's document against what the hub registered under its id: the first
+    /// declaration of an id fixes its owner and type (Protocol/sync.md, "Ownership"). `found` is
+    /// the registration a store found (nil: none). A store asks again inside the transaction that
+    /// registers the document, with `registering` true: the id is registered by then, so finding
+    /// nothing means another organisation's registration, hidden from this one.
+    public static func register(_ document: DocumentHeader, found: DocumentHeader?, registering: Bool = false) throws(HubError) {
+        guard let found else {
+            if registering { throw HubError.documentOwnedElsewhere(document.id) }
+            return
+        }
+        guard found == document else { throw HubError.documentOwnedElsewhere(document.id) }
     }
 
     /// Decides a batch `organisation` pushed into `share`, signed with `key` (the key the batch
@@ -140,7 +151,8 @@ public enum HubPolicy {
     }
 
     /// Decides a purge acknowledgement by `organisation`: only one removed from the share has a
-    /// purge to acknowledge.
+    /// purge to acknowledge. The hub asks before the store's transaction, the store again inside
+    /// it, with the share as it holds it.
     public static func acknowledgePurge(of share: HubShare?, id: String, by organisation: String) throws(HubError) {
         guard let share, share.removed.contains(organisation) || (share.withdrawnAt != nil && share.declaration.audience.contains { $0.organisation == organisation }) else {
             throw HubError(.forbidden, .nothingToPurge, "\(organisation) was not withdrawn from share \(id), so there is no purge to acknowledge")

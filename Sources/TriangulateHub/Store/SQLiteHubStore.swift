@@ -317,10 +317,13 @@ public final class SQLiteHubStore: HubStore {
     }
 
     public func document(_ id: String) async throws -> DocumentHeader? {
-        try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, owner, type FROM document WHERE id = ?", arguments: [id]).flatMap { row in
-                DocumentType(rawValue: row["type"]).map { DocumentHeader(id: row["id"], type: $0, owner: row["owner"]) }
-            }
+        try await database.read { db in try Self.document(id, in: db) }
+    }
+
+    /// The document registered under `id`, read in `db`'s transaction.
+    private static func document(_ id: String, in db: Database) throws -> DocumentHeader? {
+        try Row.fetchOne(db, sql: "SELECT id, owner, type FROM document WHERE id = ?", arguments: [id]).flatMap { row in
+            DocumentType(rawValue: row["type"]).map { DocumentHeader(id: row["id"], type: $0, owner: row["owner"]) }
         }
     }
 
@@ -330,10 +333,7 @@ public final class SQLiteHubStore: HubStore {
         return try await database.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO document (id, owner, type, declaredAt) VALUES (?, ?, ?, ?)",
                            arguments: [document.id, document.owner, document.type.rawValue, at])
-            guard let row = try Row.fetchOne(db, sql: "SELECT owner, type FROM document WHERE id = ?", arguments: [document.id]),
-                  row["owner"] == document.owner, row["type"] == document.type.rawValue else {
-                throw HubError.documentOwnedElsewhere(document.id)
-            }
+            try HubPolicy.register(document, found: try Self.document(document.id, in: db), registering: true)
             try db.execute(
                 sql: "INSERT INTO share (id, owner, declaration, createdAt) VALUES (?, ?, ?, ?)",
                 arguments: [declaration.id, declaration.document.owner, payload, at])
@@ -384,22 +384,19 @@ public final class SQLiteHubStore: HubStore {
             let seq = try Self.append(kind: "withdrawal", share: share, sender: by, payload: payload, at: at, in: db)
             try Self.deliver(seq, to: withdrawal.targets, in: db)
             let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
-            try self.audit(withdrawal.targets.map {
-                AuditEvents.withdrawn($0, from: share, by: by, message: seq, document: document,
-                                      reasonDigest: reason.map { self.saltedHash(Data($0.utf8)) }, at: at)
-            }, in: db)
+            try self.audit(AuditEvents.withdrawal(withdrawal, from: share, by: by, message: seq, document: document,
+                                                  reasonDigest: reason.map { self.saltedHash(Data($0.utf8)) }, at: at), in: db)
             return seq
         }
     }
 
     public func acknowledgePurge(share: String, organisation: String, at: Date) async throws {
         try await database.write { db in
-            try db.execute(sql: "UPDATE audience SET purgedAt = coalesce(purgedAt, ?) WHERE share = ? AND organisation = ? AND removedAt IS NOT NULL",
+            let held = try Self.share(share, in: db)
+            try HubPolicy.acknowledgePurge(of: held, id: share, by: organisation)
+            try db.execute(sql: "UPDATE audience SET purgedAt = coalesce(purgedAt, ?) WHERE share = ? AND organisation = ?",
                            arguments: [at, share, organisation])
-            if db.changesCount == 0 {
-                throw HubError(.forbidden, .nothingToPurge, "\(organisation) was not withdrawn from share \(share), so there is no purge to acknowledge")
-            }
-            let document = try Self.share(share, in: db).map { self.documentHash($0.declaration.document.id) }
+            let document = held.map { self.documentHash($0.declaration.document.id) }
             try self.audit([AuditEvents.purgeAcknowledged(by: organisation, share: share, document: document, at: at)], in: db)
         }
     }
