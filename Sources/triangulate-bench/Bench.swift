@@ -17,7 +17,8 @@ struct Bench: AsyncParsableCommand {
             and triangulate-hub built beside this executable), worklist (`triangulate due` on a store \
             of WORKLIST-CASES open cases), match (matching MATCH-ORGANISATIONS × MATCH-TOKENS tokens, and a \
             publication completing a quorum through a triangulate-hub process), soak (SOAK-ORGANISATIONS organisations \
-            writing every 10 s and pulling for SOAK-MINUTES against a hub process; not part of all). Progress goes to standard error; \
+            writing every 10 s and pulling for SOAK-MINUTES against a hub process; not part of all), catchup (a node \
+            back after 90 days syncs CATCHUP-CHANGES changes across CATCHUP-SHARES shares from a hub process). Progress goes to standard error; \
             the figures, with their targets, to standard output. Use a release build, of \
             everything: swift build -c release && .build/release/triangulate-bench.
             """)
@@ -58,7 +59,13 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "How many minutes the soak runs.")
     var soakMinutes = 10.0
 
-    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register, match, all, or soak (alone).")
+    @Option(help: "How many shares the catch-up benchmark's node missed.")
+    var catchupShares = 500
+
+    @Option(help: "How many changes across those shares the catch-up benchmark's node missed.")
+    var catchupChanges = 50_000
+
+    @Option(help: "Which benchmarks: sync, hub, audit, scale (needs PostgreSQL), worklist, web, register, match, catchup, all, or soak (alone).")
     var suite = "all"
 
     @Option(help: ArgumentHelp(
@@ -79,8 +86,11 @@ struct Bench: AsyncParsableCommand {
         guard documents > 0 else { throw ValidationError("--documents must be at least 1") }
         guard editFraction > 0, editFraction <= 1 else { throw ValidationError("--edit-fraction must be in (0, 1]") }
         guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "match", "all", "soak"].contains(suite) else {
-            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register, match, all or soak")
+        guard ["sync", "hub", "audit", "scale", "worklist", "web", "register", "match", "catchup", "all", "soak"].contains(suite) else {
+            throw ValidationError("--suite must be sync, hub, audit, scale, worklist, web, register, match, catchup, all or soak")
+        }
+        guard catchupShares >= 1, catchupChanges >= catchupShares else {
+            throw ValidationError("--catchup-shares must be at least 1 and --catchup-changes at least as many")
         }
         guard soakOrganisations >= 2, soakMinutes > 0 else { throw ValidationError("--soak-organisations must be at least 2 and --soak-minutes more than 0") }
         guard matchOrganisations >= 2, matchTokens >= 1 else { throw ValidationError("--match-organisations must be at least 2 and --match-tokens at least 1") }
@@ -90,7 +100,7 @@ struct Bench: AsyncParsableCommand {
         guard suite != "scale" || postgresServer != nil else {
             throw ValidationError("--suite scale needs a PostgreSQL server: --postgres postgres://USER@HOST:PORT/postgres, or TRIANGULATE_POSTGRES_URL")
         }
-        if ["scale", "match", "hub", "soak", "all"].contains(suite) {
+        if ["scale", "match", "hub", "soak", "catchup", "all"].contains(suite) {
             guard FileManager.default.isExecutableFile(atPath: HubScaleBenchmarks.hubExecutable.path) else {
                 throw ValidationError("the \(suite) suite runs triangulate-hub processes, and there is none beside triangulate-bench: swift build -c release")
             }
@@ -127,6 +137,9 @@ struct Bench: AsyncParsableCommand {
         }
         if suite == "match" || suite == "all" {
             report.match = try await MatchBenchmarks(organisations: matchOrganisations, tokensPerOrganisation: matchTokens, repeats: repeats, seed: seed).run()
+        }
+        if suite == "catchup" || suite == "all" {
+            report.catchUp = try await CatchUpBenchmarks(shares: catchupShares, changes: catchupChanges, changesPerBatch: 10).run()
         }
         if suite == "scale" || suite == "all" {
             if let postgres = postgresServer {

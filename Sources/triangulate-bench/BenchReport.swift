@@ -13,6 +13,24 @@ struct BenchReport: Encodable {
     var register: RegisterFigures?
     var match: MatchFigures?
     var soak: SoakFigures?
+    /// A node's catch-up after 90 days offline (issue 19).
+    var catchUp: CatchUpFigures?
+}
+
+/// A node's catch-up after 90 days offline, through a hub process: one sync that pulls,
+/// verifies and applies everything it missed.
+struct CatchUpFigures: Encodable {
+    /// The sync's time, from its first request to its last commit.
+    var catchUp: Figure
+    var changesPerSecond: Double
+    var shares: Int
+    var changes: Int
+    var changesPerBatch: Int
+    /// What the sync reported: items pulled (declarations and batches) and changes applied.
+    var itemsPulled: Int
+    var changesApplied: Int
+    /// Every change applied, nothing rejected, and every document holding the partner's last values.
+    var converged: Bool
 }
 
 /// The figures of issue 6: ingest through separate hub processes.
