@@ -5,8 +5,8 @@ import Foundation
 /// rolled it back, cannot pass.
 public enum AuditMonitor {
     /// Checks `new` against `previous` (nil the first time) with the consistency `proof`
-    /// the hub served between them.
-    /// A checkpoint identical to `previous` passes at once: it was checked when accepted.
+    /// the hub served between them. A checkpoint identical to `previous` passes at once: it was
+    /// checked when it was accepted.
     public static func check(previous: SignedCheckpoint?, new: SignedCheckpoint, proof: [Data], hubKey: NodePublicKey) throws(ProtocolError) {
         if let previous, previous == new { return }
         guard new.isSigned(by: hubKey) else {
