@@ -14,17 +14,22 @@ public final class HubMetrics: Sendable {
                                               .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
                                               .seconds(5), .seconds(30)]
 
+    /// The full name of one of the hub's metrics: `triangulate_hub_<metric>_<unit>`.
+    private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "triangulate", subsystem: "hub", metricName: metric, unitName: unit, helpText: help)
+    }
+
     /// Makes an empty set of metrics.
     public init() {
-        auditSize = registry.makeGauge(name: "triangulate_hub_audit_entries", help: "Entries in the audit log, as of the last scrape.")
+        auditSize = registry.makeGauge(descriptor: Self.name("audit", "entries", "Entries in the audit log, as of the last scrape."))
     }
 
     /// A request answered: its route (the path's template, never its query), status and time.
     public func request(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "triangulate_hub_requests_total", labels: [("route", route), ("status", String(status))],
-                             help: "HTTP requests answered, by route and status.").increment()
-        registry.makeDurationHistogram(name: "triangulate_hub_request_duration_seconds", labels: [("route", route)],
-                                       buckets: Self.durationBuckets, help: "Time to answer a request, by route.").record(duration)
+        registry.makeCounter(descriptor: Self.name("requests", "total", "HTTP requests answered, by route and status."),
+                             labels: [("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.name("request_duration", "seconds", "Time to answer a request, by route."),
+                                       labels: [("route", route)], buckets: Self.durationBuckets).record(duration)
     }
 
     /// A push's outcome: items accepted by kind, refusals by code.
@@ -34,8 +39,8 @@ public final class HubMetrics: Sendable {
                               ("purge", request.purges.count)] where count > 0 {
             let accepted = count - (refusedKinds[kind] ?? 0)
             if accepted > 0 {
-                registry.makeCounter(name: "triangulate_hub_items_accepted_total", labels: [("kind", kind)],
-                                     help: "Pushed items accepted, by kind.").increment(by: Int64(accepted))
+                registry.makeCounter(descriptor: Self.name("items_accepted", "total", "Pushed items accepted, by kind."), labels: [("kind", kind)])
+                    .increment(by: Int64(accepted))
             }
         }
         for refusal in answer.refused { refused(code: refusal.code) }
@@ -43,14 +48,14 @@ public final class HubMetrics: Sendable {
 
     /// An item refused, by its code (`RefusalCode`), or a whole request refused.
     public func refused(code: String) {
-        registry.makeCounter(name: "triangulate_hub_refusals_total", labels: [("code", code)], help: "Items and requests refused, by code.").increment()
+        registry.makeCounter(descriptor: Self.name("refusals", "total", "Items and requests refused, by code."), labels: [("code", code)]).increment()
     }
 
     /// An inbox page served with `count` messages.
     public func inbox(delivered count: Int) {
-        registry.makeCounter(name: "triangulate_hub_inbox_pages_total", help: "Inbox pages served.").increment()
+        registry.makeCounter(descriptor: Self.name("inbox_pages", "total", "Inbox pages served.")).increment()
         if count > 0 {
-            registry.makeCounter(name: "triangulate_hub_messages_delivered_total", help: "Messages handed to their recipients (repeats included).")
+            registry.makeCounter(descriptor: Self.name("messages_delivered", "total", "Messages handed to their recipients (repeats included)."))
                 .increment(by: Int64(count))
         }
     }
