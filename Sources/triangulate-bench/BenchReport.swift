@@ -140,6 +140,9 @@ struct SyncFigures: Encodable {
     var trackedWriteRatio: Figure
     /// The two timings behind (c), in milliseconds.
     var plainInsertMilliseconds: Double
+    /// The floor under (c): plain inserts plus, per document, a row of opaque bytes the size of
+    /// its tracked state, over plain inserts alone.
+    var opaqueStateWriteRatio: Double
     var trackedWriteMilliseconds: Double
     /// (d) Wire bytes per field change besides its value and its document's header: first writes.
     var wireBytesPerChange: Figure

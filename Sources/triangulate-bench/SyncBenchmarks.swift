@@ -65,10 +65,13 @@ struct SyncBenchmarks {
 
         progress("(c) tracked writes against plain inserts of the same rows")
         var plainBest = Duration.seconds(1_000_000)
+        var floorBest = Duration.seconds(1_000_000)
         var trackedBest = Duration.seconds(1_000_000)
+        let stateSizes = try stateSizes()
         for _ in 0..<repeats {
-            plainBest = min(plainBest, try timeInserts(tracked: false))
-            trackedBest = min(trackedBest, try timeInserts(tracked: true))
+            plainBest = min(plainBest, try timeInserts(.plain))
+            floorBest = min(floorBest, try timeInserts(.withOpaqueState(stateSizes)))
+            trackedBest = min(trackedBest, try timeInserts(.tracked))
         }
 
         progress("(d) wire encoding")
@@ -82,6 +85,7 @@ struct SyncBenchmarks {
             sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
             trackedWriteRatio: .atMost(trackedBest.seconds / plainBest.seconds, 1.3, "x"),
             plainInsertMilliseconds: (plainBest.seconds * 1000).rounded(),
+            opaqueStateWriteRatio: ((floorBest.seconds / plainBest.seconds) * 100).rounded() / 100,
             trackedWriteMilliseconds: (trackedBest.seconds * 1000).rounded(),
             wireBytesPerChange: .atMost(initialWire.perChange, 20, "bytes + value"),
             wireBytesPerEdit: .atMost(editWire.perChange, 20, "bytes + value"),
@@ -91,10 +95,34 @@ struct SyncBenchmarks {
             concurrentEdits: aEdits.count)
     }
 
+    /// What is written besides each row in a run of `timeInserts`.
+    private enum InsertMode {
+        /// Nothing: the rows alone.
+        case plain
+        /// A row of the given size in a second table, of opaque bytes, per document: what any
+        /// per-document metadata row costs SQLite, with no CPU spent making it.
+        case withOpaqueState([Int])
+        /// The sync ledger's tracking, in the same transaction.
+        case tracked
+    }
+
+    /// The size of each document's stored state when tracked, for the opaque rows.
+    private func stateSizes() throws -> [Int] {
+        let wall = SyncLedger.wall(Date())
+        var clock = HybridClock(replica: ReplicaID("CQC.bench"), maximumDrift: SyncLedger.maximumDrift)
+        return workload.ids.indices.map { index in
+            var state = DocumentState()
+            for field in Workload.fields {
+                state.apply(Change(document: workload.ids[index], field: field,
+                                   operation: .assign(value: Workload.value(field, index), supersedes: []), stamp: clock.tick(wall: wall)))
+            }
+            return state.encoded().count
+        }
+    }
+
     /// Inserts every document as a row of five columns, 1,000 rows per transaction, into a
-    /// fresh file with the node store's settings; when `tracked`, each row is also tracked
-    /// through the sync ledger in the same transaction.
-    private func timeInserts(tracked: Bool) throws -> Duration {
+    /// fresh file with the node store's settings, with what `mode` adds in the same transaction.
+    private func timeInserts(_ mode: InsertMode) throws -> Duration {
         try withTemporaryDirectory { directory in
             var configuration = Configuration()
             configuration.prepareDatabase { db in
@@ -104,22 +132,27 @@ struct SyncBenchmarks {
             let database = try DatabasePool(path: directory.appendingPathComponent("bench.sqlite").path, configuration: configuration)
             try database.write { db in
                 try db.execute(sql: "CREATE TABLE action (id TEXT PRIMARY KEY, reference TEXT, summary TEXT, state TEXT, dueBy TEXT, evidence TEXT)")
+                try db.execute(sql: "CREATE TABLE opaque (id TEXT PRIMARY KEY, type TEXT NOT NULL, owner TEXT NOT NULL, state BLOB NOT NULL) WITHOUT ROWID")
                 try SyncLedger.createTables(in: db)
             }
             let organisation = try OrganisationCode(parsing: "CQC")
             let wall = SyncLedger.wall(Date())
             let values = workload.ids.indices.map { index in Workload.fields.map { Workload.value($0, index) } }
+            let blobs: [Data] = if case .withOpaqueState(let sizes) = mode { sizes.map { Data(repeating: 0x5A, count: $0) } } else { [] }
             return try measure {
                 for start in stride(from: 0, to: workload.ids.count, by: 1_000) {
                     try database.write { db in
-                        var ledger = tracked ? try SyncLedger(db, organisation: organisation) : nil
+                        var ledger = if case .tracked = mode { try SyncLedger(db, organisation: organisation) } else { nil as SyncLedger? }
                         let insert = try db.cachedStatement(sql: "INSERT INTO action VALUES (?, ?, ?, ?, ?, ?)")
+                        let opaque = try db.cachedStatement(sql: "INSERT INTO opaque VALUES (?, 'action', 'CQC', ?)")
                         for index in start..<min(start + 1_000, workload.ids.count) {
                             let id = workload.ids[index]
-                            try insert.execute(arguments: StatementArguments([id] + values[index]))
+                            let row = values[index]
+                            try insert.execute(arguments: [id, row[0], row[1], row[2], row[3], row[4]])
+                            if !blobs.isEmpty { try opaque.execute(arguments: [id, blobs[index]]) }
                             if ledger != nil {
                                 var fields: [String: FieldValue] = [:]
-                                for (field, value) in zip(Workload.fields, values[index]) { fields[field] = .register(value) }
+                                for (field, value) in zip(Workload.fields, row) { fields[field] = .register(value) }
                                 try ledger!.track(DocumentHeader(id: id, type: .action, owner: "CQC"), fields, wall: wall)
                             }
                         }
