@@ -103,7 +103,7 @@ public struct RegisterState: Hashable, Sendable {
     init() {}
 
     init(live: [Write], superseded: Set<HybridTimestamp>) {
-        self.live = live.sorted { $0.stamp < $1.stamp }
+        self.live = live.count < 2 ? live : live.sorted { $0.stamp < $1.stamp }
         self.superseded = superseded
     }
 

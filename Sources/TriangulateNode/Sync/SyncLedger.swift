@@ -215,9 +215,7 @@ public struct SyncLedger {
     // MARK: Storage
 
     private func loadState(_ id: String) throws -> DocumentState? {
-        let statement = try db.cachedStatement(sql: "SELECT state FROM syncDocument WHERE id = ?")
-        guard let blob = try Data.fetchOne(statement, arguments: [id]) else { return nil }
-        return try DocumentState(decoding: [UInt8](blob))
+        try DocumentRows(db: db).row(id).map { try DocumentState(decoding: $0.state) }
     }
 
     func loadHeaderAndState(_ id: String) throws -> (header: DocumentHeader, state: DocumentState)? {
@@ -226,21 +224,15 @@ public struct SyncLedger {
 
     /// A stored document's header and merged state.
     static func loadHeaderAndState(_ id: String, in db: Database) throws -> (header: DocumentHeader, state: DocumentState)? {
-        let statement = try db.cachedStatement(sql: "SELECT type, owner, state FROM syncDocument WHERE id = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [id]),
-              let type = DocumentType(rawValue: row["type"]) else { return nil }
-        let state = try DocumentState(decoding: [UInt8](row["state"] as Data))
-        return (DocumentHeader(id: id, type: type, owner: row["owner"]), state)
+        guard let row = try DocumentRows(db: db).row(id) else { return nil }
+        return (row.header, try DocumentState(decoding: row.state))
     }
 
     private func saveState(_ header: DocumentHeader, _ state: DocumentState, isNew: Bool) throws {
-        let blob = Data(state.encoded())
         if isNew {
-            let statement = try db.cachedStatement(sql: "INSERT INTO syncDocument (id, type, owner, state) VALUES (?, ?, ?, ?)")
-            try statement.execute(arguments: [header.id, header.type.rawValue, header.owner, blob])
+            try DocumentRows(db: db).insert(header, state: state.encoded())
         } else {
-            let statement = try db.cachedStatement(sql: "UPDATE syncDocument SET state = ? WHERE id = ?")
-            try statement.execute(arguments: [blob, header.id])
+            try DocumentRows(db: db).update(header.id, state: state.encoded())
         }
     }
 

@@ -44,9 +44,13 @@ struct BinaryReader {
         guard length <= UInt64(bytes.count - offset) else { throw Self.malformed("it ends early") }
         let end = offset + Int(length)
         defer { offset = end }
-        guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
-            throw Self.malformed("a string is not UTF-8")
+        let text = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[offset..<end])
+            // ASCII, nearly every string here, is UTF-8 as it stands; anything else is checked.
+            if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
+            return String(validating: utf8, as: UTF8.self)
         }
+        guard let text else { throw Self.malformed("a string is not UTF-8") }
         return text
     }
 

@@ -16,19 +16,20 @@ extension ChangeSet {
     /// The change set's bytes. Changes keep their order exactly: each run of consecutive
     /// changes to one document is written after that document's header.
     public func encoded() -> [UInt8] {
-        var runs: [Range<Int>] = []
+        var runs: [(header: DocumentHeader, changes: Range<Int>)] = []
         var start = changes.startIndex
         while start < changes.endIndex {
+            let id = changes[start].document
             var end = start + 1
-            while end < changes.endIndex, changes[end].document == changes[start].document { end += 1 }
-            runs.append(start..<end)
+            while end < changes.endIndex, changes[end].document == id { end += 1 }
+            runs.append((header(of: id), start..<end))
             start = end
         }
         var table = StringTable()
-        for run in runs {
-            table.intern(header(of: changes[run.lowerBound].document).owner)
-            table.intern(header(of: changes[run.lowerBound].document).type.rawValue)
-            for index in run { table.intern(changes[index]) }
+        for run in runs.indices {
+            table.intern(runs[run].header.owner)
+            table.intern(runs[run].header.type.rawValue)
+            for index in runs[run].changes { table.intern(changes[index]) }
         }
         var writer = BinaryWriter(capacity: changes.count * 24)
         writer.byte(Self.wireVersion)
@@ -36,15 +37,14 @@ extension ChangeSet {
         for string in table.strings { writer.string(string) }
         writer.varint(runs.count)
         var previous: UInt64 = 0
-        for run in runs {
-            let header = header(of: changes[run.lowerBound].document)
-            Self.writeID(header.id, to: &writer)
-            writer.varint(table.index(header.type.rawValue))
-            writer.varint(table.index(header.owner))
-            writer.varint(run.count)
-            for index in run {
+        for run in runs.indices {
+            Self.writeID(runs[run].header.id, to: &writer)
+            writer.varint(table.index(runs[run].header.type.rawValue))
+            writer.varint(table.index(runs[run].header.owner))
+            writer.varint(runs[run].changes.count)
+            for index in runs[run].changes {
                 writer.varint(table.index(changes[index].field))
-                Self.write(changes[index].operation, stamp: changes[index].stamp, previous: &previous, table: table, to: &writer)
+                Self.write(changes[index], previous: &previous, table: table, to: &writer)
             }
         }
         return writer.bytes
@@ -116,10 +116,8 @@ extension ChangeSet {
         self.init(headers: headers, changes: changes)
     }
 
-    private static func write(
-        _ operation: Change.Operation, stamp: HybridTimestamp, previous: inout UInt64, table: StringTable,
-        to writer: inout BinaryWriter
-    ) {
+    private static func write(_ change: borrowing Change, previous: inout UInt64, table: StringTable, to writer: inout BinaryWriter) {
+        let stamp = change.stamp
         func writeStamp(_ stamp: HybridTimestamp, relativeTo base: UInt64) {
             writer.varint(table.index(stamp.replica.rawValue))
             writer.signed(Int64(bitPattern: stamp.milliseconds &- base))
@@ -127,9 +125,13 @@ extension ChangeSet {
         }
         func writeStamps(_ stamps: Set<HybridTimestamp>) {
             writer.varint(stamps.count)
-            for other in stamps.sorted() { writeStamp(other, relativeTo: stamp.milliseconds) }
+            if stamps.count == 1, let only = stamps.first {
+                writeStamp(only, relativeTo: stamp.milliseconds)
+            } else if stamps.count > 1 {
+                for other in stamps.sorted() { writeStamp(other, relativeTo: stamp.milliseconds) }
+            }
         }
-        switch operation {
+        switch change.operation {
         case .assign(.some, _): writer.byte(0)
         case .assign(.none, _): writer.byte(1)
         case .add: writer.byte(2)
@@ -138,7 +140,7 @@ extension ChangeSet {
         }
         writeStamp(stamp, relativeTo: previous)
         previous = stamp.milliseconds
-        switch operation {
+        switch change.operation {
         case .assign(let value, let supersedes):
             if let value { writer.string(value) }
             writeStamps(supersedes)
@@ -181,22 +183,62 @@ extension ChangeSet {
     }
 
     private static func writeID(_ id: String, to writer: inout BinaryWriter) {
-        if let uuid = UUID(uuidString: id), uuid.uuidString.lowercased() == id {
+        if let uuid = canonicalUUID(id) {
             writer.byte(0)
-            withUnsafeBytes(of: uuid.uuid) { writer.raw($0) }
+            writer.raw(uuid)
         } else {
             writer.byte(1)
             writer.string(id)
         }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The 16 bytes of a UUID in lowercase canonical form (8-4-4-4-12 hex digits), or nil.
+    private static func canonicalUUID(_ id: String) -> [UInt8]? {
+        var id = id
+        return id.withUTF8 { text -> [UInt8]? in
+            guard text.count == 36 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: 16)
+            var offset = 0
+            for index in 0..<16 {
+                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                    guard text[offset] == UInt8(ascii: "-") else { return nil }
+                    offset += 1
+                }
+                guard let high = lowercaseHex(text[offset]), let low = lowercaseHex(text[offset + 1]) else { return nil }
+                bytes[index] = high << 4 | low
+                offset += 2
+            }
+            return bytes
+        }
+    }
+
+    private static func lowercaseHex(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
     private static func readID(_ reader: inout BinaryReader) throws(SyncError) -> String {
         switch try reader.byte() {
         case 0:
-            let raw = Array(try reader.raw(16))
-            let uuid = UUID(uuid: (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
-                                   raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]))
-            return uuid.uuidString.lowercased()
+            let raw = try reader.raw(16)
+            return String(unsafeUninitializedCapacity: 36) { text in
+                var offset = 0
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[offset] = UInt8(ascii: "-")
+                        offset += 1
+                    }
+                    text[offset] = hexDigits[Int(byte >> 4)]
+                    text[offset + 1] = hexDigits[Int(byte & 0x0F)]
+                    offset += 2
+                }
+                return offset
+            }
         case 1:
             return try reader.string()
         default:
@@ -206,18 +248,26 @@ extension ChangeSet {
 }
 
 /// The strings of a change set — replica ids, field paths, owners — each written once.
+/// A change set names few distinct strings, most of them over and over, so a short table is
+/// searched in order (equal strings sharing storage compare at once) before any hashing.
 private struct StringTable {
     private(set) var strings: [String] = []
     private var indexes: [String: Int] = [:]
+    private static let searchedInOrder = 16
 
     mutating func intern(_ string: String) {
-        if indexes[string] == nil {
+        if strings.count < Self.searchedInOrder {
+            if !strings.contains(string) { strings.append(string) }
+            if strings.count == Self.searchedInOrder {
+                for (index, string) in strings.enumerated() { indexes[string] = index }
+            }
+        } else if indexes[string] == nil {
             indexes[string] = strings.count
             strings.append(string)
         }
     }
 
-    mutating func intern(_ change: Change) {
+    mutating func intern(_ change: borrowing Change) {
         intern(change.field)
         intern(change.stamp.replica.rawValue)
         switch change.operation {
@@ -226,5 +276,8 @@ private struct StringTable {
         }
     }
 
-    func index(_ string: String) -> Int { indexes[string]! }
+    func index(_ string: String) -> Int {
+        if strings.count < Self.searchedInOrder, let index = strings.firstIndex(of: string) { return index }
+        return indexes[string]!
+    }
 }

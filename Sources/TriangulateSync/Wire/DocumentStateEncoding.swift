@@ -27,7 +27,8 @@ extension DocumentState {
         writer.varint(base ?? 0)
         let context = StampContext(replicas: replicas, base: base ?? 0)
         writer.varint(fields.count)
-        for (name, field) in fields.sorted(by: { $0.key < $1.key }) {
+        for name in fields.keys.sorted() {
+            guard let field = fields[name] else { continue }
             writer.string(name)
             writer.varint(field.register.live.count)
             for write in field.register.live {
@@ -58,11 +59,14 @@ extension DocumentState {
         var replicas: [ReplicaID] = []
         for _ in 0..<(try reader.count(atMost: reader.remaining)) { replicas.append(ReplicaID(try reader.string())) }
         let context = StampContext(replicas: replicas, base: try reader.varint())
-        var fields: [String: FieldState] = [:]
-        for _ in 0..<(try reader.count(atMost: reader.remaining)) {
+        let fieldCount = try reader.count(atMost: reader.remaining)
+        var fields: [String: FieldState] = Dictionary(minimumCapacity: fieldCount)
+        for _ in 0..<fieldCount {
             let name = try reader.string()
+            let liveCount = try reader.count(atMost: reader.remaining)
             var live: [RegisterState.Write] = []
-            for _ in 0..<(try reader.count(atMost: reader.remaining)) {
+            live.reserveCapacity(liveCount)
+            for _ in 0..<liveCount {
                 let stamp = try context.readStamp(&reader)
                 live.append(RegisterState.Write(stamp: stamp, value: try reader.byte() == 1 ? try reader.string() : nil))
             }
@@ -97,7 +101,11 @@ private struct StampContext {
 
     func write(_ stamps: Set<HybridTimestamp>, to writer: inout BinaryWriter) {
         writer.varint(stamps.count)
-        for stamp in stamps.sorted() { write(stamp, to: &writer) }
+        switch stamps.count {
+        case 0: break
+        case 1: write(stamps.first!, to: &writer)
+        default: for stamp in stamps.sorted() { write(stamp, to: &writer) }
+        }
     }
 
     func readStamp(_ reader: inout BinaryReader) throws(SyncError) -> HybridTimestamp {
@@ -109,8 +117,10 @@ private struct StampContext {
     }
 
     func readStamps(_ reader: inout BinaryReader) throws(SyncError) -> Set<HybridTimestamp> {
-        var stamps = Set<HybridTimestamp>()
-        for _ in 0..<(try reader.count(atMost: reader.remaining)) { stamps.insert(try readStamp(&reader)) }
+        let count = try reader.count(atMost: reader.remaining)
+        guard count > 0 else { return [] }
+        var stamps = Set<HybridTimestamp>(minimumCapacity: count)
+        for _ in 0..<count { stamps.insert(try readStamp(&reader)) }
         return stamps
     }
 }
