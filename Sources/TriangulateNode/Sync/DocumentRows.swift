@@ -27,9 +27,7 @@ struct DocumentRows {
         switch sqlite3_step(raw) {
         case SQLITE_ROW:
             guard let type = DocumentType(rawValue: text(raw, 0)) else { return nil }
-            let length = Int(sqlite3_column_bytes(raw, 2))
-            let state = length == 0 ? [] : [UInt8](UnsafeRawBufferPointer(start: sqlite3_column_blob(raw, 2), count: length))
-            return Row(header: DocumentHeader(id: id, type: type, owner: text(raw, 1)), state: state)
+            return Row(header: DocumentHeader(id: id, type: type, owner: text(raw, 1)), state: blob(raw, 2))
         case SQLITE_DONE:
             return nil
         case let code:
@@ -39,24 +37,58 @@ struct DocumentRows {
 
     /// Inserts a new document's row.
     func insert(_ header: DocumentHeader, state: [UInt8]) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO syncDocument (id, type, owner, state) VALUES (?, ?, ?, ?)")
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
-        try bind(header.id, at: 1, of: raw)
-        try bind(header.type.rawValue, at: 2, of: raw)
-        try bind(header.owner, at: 3, of: raw)
-        try bind(state, at: 4, of: raw)
-        try done(sqlite3_step(raw), statement)
+        try execute("INSERT INTO syncDocument (id, type, owner, state) VALUES (?, ?, ?, ?)",
+                    .text(header.id), .text(header.type.rawValue), .text(header.owner), .blob(state))
     }
 
     /// Replaces a stored document's state.
     func update(_ id: String, state: [UInt8]) throws {
-        let statement = try db.cachedStatement(sql: "UPDATE syncDocument SET state = ? WHERE id = ?")
+        try execute("UPDATE syncDocument SET state = ? WHERE id = ?", .blob(state), .text(id))
+    }
+
+    /// The pending deltas of document `id`, oldest first (`SyncLedger+Deltas.swift`).
+    func deltas(of id: String) throws -> [[UInt8]] {
+        let statement = try db.cachedStatement(sql: "SELECT changes FROM syncDelta WHERE document = ? ORDER BY seq")
         let raw = statement.sqliteStatement
         defer { sqlite3_reset(raw) }
-        try bind(state, at: 1, of: raw)
-        try bind(id, at: 2, of: raw)
+        try bind(id, at: 1, of: raw)
+        var deltas: [[UInt8]] = []
+        while true {
+            switch sqlite3_step(raw) {
+            case SQLITE_ROW: deltas.append(blob(raw, 0))
+            case SQLITE_DONE: return deltas
+            case let code: throw error(code, statement)
+            }
+        }
+    }
+
+    /// Appends a delta to document `id`.
+    func appendDelta(to id: String, _ changes: [UInt8]) throws {
+        try execute("INSERT INTO syncDelta (document, changes) VALUES (?, ?)", .text(id), .blob(changes))
+    }
+
+    private enum Value {
+        case text(String)
+        case blob([UInt8])
+    }
+
+    /// Runs a statement that returns no row, with `values` bound in order.
+    private func execute(_ sql: String, _ values: Value...) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        for (index, value) in zip(Int32(1)..., values) {
+            switch value {
+            case .text(let text): try bind(text, at: index, of: raw)
+            case .blob(let bytes): try bind(bytes, at: index, of: raw)
+            }
+        }
         try done(sqlite3_step(raw), statement)
+    }
+
+    private func blob(_ raw: SQLiteStatement, _ column: Int32) -> [UInt8] {
+        let length = Int(sqlite3_column_bytes(raw, column))
+        return length == 0 ? [] : [UInt8](UnsafeRawBufferPointer(start: sqlite3_column_blob(raw, column), count: length))
     }
 
     private func bind(_ value: String, at index: Int32, of raw: SQLiteStatement) throws {

@@ -14,18 +14,24 @@ public struct SyncLedger {
     let organisation: OrganisationCode
     private(set) var clock: HybridClock
     private var outgoing = ChangeSet()
+    /// Whether `syncDelta` may hold rows: when it is empty, a document's lookup skips it.
+    var mayHaveDeltas: Bool
 
     /// How far in the future a remote change may be stamped before it is refused: one day.
     public static let maximumDrift: UInt64 = 24 * 60 * 60 * 1000
 
     /// Creates the ledger's tables (and the triggers on the node's record tables, when
     /// present) in `db`.
-    public static func createTables(in db: Database) throws { try SyncLedgerSchema.create(db) }
+    public static func createTables(in db: Database) throws {
+        try SyncLedgerSchema.create(db)
+        try SyncLedgerSchema.addDeltas(db)
+    }
 
     /// Opens the ledger, creating this node's replica id on first use.
     public init(_ db: Database, organisation: OrganisationCode) throws {
         self.db = db
         self.organisation = organisation
+        mayHaveDeltas = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncDelta)") ?? true
         if let row = try Row.fetchOne(db, sql: "SELECT replica, clockMillis, clockCounter FROM syncReplica") {
             let replica = ReplicaID(row["replica"] as String)
             let last = HybridTimestamp(
@@ -63,8 +69,8 @@ public struct SyncLedger {
     /// `fields` is the whole document unless `isComplete` is false (an edit of some fields).
     @discardableResult
     public mutating func track(_ header: DocumentHeader, _ fields: [String: FieldValue], wall: UInt64, isComplete: Bool = true) throws -> Int {
-        let existing = try loadState(header.id)
-        var state = existing ?? DocumentState()
+        let existing = try loadStored(header.id)
+        var state = existing?.state ?? DocumentState()
         let operations = state.operations(toReach: fields, schema: try ProcessRegistry.schema(header.type), isComplete: isComplete)
         guard !operations.isEmpty else { return 0 }
         for (field, operation) in operations {
@@ -73,7 +79,7 @@ public struct SyncLedger {
             outgoing.changes.append(change)
         }
         outgoing.headers[header.id] = header
-        try saveState(header, state, isNew: existing == nil)
+        try saveState(header, state, replacing: existing)
         return operations.count
     }
 
@@ -101,75 +107,92 @@ public struct SyncLedger {
     /// every change is simply merged; the vector only records how far each origin has been seen.
     public mutating func applyRemote(_ set: ChangeSet, at date: Date) throws -> RemoteApplyReport {
         let wall = Self.wall(date)
-        var fields: [FieldSchema?] = []
-        fields.reserveCapacity(set.changes.count)
-        for change in set.changes {
-            guard let header = set.headers[change.document] else {
-                throw SyncError(.schemaViolation, "a change to document \(change.document) arrived without its header")
+        let changes = set.changes
+        // Every change is checked before any is applied: one bad change refuses the set.
+        var runs: [(header: DocumentHeader, range: Range<Int>, owned: [Bool])] = []
+        var start = changes.startIndex
+        while start < changes.endIndex {
+            let id = changes[start].document
+            guard let header = set.headers[id] else {
+                throw SyncError(.schemaViolation, "a change to document \(id) arrived without its header")
             }
-            fields.append(try ProcessRegistry.schema(header.type).validate(change))
-            try clock.receive(change.stamp, wall: wall)
+            let schema = try ProcessRegistry.schema(header.type)
+            var end = start
+            var owned: [Bool] = []
+            while end < changes.endIndex, changes[end].document == id {
+                owned.append(try schema.validate(changes[end])?.writer == .owner)
+                try clock.receive(changes[end].stamp, wall: wall)
+                end += 1
+            }
+            runs.append((header, start..<end, owned))
+            start = end
         }
         var vector = try loadVector()
         var report = RemoteApplyReport()
-        var accepted: [Change] = []
-        accepted.reserveCapacity(set.changes.count)
-        for (change, field) in zip(set.changes, fields) {
-            let origin = change.stamp.replica
-            if origin == clock.replica {
-                report.duplicates += 1
-            } else if let field, field.writer == .owner, let header = set.headers[change.document],
-                      Self.organisation(of: origin) != header.owner {
-                report.refused.append("\(origin) may not write \(change.field) of \(header.type.rawValue) \(header.id): only its owner \(header.owner) may")
-            } else {
-                accepted.append(change)
+        let me = organisation.rawValue
+        for run in runs {
+            let header = run.header
+            let id = header.id
+            var accepted: [Int] = []
+            accepted.reserveCapacity(run.range.count)
+            for (index, isOwnerOnly) in zip(run.range, run.owned) {
+                let origin = changes[index].stamp.replica
+                if origin == clock.replica {
+                    report.duplicates += 1
+                } else if isOwnerOnly, !Self.replica(origin, isOf: header.owner) {
+                    report.refused.append("\(origin) may not write \(changes[index].field) of \(header.type.rawValue) \(id): only its owner \(header.owner) may")
+                } else {
+                    accepted.append(index)
+                }
             }
-        }
-        var start = accepted.startIndex
-        while start < accepted.endIndex {
-            let id = accepted[start].document
-            var end = start + 1
-            while end < accepted.endIndex, accepted[end].document == id { end += 1 }
-            defer { start = end }
-            let header = set.headers[id]!
-            let stored = try loadHeaderAndState(id)
+            guard !accepted.isEmpty else { continue }
+            let stored = try loadStored(id)
             if let stored, stored.header.type != header.type || stored.header.owner != header.owner {
                 report.refused.append("document \(id) is a \(stored.header.type.rawValue) of \(stored.header.owner) here; changes naming it otherwise are refused")
                 continue
             }
+            let isOwn = header.owner == me
             var state = stored?.state ?? DocumentState()
             var edits: [String: Set<String>] = [:]  // partners' new changes to this organisation's own document, by partner
-            var partnerChanges: [Change] = []
-            for change in accepted[start..<end] {
+            var fresh: [Change] = []
+            for index in accepted {
+                let change = changes[index]
+                if vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true { vector[change.stamp.replica] = change.stamp }
                 if state.knows(change) {
                     report.duplicates += 1
-                } else {
-                    state.apply(change)
-                    report.applied += 1
-                    let editor = Self.organisation(of: change.stamp.replica)
-                    if header.owner == organisation.rawValue, editor != organisation.rawValue {
-                        edits[editor, default: []].insert(String(change.field.prefix { $0 != "/" }))
-                        partnerChanges.append(change)
-                    }
+                    continue
                 }
-                if vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true { vector[change.stamp.replica] = change.stamp }
+                state.apply(change)
+                fresh.append(change)
+                report.applied += 1
+                if isOwn, !Self.replica(change.stamp.replica, isOf: me) {
+                    edits[Self.organisation(of: change.stamp.replica), default: []].insert(String(change.field.prefix { $0 != "/" }))
+                }
+            }
+            if let stored, !isOwn {
+                // A partner's document already here: its new changes wait as a delta.
+                try appendDelta(ChangeSet(headers: [id: stored.header], changes: fresh))
+                continue
             }
             // The owner makes its partners' edits its own, so that its other shares carry them.
-            let me = organisation.rawValue
-            for (field, operation) in state.adoptions(of: partnerChanges, isOwn: { Self.organisation(of: $0.replica) == me }) {
-                let change = Change(document: id, field: field, operation: operation, stamp: clock.tick(wall: wall))
-                state.apply(change)
-                outgoing.changes.append(change)
-                outgoing.headers[id] = header
+            if isOwn {
+                let partnerChanges = fresh.filter { !Self.replica($0.stamp.replica, isOf: me) }
+                for (field, operation) in state.adoptions(of: partnerChanges, isOwn: { Self.replica($0.replica, isOf: me) }) {
+                    let change = Change(document: id, field: field, operation: operation, stamp: clock.tick(wall: wall))
+                    state.apply(change)
+                    outgoing.changes.append(change)
+                    outgoing.headers[id] = header
+                }
             }
-            try saveState(header, state, isNew: stored == nil)
-            if header.owner == organisation.rawValue, let process = ProcessRegistry.process(declaring: header.type) {
+            try saveState(header, state, replacing: stored)
+            if isOwn, let process = ProcessRegistry.process(declaring: header.type) {
                 try process.writeBack(state.view, to: header, edits: PartnerEdits(fields: edits, at: date), in: db)
                 try logEdits(edits, to: header, of: process, at: date)
             }
         }
         try saveVector(vector)
         try saveClock()
+        try foldDeltasIfDue()
         return report
     }
 
@@ -190,6 +213,15 @@ public struct SyncLedger {
     /// The organisation a replica belongs to: its id up to the first dot.
     static func organisation(of replica: ReplicaID) -> String {
         String(replica.rawValue.prefix { $0 != "." })
+    }
+
+    /// Whether `replica` belongs to `organisation` (`organisation(of:)` without making a string).
+    static func replica(_ replica: ReplicaID, isOf organisation: String) -> Bool {
+        let id = replica.rawValue.utf8
+        let code = organisation.utf8
+        guard id.starts(with: code) else { return false }
+        let rest = id.dropFirst(code.count)
+        return rest.first.map { $0 == UInt8(ascii: ".") } ?? true
     }
 
     // MARK: Reading
@@ -214,25 +246,39 @@ public struct SyncLedger {
 
     // MARK: Storage
 
-    private func loadState(_ id: String) throws -> DocumentState? {
-        try DocumentRows(db: db).row(id).map { try DocumentState(decoding: $0.state) }
+    /// A document as this node holds it: its header, and its merged state with any pending
+    /// deltas folded in.
+    struct StoredDocument {
+        var header: DocumentHeader
+        var state: DocumentState
+        /// Whether deltas were folded in, to be deleted when the state is saved.
+        var hasDeltas: Bool
     }
 
-    func loadHeaderAndState(_ id: String) throws -> (header: DocumentHeader, state: DocumentState)? {
-        try Self.loadHeaderAndState(id, in: db)
+    func loadStored(_ id: String) throws -> StoredDocument? {
+        try Self.loadStored(id, in: db, withDeltas: mayHaveDeltas)
     }
 
-    /// A stored document's header and merged state.
+    /// A stored document's header and merged state, pending deltas included.
     static func loadHeaderAndState(_ id: String, in db: Database) throws -> (header: DocumentHeader, state: DocumentState)? {
-        guard let row = try DocumentRows(db: db).row(id) else { return nil }
-        return (row.header, try DocumentState(decoding: row.state))
+        try loadStored(id, in: db, withDeltas: true).map { ($0.header, $0.state) }
     }
 
-    private func saveState(_ header: DocumentHeader, _ state: DocumentState, isNew: Bool) throws {
-        if isNew {
-            try DocumentRows(db: db).insert(header, state: state.encoded())
+    static func loadStored(_ id: String, in db: Database, withDeltas: Bool) throws -> StoredDocument? {
+        let rows = DocumentRows(db: db)
+        guard let row = try rows.row(id) else { return nil }
+        var state = try DocumentState(decoding: row.state)
+        let deltas = withDeltas ? try rows.deltas(of: id) : []
+        for delta in deltas { state.apply(try ChangeSet(decoding: delta).changes) }
+        return StoredDocument(header: row.header, state: state, hasDeltas: !deltas.isEmpty)
+    }
+
+    /// Stores a document's whole state, in place of `stored` (and its deltas) when there was one.
+    private func saveState(_ header: DocumentHeader, _ state: DocumentState, replacing stored: StoredDocument?) throws {
+        if let stored {
+            try Self.replaceState(of: header.id, with: state, hadDeltas: stored.hasDeltas, in: db)
         } else {
-            try DocumentRows(db: db).update(header.id, state: state.encoded())
+            try DocumentRows(db: db).insert(header, state: state.encoded())
         }
     }
 
