@@ -158,6 +158,9 @@ struct SyncFigures: Encodable {
     var wireHeaderBytesPerDocument: Double
     /// Edits to scattered documents, one each, with each document's header counted in.
     var wireBytesPerEditWithHeaders: Double
+    /// The edits as a node pushes them, per edit: one signed batch per edited document (each
+    /// its own share), in the push request's JSON, values included.
+    var pushBytesPerEdit: Double
     /// The two replicas converged after merging both ways (every document compared).
     var converged: Bool
     var concurrentEdits: Int

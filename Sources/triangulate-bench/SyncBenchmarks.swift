@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TriangulateModel
 import TriangulateNode
+import TriangulateProtocol
 import TriangulateSync
 
 /// Issue 3's benchmarks: (a) in-memory merge, (b) applying remote changes into a node's SQLite
@@ -110,6 +111,7 @@ struct SyncBenchmarks {
             wireBytesPerEdit: .atMost(editWire.perChange, 20, "bytes + value"),
             wireHeaderBytesPerDocument: (initialWire.perDocument * 100).rounded() / 100,
             wireBytesPerEditWithHeaders: (editWire.withHeaders * 100).rounded() / 100,
+            pushBytesPerEdit: (try Self.pushBytesPerEdit(editSet) * 10).rounded() / 10,
             converged: converged,
             concurrentEdits: aEdits.count)
     }
@@ -180,6 +182,20 @@ struct SyncBenchmarks {
                 }
             }
         }
+    }
+
+    /// What a push of the edits costs on the wire per edit, as a node sends them: each edited
+    /// document is its own share, so each edit travels in its own batch, with the share's id,
+    /// the signer's key id and an Ed25519 signature, in the push request's JSON.
+    private static func pushBytesPerEdit(_ set: ChangeSet) throws -> Double {
+        let key = NodeSigningKey()
+        var batches: [SignedBatch] = []
+        for change in set.changes {
+            guard let header = set.headers[change.document] else { continue }
+            let one = ChangeSet(headers: [change.document: header], changes: [change])
+            batches.append(try SignedBatch(share: UUID().uuidString.lowercased(), changes: one, key: key))
+        }
+        return Double(try WireJSON.encoder().encode(PushRequest(batches: batches)).count) / Double(set.changes.count)
     }
 
     /// What a change set costs on the wire besides its values: per change, not counting the
