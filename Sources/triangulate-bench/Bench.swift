@@ -114,8 +114,7 @@ struct Bench: AsyncParsableCommand {
         var report = BenchReport(build: Self.buildConfiguration, documents: documents, fieldsPerDocument: Workload.fields.count)
         if suite == "sync" || suite == "all" {
             let workload = Workload(documents: documents, editFraction: editFraction, seed: seed)
-            let laterEdits = (1...10).map { Workload.edits(documents: documents, editFraction: editFraction, seed: seed &+ UInt64($0)) }
-            report.sync = try SyncBenchmarks(workload: workload, repeats: repeats, laterEdits: laterEdits).run()
+            report.sync = try SyncBenchmarks(workload: workload, repeats: repeats).run()
         }
         if suite == "audit" || suite == "all" {
             report.audit = try await AuditBenchmarks(entries: auditEntries, batch: 1_000).run()

@@ -136,12 +136,6 @@ struct SyncFigures: Encodable {
     var sqliteApply: Figure
     /// (b) Applying one replica's concurrent edits into a store that holds the documents.
     var sqliteConcurrentApply: Figure
-    /// (b) Folding those edits, waiting as deltas, into the stored states on their own: the
-    /// worst case, a few thousand deltas scattered over the whole store.
-    var sqliteFold: Figure
-    /// (b) Ten more sets of concurrent edits, each a different 1% of the fields, applied into
-    /// the filled store one after another and then folded: the sustained rate, folds included.
-    var sqliteSustainedApply: Figure
     /// (c) Tracked local writes over plain inserts of the same rows.
     var trackedWriteRatio: Figure
     /// The two timings behind (c), in milliseconds.

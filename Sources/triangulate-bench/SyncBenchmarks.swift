@@ -10,8 +10,6 @@ import TriangulateSync
 struct SyncBenchmarks {
     let workload: Workload
     let repeats: Int
-    /// Ten more sets of edits like the workload's, for the sustained apply.
-    let laterEdits: [[(document: Int, field: String)]]
 
     func run() throws -> SyncFigures {
         let now = SyncLedger.wall(Date()) - 60_000
@@ -55,31 +53,16 @@ struct SyncBenchmarks {
         progress("(b) applying \(initial.count) changes into a node store")
         let initialSet = ChangeSet(headers: headers, changes: initial)
         let editSet = ChangeSet(headers: headers, changes: aEdits)
-        var laterSets: [ChangeSet] = []
-        for (round, edits) in laterEdits.enumerated() {
-            let wall = now + 240_000 + UInt64(round) * 60_000
-            laterSets.append(ChangeSet(headers: headers, changes: edits.map { document, field in
-                writer.assign("Amended by NMC, round \(round + 2)", to: field, of: workload.ids[document], wall: wall)
-            }))
-        }
         var applyBest = Duration.seconds(1_000_000)
         var editBest = Duration.seconds(1_000_000)
-        var foldBest = Duration.seconds(1_000_000)
-        var sustainedBest = Duration.seconds(1_000_000)
         for _ in 0..<repeats {
             try withTemporaryDirectory { directory in
                 let store = try NodeStore.create(at: directory.appendingPathComponent("node.sqlite").path,
                                                  organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
                 applyBest = min(applyBest, try measure { _ = try store.applyRemote(initialSet) })
                 editBest = min(editBest, try measure { _ = try store.applyRemote(editSet) })
-                foldBest = min(foldBest, try measure { _ = try store.foldSyncDeltas() })
-                sustainedBest = min(sustainedBest, try measure {
-                    for set in laterSets { _ = try store.applyRemote(set) }
-                    _ = try store.foldSyncDeltas()
-                })
             }
         }
-        let sustainedEdits = laterSets.reduce(0) { $0 + $1.changes.count }
 
         progress("(c) tracked writes against plain inserts of the same rows")
         var plainBest = Duration.seconds(1_000_000)
@@ -101,8 +84,6 @@ struct SyncBenchmarks {
             inMemoryConcurrentMerge: .atLeast(concurrentMerge, 1_000_000, "changes/s"),
             sqliteApply: .atLeast(Double(initial.count) / applyBest.seconds, 200_000, "changes/s"),
             sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
-            sqliteFold: .atLeast(Double(aEdits.count) / foldBest.seconds, 200_000, "changes/s"),
-            sqliteSustainedApply: .atLeast(Double(sustainedEdits) / sustainedBest.seconds, 200_000, "changes/s"),
             trackedWriteRatio: .atMost(trackedBest.seconds / plainBest.seconds, 1.3, "x"),
             plainInsertMilliseconds: (plainBest.seconds * 1000).rounded(),
             opaqueStateWriteRatio: ((floorBest.seconds / plainBest.seconds) * 100).rounded() / 100,

@@ -13,16 +13,11 @@ struct Workload {
 
     init(documents: Int, editFraction: Double, seed: UInt64) {
         ids = (0..<documents).map(Self.id)
-        edits = Self.edits(documents: documents, editFraction: editFraction, seed: seed)
-    }
-
-    /// `editFraction` of the fields of `documents` documents, chosen with `seed`, in document order.
-    static func edits(documents: Int, editFraction: Double, seed: UInt64) -> [(document: Int, field: String)] {
         var random = SeededGenerator(seed: seed)
-        let editCount = max(1, Int(Double(documents * fields.count) * editFraction))
+        let editCount = max(1, Int(Double(documents * Self.fields.count) * editFraction))
         var chosen = Set<Int>()
-        while chosen.count < editCount { chosen.insert(Int.random(in: 0..<(documents * fields.count), using: &random)) }
-        return chosen.sorted().map { ($0 / fields.count, fields[$0 % fields.count]) }
+        while chosen.count < editCount { chosen.insert(Int.random(in: 0..<(documents * Self.fields.count), using: &random)) }
+        edits = chosen.sorted().map { ($0 / Self.fields.count, Self.fields[$0 % Self.fields.count]) }
     }
 
     /// The value of `field` in document `index` when first written.

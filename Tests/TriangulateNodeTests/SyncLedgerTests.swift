@@ -124,49 +124,6 @@ struct SyncLedgerTests {
         #expect(try nmc.store.sharedDocument(concern.id.description)?.view.registers["title"]?.value == concern.title)
     }
 
-    /// A partner's document already held takes its new changes as deltas, not as a rewrite of
-    /// its stored state; every read folds them in, a fold changes nothing anyone sees, and a
-    /// local write to the document saves it whole, its deltas gone.
-    @Test func partnersChangesWaitAsDeltasAndFoldWithoutChangingAnything() throws {
-        let cqc = try TemporaryStore(org: "CQC")
-        let nmc = try TemporaryStore(org: "NMC")
-        let gmc = try TemporaryStore(org: "GMC")
-        let concern = try cqc.store.addConcern(StoreTests.newConcern(), by: "tester").concern
-        let id = concern.id.description
-        let first = try cqc.store.ownChanges()
-        _ = try nmc.store.applyRemote(first)
-        #expect(try Self.count("syncDelta", in: nmc.store) == 0, "a document new here is stored whole")
-        let header = DocumentHeader(id: id, type: .concernSummary, owner: "CQC")
-        let wall = SyncLedger.wall(Date())
-        try Self.edit(cqc.store, header, ["title": .register("Retitled by CQC")], wall: wall)
-        let all = try cqc.store.ownChanges()
-        let report = try nmc.store.applyRemote(all)
-        #expect(report.applied > 0 && report.duplicates == first.changes.count)
-        #expect(try Self.count("syncDelta", in: nmc.store) == 1)
-        // GMC takes everything at once, as a new document: the state NMC reads must be the same.
-        _ = try gmc.store.applyRemote(all)
-        let expected = try #require(try gmc.store.sharedDocument(id)?.view)
-        #expect(try nmc.store.sharedDocument(id)?.view == expected)
-        #expect(try nmc.store.applyRemote(all).applied == 0, "changes waiting as deltas are known")
-
-        #expect(try nmc.store.foldSyncDeltas() == 1)
-        #expect(try Self.count("syncDelta", in: nmc.store) == 0)
-        #expect(try nmc.store.sharedDocument(id)?.view == expected)
-        let folded = try nmc.store.database.read { try SyncLedger.loadStored(id, in: $0, withDeltas: false)?.state }
-        let whole = try gmc.store.database.read { try SyncLedger.loadStored(id, in: $0, withDeltas: false)?.state }
-        #expect(folded != nil && folded == whole)
-
-        // More changes wait; then NMC writes the document itself, which saves it whole.
-        try Self.edit(cqc.store, header, ["summary": .register("Amended by CQC")], wall: wall + 1)
-        _ = try nmc.store.applyRemote(try cqc.store.ownChanges())
-        #expect(try Self.count("syncDelta", in: nmc.store) == 1)
-        try Self.edit(nmc.store, header, ["title": .register("Retitled by NMC")], wall: wall + 2)
-        #expect(try Self.count("syncDelta", in: nmc.store) == 0)
-        let view = try #require(try nmc.store.sharedDocument(id)?.view)
-        #expect(view.registers["title"]?.value == "Retitled by NMC")
-        #expect(view.registers["summary"]?.value == "Amended by CQC")
-    }
-
     @Test func aChangeFromFarInTheFutureRefusesTheWholeSet() throws {
         let cqc = try TemporaryStore(org: "CQC")
         let nmc = try TemporaryStore(org: "NMC")
@@ -208,12 +165,6 @@ struct SyncLedgerTests {
                     if to != node, !set.isEmpty {
                         _ = try nodes[to].store.applyRemote(set)
                         if Bool.random(using: &random) { _ = try nodes[to].store.applyRemote(set) }
-                    }
-                    // Now and then a node folds the changes waiting as deltas: nothing anyone sees may change.
-                    if Int.random(in: 0..<4, using: &random) == 0 {
-                        let before = try nodes[to].store.sharedDocument(header.id)?.view
-                        try nodes[to].store.foldSyncDeltas()
-                        #expect(try nodes[to].store.sharedDocument(header.id)?.view == before, "replay with TRIANGULATE_STORE_SEED=\(seed)")
                     }
                 }
             }

@@ -167,9 +167,9 @@ extension NodeStore {
             arguments: [document, item.share]).map { try WireJSON.decoder().decode(ShareDeclaration.self, from: $0) }
         let kept = { (path: String) in remaining.contains { $0.allows(path) } }
         if remaining.isEmpty {
-            try SyncLedger.removeDocument(document, in: db)
+            try db.execute(sql: "DELETE FROM syncDocument WHERE id = ?", arguments: [document])
         } else if let (_, state) = try SyncLedger.loadHeaderAndState(document, in: db) {
-            try SyncLedger.replaceState(of: document, with: state.keeping(kept), hadDeltas: true, in: db)
+            try db.execute(sql: "UPDATE syncDocument SET state = ? WHERE id = ?", arguments: [Data(state.keeping(kept).encoded()), document])
         }
         for commit in try Row.fetchAll(db, sql: "SELECT seq, changes FROM syncCommit") {
             var set = try ChangeSet(decoding: [UInt8](commit["changes"] as Data))

@@ -28,7 +28,6 @@ enum NodeSchema {
         migrator.registerMigration("v16-flow-replies", migrate: FlowSchema.addReplies)
         migrator.registerMigration("v17-call-transfers", migrate: CallTransferSchema.create)
         migrator.registerMigration("v18-matching", migrate: MatchingSchema.create)
-        migrator.registerMigration("v19-sync-deltas", migrate: SyncLedgerSchema.addDeltas)
         // Core migrations go above this line; each process's own follow, in registry order.
         for process in ProcessRegistry.processes {
             for migration in process.migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }

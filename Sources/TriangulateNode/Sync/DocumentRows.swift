@@ -46,27 +46,6 @@ struct DocumentRows {
         try execute("UPDATE syncDocument SET state = ? WHERE id = ?", .blob(state), .text(id))
     }
 
-    /// The pending deltas of document `id`, oldest first (`SyncLedger+Deltas.swift`).
-    func deltas(of id: String) throws -> [[UInt8]] {
-        let statement = try db.cachedStatement(sql: "SELECT changes FROM syncDelta WHERE document = ? ORDER BY seq")
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
-        try bind(id, at: 1, of: raw)
-        var deltas: [[UInt8]] = []
-        while true {
-            switch sqlite3_step(raw) {
-            case SQLITE_ROW: deltas.append(blob(raw, 0))
-            case SQLITE_DONE: return deltas
-            case let code: throw error(code, statement)
-            }
-        }
-    }
-
-    /// Appends a delta to document `id`.
-    func appendDelta(to id: String, _ changes: [UInt8]) throws {
-        try execute("INSERT INTO syncDelta (document, changes) VALUES (?, ?)", .text(id), .blob(changes))
-    }
-
     private enum Value {
         case text(String)
         case blob([UInt8])

@@ -32,13 +32,6 @@ extension NodeStore {
         }
     }
 
-    /// Folds every change waiting as a delta into its document's stored state (see
-    /// `SyncLedger+Deltas.swift`); returns how many deltas were folded.
-    @discardableResult
-    public func foldSyncDeltas() throws -> Int {
-        try database.write { db in try SyncLedger.foldDeltas(in: db) }
-    }
-
     /// The highest stamp applied from each other replica.
     public func syncVector() throws -> [ReplicaID: HybridTimestamp] {
         try read { db in try SyncLedger.loadVector(in: db) }

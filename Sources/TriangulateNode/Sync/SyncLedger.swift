@@ -14,24 +14,18 @@ public struct SyncLedger {
     let organisation: OrganisationCode
     private(set) var clock: HybridClock
     private var outgoing = ChangeSet()
-    /// Whether `syncDelta` may hold rows: when it is empty, a document's lookup skips it.
-    var mayHaveDeltas: Bool
 
     /// How far in the future a remote change may be stamped before it is refused: one day.
     public static let maximumDrift: UInt64 = 24 * 60 * 60 * 1000
 
     /// Creates the ledger's tables (and the triggers on the node's record tables, when
     /// present) in `db`.
-    public static func createTables(in db: Database) throws {
-        try SyncLedgerSchema.create(db)
-        try SyncLedgerSchema.addDeltas(db)
-    }
+    public static func createTables(in db: Database) throws { try SyncLedgerSchema.create(db) }
 
     /// Opens the ledger, creating this node's replica id on first use.
     public init(_ db: Database, organisation: OrganisationCode) throws {
         self.db = db
         self.organisation = organisation
-        mayHaveDeltas = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM syncDelta)") ?? true
         if let row = try Row.fetchOne(db, sql: "SELECT replica, clockMillis, clockCounter FROM syncReplica") {
             let replica = ReplicaID(row["replica"] as String)
             let last = HybridTimestamp(
@@ -69,7 +63,7 @@ public struct SyncLedger {
     /// `fields` is the whole document unless `isComplete` is false (an edit of some fields).
     @discardableResult
     public mutating func track(_ header: DocumentHeader, _ fields: [String: FieldValue], wall: UInt64, isComplete: Bool = true) throws -> Int {
-        let existing = try loadStored(header.id)
+        let existing = try loadHeaderAndState(header.id)
         var state = existing?.state ?? DocumentState()
         let operations = state.operations(toReach: fields, schema: try ProcessRegistry.schema(header.type), isComplete: isComplete)
         guard !operations.isEmpty else { return 0 }
@@ -79,7 +73,7 @@ public struct SyncLedger {
             outgoing.changes.append(change)
         }
         outgoing.headers[header.id] = header
-        try saveState(header, state, replacing: existing)
+        try saveState(header, state, isNew: existing == nil)
         return operations.count
     }
 
@@ -146,7 +140,7 @@ public struct SyncLedger {
                 }
             }
             guard !accepted.isEmpty else { continue }
-            let stored = try loadStored(id)
+            let stored = try loadHeaderAndState(id)
             if let stored, stored.header.type != header.type || stored.header.owner != header.owner {
                 report.refused.append("document \(id) is a \(stored.header.type.rawValue) of \(stored.header.owner) here; changes naming it otherwise are refused")
                 continue
@@ -154,7 +148,7 @@ public struct SyncLedger {
             let isOwn = header.owner == me
             var state = stored?.state ?? DocumentState()
             var edits: [String: Set<String>] = [:]  // partners' new changes to this organisation's own document, by partner
-            var fresh: [Change] = []
+            var partnerChanges: [Change] = []
             for index in accepted {
                 let change = changes[index]
                 if vector[change.stamp.replica].map({ change.stamp > $0 }) ?? true { vector[change.stamp.replica] = change.stamp }
@@ -163,20 +157,14 @@ public struct SyncLedger {
                     continue
                 }
                 state.apply(change)
-                fresh.append(change)
                 report.applied += 1
                 if isOwn, !Self.replica(change.stamp.replica, isOf: me) {
                     edits[Self.organisation(of: change.stamp.replica), default: []].insert(String(change.field.prefix { $0 != "/" }))
+                    partnerChanges.append(change)
                 }
-            }
-            if let stored, !isOwn {
-                // A partner's document already here: its new changes wait as a delta.
-                try appendDelta(ChangeSet(headers: [id: stored.header], changes: fresh))
-                continue
             }
             // The owner makes its partners' edits its own, so that its other shares carry them.
             if isOwn {
-                let partnerChanges = fresh.filter { !Self.replica($0.stamp.replica, isOf: me) }
                 for (field, operation) in state.adoptions(of: partnerChanges, isOwn: { Self.replica($0.replica, isOf: me) }) {
                     let change = Change(document: id, field: field, operation: operation, stamp: clock.tick(wall: wall))
                     state.apply(change)
@@ -184,7 +172,7 @@ public struct SyncLedger {
                     outgoing.headers[id] = header
                 }
             }
-            try saveState(header, state, replacing: stored)
+            try saveState(header, state, isNew: stored == nil)
             if isOwn, let process = ProcessRegistry.process(declaring: header.type) {
                 try process.writeBack(state.view, to: header, edits: PartnerEdits(fields: edits, at: date), in: db)
                 try logEdits(edits, to: header, of: process, at: date)
@@ -192,7 +180,6 @@ public struct SyncLedger {
         }
         try saveVector(vector)
         try saveClock()
-        try foldDeltasIfDue()
         return report
     }
 
@@ -246,39 +233,21 @@ public struct SyncLedger {
 
     // MARK: Storage
 
-    /// A document as this node holds it: its header, and its merged state with any pending
-    /// deltas folded in.
-    struct StoredDocument {
-        var header: DocumentHeader
-        var state: DocumentState
-        /// Whether deltas were folded in, to be deleted when the state is saved.
-        var hasDeltas: Bool
+    func loadHeaderAndState(_ id: String) throws -> (header: DocumentHeader, state: DocumentState)? {
+        try Self.loadHeaderAndState(id, in: db)
     }
 
-    func loadStored(_ id: String) throws -> StoredDocument? {
-        try Self.loadStored(id, in: db, withDeltas: mayHaveDeltas)
-    }
-
-    /// A stored document's header and merged state, pending deltas included.
+    /// A stored document's header and merged state.
     static func loadHeaderAndState(_ id: String, in db: Database) throws -> (header: DocumentHeader, state: DocumentState)? {
-        try loadStored(id, in: db, withDeltas: true).map { ($0.header, $0.state) }
+        guard let row = try DocumentRows(db: db).row(id) else { return nil }
+        return (row.header, try DocumentState(decoding: row.state))
     }
 
-    static func loadStored(_ id: String, in db: Database, withDeltas: Bool) throws -> StoredDocument? {
-        let rows = DocumentRows(db: db)
-        guard let row = try rows.row(id) else { return nil }
-        var state = try DocumentState(decoding: row.state)
-        let deltas = withDeltas ? try rows.deltas(of: id) : []
-        for delta in deltas { state.apply(try ChangeSet(decoding: delta).changes) }
-        return StoredDocument(header: row.header, state: state, hasDeltas: !deltas.isEmpty)
-    }
-
-    /// Stores a document's whole state, in place of `stored` (and its deltas) when there was one.
-    private func saveState(_ header: DocumentHeader, _ state: DocumentState, replacing stored: StoredDocument?) throws {
-        if let stored {
-            try Self.replaceState(of: header.id, with: state, hadDeltas: stored.hasDeltas, in: db)
-        } else {
+    private func saveState(_ header: DocumentHeader, _ state: DocumentState, isNew: Bool) throws {
+        if isNew {
             try DocumentRows(db: db).insert(header, state: state.encoded())
+        } else {
+            try DocumentRows(db: db).update(header.id, state: state.encoded())
         }
     }
 

@@ -11,8 +11,6 @@ import TriangulateSync
 /// - `syncPending`: documents written in the current transaction and not yet tracked. Triggers
 ///   fill it on every insert or update of a shareable record, so no write path can forget to
 ///   track; the transaction empties it before committing.
-/// - `syncDelta` (migration `v19-sync-deltas`): changes to partners' documents not yet folded
-///   into their stored states (`SyncLedger+Deltas.swift`).
 enum SyncLedgerSchema {
     /// Each shareable table of the Emerging Concerns Protocol when this migration shipped, the
     /// document type its rows become, and the id column to track. Frozen with the migration:
@@ -60,17 +58,6 @@ enum SyncLedgerSchema {
         for (table, type, idColumn) in trackedTables where try db.tableExists(table) {
             try track(table, as: type, idColumn: idColumn, in: db)
         }
-    }
-
-    /// Adds `syncDelta`: each row one document's new changes from one application of remote
-    /// changes, encoded as a change set, in arrival order; found by document.
-    static func addDeltas(_ db: Database) throws {
-        try db.create(table: "syncDelta") { t in
-            t.autoIncrementedPrimaryKey("seq")
-            t.column("document", .text).notNull()
-            t.column("changes", .blob).notNull()
-        }
-        try db.create(index: "syncDeltaByDocument", on: "syncDelta", columns: ["document", "seq"])
     }
 
     /// Tracks a process's table: triggers fill `syncPending` on every insert or update of a row,
