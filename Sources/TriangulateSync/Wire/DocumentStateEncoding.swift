@@ -7,19 +7,29 @@ extension DocumentState {
 
     /// The state's bytes.
     public func encoded() -> [UInt8] {
+        let sorted = fields.sorted { $0.key < $1.key }
         var replicas: [ReplicaID] = []
         var base: UInt64?
+        var size = 16
         func note(_ stamp: HybridTimestamp) {
             if !replicas.contains(stamp.replica) { replicas.append(stamp.replica) }
             if base == nil { base = stamp.milliseconds }
+            size += 8
         }
-        for field in fields.values {
-            for write in field.register.live { note(write.stamp) }
+        for (name, field) in sorted {
+            size += name.utf8.count + 8
+            for write in field.register.live {
+                note(write.stamp)
+                size += write.value?.utf8.count ?? 0
+            }
             for stamp in field.register.superseded { note(stamp) }
-            for tags in field.set.tags.values { for stamp in tags { note(stamp) } }
+            for (element, tags) in field.set.tags {
+                size += element.utf8.count
+                for stamp in tags { note(stamp) }
+            }
             for stamp in field.set.removed { note(stamp) }
         }
-        var writer = BinaryWriter(capacity: 48 * max(fields.count, 1))
+        var writer = BinaryWriter(capacity: size + replicas.reduce(0) { $0 + $1.rawValue.utf8.count + 1 })
         writer.byte(Self.storageVersion)
         writer.byte(isPurged ? 1 : 0)
         writer.varint(replicas.count)
@@ -27,8 +37,7 @@ extension DocumentState {
         writer.varint(base ?? 0)
         let context = StampContext(replicas: replicas, base: base ?? 0)
         writer.varint(fields.count)
-        for name in fields.keys.sorted() {
-            guard let field = fields[name] else { continue }
+        for (name, field) in sorted {
             writer.string(name)
             writer.varint(field.register.live.count)
             for write in field.register.live {
