@@ -53,6 +53,23 @@ struct EncodingTests {
         }
     }
 
+    /// The same changes merged in two orders give equal states, and equal states encode to the
+    /// same bytes, whatever order their sets happen to iterate in.
+    @Test(arguments: 0..<50)
+    func equalStatesHaveEqualBytes(seed: UInt64) throws {
+        let (set, _) = Self.history(seed: seed)
+        var random = SeededGenerator(seed: seed)
+        var inOrder: [String: DocumentState] = [:]
+        var shuffled: [String: DocumentState] = [:]
+        for change in set.changes { inOrder[change.document, default: DocumentState()].apply(change) }
+        for change in set.changes.shuffled(using: &random) { shuffled[change.document, default: DocumentState()].apply(change) }
+        for (id, state) in inOrder {
+            let other = try #require(shuffled[id])
+            #expect(other == state)
+            #expect(other.encoded() == state.encoded(), "seed \(seed), document \(id)")
+        }
+    }
+
     /// A first write costs at most 20 bytes besides its value; a write that supersedes
     /// another carries that stamp and stays within the same budget.
     @Test func sizeBudget() throws {

@@ -1,7 +1,8 @@
 /// The compact binary form in which a node stores a document's merged state: every live
 /// register write, every superseded stamp, every set tag and every removed tag — enough to go
 /// on merging exactly as if the changes were replayed. Replica ids are written once, in a
-/// table; stamps are a table index, milliseconds relative to the first stamp, and a counter.
+/// table in order; stamps are a table index, milliseconds relative to the earliest stamp, and a
+/// counter, so that equal states have equal bytes.
 extension DocumentState {
     private static let storageVersion: UInt8 = 2
 
@@ -13,7 +14,7 @@ extension DocumentState {
         var size = 16
         func note(_ stamp: HybridTimestamp) {
             if !replicas.contains(stamp.replica) { replicas.append(stamp.replica) }
-            if base == nil { base = stamp.milliseconds }
+            base = min(base ?? stamp.milliseconds, stamp.milliseconds)
             size += 8
         }
         for (name, field) in sorted {
@@ -29,6 +30,7 @@ extension DocumentState {
             }
             for stamp in field.set.removed { note(stamp) }
         }
+        replicas.sort()  // with the earliest stamp as base, the same state always has the same bytes
         var writer = BinaryWriter(capacity: size + replicas.reduce(0) { $0 + $1.rawValue.utf8.count + 1 })
         writer.byte(Self.storageVersion)
         writer.byte(isPurged ? 1 : 0)
