@@ -150,6 +150,7 @@ struct SyncLedgerTests {
             let nodes = try ["CQC", "NMC", "GMC"].map { try TemporaryStore(org: $0) }
             let header = DocumentHeader(id: "0190a5f0-0000-7000-8000-000000000001", type: .panel, owner: "CQC")
             var wall = SyncLedger.wall(Date()) - 3_600_000
+            var edited = false
             for _ in 0..<Int.random(in: 5...25, using: &random) {
                 wall += UInt64.random(in: 0...2_000, using: &random)
                 let node = Int.random(in: 0..<3, using: &random)
@@ -159,6 +160,7 @@ struct SyncLedgerTests {
                     var fields: [String: FieldValue] = ["minutes": .register(minutes), "attendance": .set(attendance)]
                     if node == 0 { fields["chair"] = .register("Chair \(Int.random(in: 0..<3, using: &random))") }
                     try Self.edit(nodes[node].store, header, fields, wall: wall + UInt64.random(in: 0...60_000, using: &random))
+                    edited = true
                 } else {
                     let to = Int.random(in: 0..<3, using: &random)
                     let set = try nodes[node].store.ownChanges()
@@ -171,7 +173,8 @@ struct SyncLedgerTests {
             // Twice: the owner's adoptions of its partners' edits (`DocumentState.adoptions`) travel in the second round.
             for _ in 0..<2 { for from in nodes { for to in nodes where to !== from { _ = try to.store.applyRemote(try from.store.ownChanges()) } } }
             let views = try nodes.map { try $0.store.sharedDocument(header.id)?.view }
-            #expect(views[0] != nil && views[0] == views[1] && views[1] == views[2], "replay with TRIANGULATE_STORE_SEED=\(seed)")
+            // A schedule can draw no edit at all (seeds 0x5A1E00F1 and 0x5A1E0114 do): then nobody holds the document.
+            #expect((views[0] != nil) == edited && views[0] == views[1] && views[1] == views[2], "replay with TRIANGULATE_STORE_SEED=\(seed)")
         }
     }
 }
