@@ -198,18 +198,12 @@ public struct SyncLedger {
     }
 
     /// The organisation a replica belongs to: its id up to the first dot.
-    static func organisation(of replica: ReplicaID) -> String {
-        String(replica.rawValue.prefix { $0 != "." })
-    }
+    static func organisation(of replica: ReplicaID) -> String { String(organisationCode(of: replica)) }
 
-    /// Whether `replica` belongs to `organisation` (`organisation(of:)` without making a string).
-    static func replica(_ replica: ReplicaID, isOf organisation: String) -> Bool {
-        let id = replica.rawValue.utf8
-        let code = organisation.utf8
-        guard id.starts(with: code) else { return false }
-        let rest = id.dropFirst(code.count)
-        return rest.first.map { $0 == UInt8(ascii: ".") } ?? true
-    }
+    /// Whether `replica` belongs to `organisation`, without making a string.
+    static func replica(_ replica: ReplicaID, isOf organisation: String) -> Bool { organisationCode(of: replica) == organisation }
+
+    private static func organisationCode(of replica: ReplicaID) -> Substring { replica.rawValue.prefix { $0 != "." } }
 
     // MARK: Reading
 
