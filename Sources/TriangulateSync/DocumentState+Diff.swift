@@ -30,9 +30,9 @@ extension DocumentState {
         }
         for field in schema.fields where isComplete {
             guard case .map = field.kind else { continue }
-            for (path, state) in fields.sorted(by: { $0.key < $1.key })
-            where path.hasPrefix(field.name + "/") && target[path] == nil && state.register.view?.value != nil {
-                operations.append((path, .assign(value: nil, supersedes: state.register.liveStamps)))
+            for entry in fields
+            where entry.name.hasPrefix(field.name + "/") && target[entry.name] == nil && entry.state.register.view?.value != nil {
+                operations.append((entry.name, .assign(value: nil, supersedes: entry.state.register.liveStamps)))
             }
         }
         return operations

@@ -1,15 +1,15 @@
 /// The merged state of one document: a register and a set part per field, or nothing at all
 /// once purged. Applying changes is idempotent, commutative and associative.
 public struct DocumentState: Hashable, Sendable {
-    /// The fields, by name.
-    public private(set) var fields: [String: FieldState] = [:]
+    /// The fields, in name order.
+    public private(set) var fields = FieldTable()
     /// Whether the document has been purged.
     public private(set) var isPurged = false
 
     /// An empty document.
     public init() {}
 
-    init(fields: [String: FieldState], isPurged: Bool) {
+    init(fields: FieldTable, isPurged: Bool) {
         self.fields = fields
         self.isPurged = isPurged
     }
@@ -19,10 +19,10 @@ public struct DocumentState: Hashable, Sendable {
         guard !isPurged else { return }
         if case .purge = change.operation {
             isPurged = true
-            fields = [:]
+            fields = FieldTable()
             return
         }
-        fields[change.field, default: FieldState()].apply(change.operation, stamp: change.stamp)
+        fields.update(change.field) { $0.apply(change.operation, stamp: change.stamp) }
     }
 
     /// Whether applying `change` would change nothing because it, or a change that supersedes
@@ -49,21 +49,24 @@ public struct DocumentState: Hashable, Sendable {
     /// written: what a recipient keeps of a document when one of its shares is withdrawn and
     /// another, with fewer fields, still reaches it.
     public func keeping(_ keep: (String) -> Bool) -> DocumentState {
-        DocumentState(fields: fields.filter { keep($0.key) }, isPurged: isPurged)
+        DocumentState(fields: fields.filter(keep), isPurged: isPurged)
     }
 
     /// Applies changes in order.
     public mutating func apply(_ changes: some Collection<Change>) {
-        if fields.isEmpty { fields.reserveCapacity(changes.count) }
-        for change in changes { apply(change) }
+        if fields.isEmpty { fields.reserveCapacity(changes.count) }  // a new document's first changes
+        for index in changes.indices { apply(changes[index]) }  // borrowed in place, not copied
     }
 
     /// What people see of the document.
     public var view: DocumentView {
-        DocumentView(
-            isPurged: isPurged,
-            registers: fields.compactMapValues { $0.register.view },
-            sets: fields.compactMapValues { $0.set.isEmpty ? nil : $0.set.elements })
+        var registers: [String: RegisterView] = [:]
+        var sets: [String: Set<String>] = [:]
+        for field in fields {
+            if let register = field.state.register.view { registers[field.name] = register }
+            if !field.state.set.isEmpty { sets[field.name] = field.state.set.elements }
+        }
+        return DocumentView(isPurged: isPurged, registers: registers, sets: sets)
     }
 }
 
@@ -88,34 +91,27 @@ public struct FieldState: Hashable, Sendable {
 /// highest stamp is the value, and more than one live write is a conflict shown to reviewers.
 public struct RegisterState: Hashable, Sendable {
     /// One live write: its stamp and its value (`nil` is a tombstone).
-    public struct Write: Hashable, Sendable {
-        /// The write's stamp.
-        public var stamp: HybridTimestamp
-        /// The value written.
-        public var value: String?
-    }
+    public typealias Write = LiveWrites.Write
 
     /// Live writes, oldest first. Almost always one: more only while there is a conflict.
-    public private(set) var live: [Write] = []
+    public private(set) var live = LiveWrites()
     /// Every write some other write superseded.
     public private(set) var superseded: Set<HybridTimestamp> = []
 
     init() {}
 
     init(live: [Write], superseded: Set<HybridTimestamp>) {
-        self.live = live.count < 2 ? live : live.sorted { $0.stamp < $1.stamp }
+        self.live = LiveWrites(live)
         self.superseded = superseded
     }
 
     mutating func assign(_ value: String?, supersedes: Set<HybridTimestamp>, stamp: HybridTimestamp) {
         if !supersedes.isEmpty {
-            superseded.formUnion(supersedes)
-            live.removeAll { supersedes.contains($0.stamp) }
+            if superseded.isEmpty { superseded = supersedes } else { superseded.formUnion(supersedes) }  // shares the set's storage when it can
+            live.remove(stampsIn: supersedes)
         }
         guard superseded.isEmpty || !superseded.contains(stamp) else { return }
-        let index = live.firstIndex { $0.stamp >= stamp } ?? live.endIndex
-        if index < live.endIndex, live[index].stamp == stamp { return }  // already applied
-        live.insert(Write(stamp: stamp, value: value), at: index)
+        live.insert(Write(stamp: stamp, value: value))
     }
 
     /// The stamps a new local write supersedes: every live one.

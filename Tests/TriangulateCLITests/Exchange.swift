@@ -87,7 +87,7 @@ final class Exchange {
         hub.standardOutput = output
         // The hub's log, for tests that read what it says (`hubLog`).
         let log = directory.appendingPathComponent("hub.log")
-        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         hub.standardError = handle

@@ -183,66 +183,20 @@ extension ChangeSet {
     }
 
     private static func writeID(_ id: String, to writer: inout BinaryWriter) {
-        if let uuid = canonicalUUID(id) {
+        if let uuid = CanonicalUUID(id) {
             writer.byte(0)
-            writer.raw(uuid)
+            writer.raw(uuid.bytes)
         } else {
             writer.byte(1)
             writer.string(id)
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// The 16 bytes of a UUID in lowercase canonical form (8-4-4-4-12 hex digits), or nil.
-    private static func canonicalUUID(_ id: String) -> [UInt8]? {
-        var id = id
-        return id.withUTF8 { text -> [UInt8]? in
-            guard text.count == 36 else { return nil }
-            var bytes = [UInt8](repeating: 0, count: 16)
-            var offset = 0
-            for index in 0..<16 {
-                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                    guard text[offset] == UInt8(ascii: "-") else { return nil }
-                    offset += 1
-                }
-                guard let high = lowercaseHex(text[offset]), let low = lowercaseHex(text[offset + 1]) else { return nil }
-                bytes[index] = high << 4 | low
-                offset += 2
-            }
-            return bytes
-        }
-    }
-
-    private static func lowercaseHex(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        default: nil
-        }
-    }
-
     private static func readID(_ reader: inout BinaryReader) throws(SyncError) -> String {
         switch try reader.byte() {
-        case 0:
-            let raw = try reader.raw(16)
-            return String(unsafeUninitializedCapacity: 36) { text in
-                var offset = 0
-                for (index, byte) in raw.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        text[offset] = UInt8(ascii: "-")
-                        offset += 1
-                    }
-                    text[offset] = hexDigits[Int(byte >> 4)]
-                    text[offset + 1] = hexDigits[Int(byte & 0x0F)]
-                    offset += 2
-                }
-                return offset
-            }
-        case 1:
-            return try reader.string()
-        default:
-            throw BinaryReader.malformed("unknown document id form")
+        case 0: CanonicalUUID(bytes: try reader.raw(16)).text
+        case 1: try reader.string()
+        default: throw BinaryReader.malformed("unknown document id form")
         }
     }
 }

@@ -8,7 +8,6 @@ extension DocumentState {
 
     /// The state's bytes.
     public func encoded() -> [UInt8] {
-        let sorted = fields.sorted { $0.key < $1.key }
         var replicas: [ReplicaID] = []
         var base: UInt64?
         var size = 16
@@ -17,8 +16,9 @@ extension DocumentState {
             base = min(base ?? stamp.milliseconds, stamp.milliseconds)
             size += 8
         }
-        for (name, field) in sorted {
-            size += name.utf8.count + 8
+        for entry in fields {
+            let field = entry.state
+            size += entry.name.utf8.count + 8
             for write in field.register.live {
                 note(write.stamp)
                 size += write.value?.utf8.count ?? 0
@@ -39,8 +39,9 @@ extension DocumentState {
         writer.varint(base ?? 0)
         let context = StampContext(replicas: replicas, base: base ?? 0)
         writer.varint(fields.count)
-        for (name, field) in sorted {
-            writer.string(name)
+        for entry in fields {
+            let field = entry.state
+            writer.string(entry.name)
             writer.varint(field.register.live.count)
             for write in field.register.live {
                 context.write(write.stamp, to: &writer)
@@ -71,7 +72,8 @@ extension DocumentState {
         for _ in 0..<(try reader.count(atMost: reader.remaining)) { replicas.append(ReplicaID(try reader.string())) }
         let context = StampContext(replicas: replicas, base: try reader.varint())
         let fieldCount = try reader.count(atMost: reader.remaining)
-        var fields: [String: FieldState] = Dictionary(minimumCapacity: fieldCount)
+        var fields: [FieldTable.Entry] = []
+        fields.reserveCapacity(fieldCount)
         for _ in 0..<fieldCount {
             let name = try reader.string()
             let liveCount = try reader.count(atMost: reader.remaining)
@@ -88,12 +90,12 @@ extension DocumentState {
                 tags[element] = try context.readStamps(&reader)
             }
             let removed = try context.readStamps(&reader)
-            fields[name] = FieldState(
+            fields.append(FieldTable.Entry(name: name, state: FieldState(
                 register: RegisterState(live: live, superseded: superseded),
-                set: ObservedRemoveSet(tags: tags, removed: removed))
+                set: ObservedRemoveSet(tags: tags, removed: removed))))
         }
         guard reader.isAtEnd else { throw BinaryReader.malformed("there are bytes after the last field") }
-        self.init(fields: fields, isPurged: isPurged)
+        self.init(fields: FieldTable(fields), isPurged: isPurged)
     }
 
 }
@@ -114,7 +116,7 @@ private struct StampContext {
         writer.varint(stamps.count)
         switch stamps.count {
         case 0: break
-        case 1: write(stamps.first!, to: &writer)
+        case 1: for stamp in stamps { write(stamp, to: &writer) }
         default: for stamp in stamps.sorted() { write(stamp, to: &writer) }
         }
     }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TriangulateSync
+
+/// The compact structures a document's state and a replica's index are kept in, each checked
+/// against the plain model it replaces over random operations: a field table against a
+/// dictionary, live writes against a sorted array, canonical UUIDs against Foundation's.
+@Suite("State storage")
+struct StateStorageTests {
+    private static let stamps = (0..<12).map {
+        HybridTimestamp(milliseconds: 1_800_000_000_000 + UInt64($0 / 3), counter: UInt32($0 % 2), replica: ReplicaID(["CQC.a", "NMC.b"][$0 % 2]))
+    }
+
+    @Test(arguments: 0..<200)
+    func fieldTableAgreesWithADictionary(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        // Few names keep the table scanned; many take it past the scan to the binary search.
+        let names = (0..<(seed % 2 == 0 ? 6 : 40)).map { "field\($0)" } + ["actions/0190a5f0-0000-7000-8000-000000000001/status", ""]
+        var table = FieldTable()
+        var model: [String: FieldState] = [:]
+        for _ in 0..<120 {
+            let name = names.randomElement(using: &random) ?? ""
+            let stamp = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
+            let value: String? = Bool.random(using: &random) ? "value \(stamp.counter)" : nil
+            table.update(name) { $0.apply(.assign(value: value, supersedes: []), stamp: stamp) }
+            model[name, default: FieldState()].apply(.assign(value: value, supersedes: []), stamp: stamp)
+            let probe = names.randomElement(using: &random) ?? ""
+            #expect(table[probe] == model[probe], "seed \(seed): \(probe)")
+        }
+        #expect(table.map(\.name) == model.keys.sorted(), "seed \(seed): the table is in name order")
+        #expect(table.map(\.state) == model.sorted { $0.key < $1.key }.map(\.value))
+        #expect(FieldTable(Array(table).shuffled(using: &random)) == table, "seed \(seed): any order makes the same table")
+    }
+
+    @Test
+    func fieldTableKeepsTheLaterOfTwoEqualNames() {
+        var first = FieldState()
+        first.apply(.assign(value: "first", supersedes: []), stamp: Self.stamps[0])
+        var second = FieldState()
+        second.apply(.assign(value: "second", supersedes: []), stamp: Self.stamps[1])
+        let table = FieldTable([.init(name: "b", state: first), .init(name: "a", state: first), .init(name: "b", state: second)])
+        #expect(table.map(\.name) == ["a", "b"])
+        #expect(table["b"] == second)
+    }
+
+    @Test(arguments: 0..<200)
+    func liveWritesAgreeWithASortedArray(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        var live = LiveWrites()
+        var model: [LiveWrites.Write] = []
+        for _ in 0..<40 {
+            if Int.random(in: 0..<3, using: &random) == 0 {
+                let stamps = Set(Self.stamps.filter { _ in Bool.random(using: &random) })
+                live.remove(stampsIn: stamps)
+                model.removeAll { stamps.contains($0.stamp) }
+            } else {
+                let stamp = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
+                let write = LiveWrites.Write(stamp: stamp, value: "\(stamp)")
+                live.insert(write)
+                if !model.contains(where: { $0.stamp == stamp }) { model = (model + [write]).sorted { $0.stamp < $1.stamp } }
+            }
+            #expect(Array(live) == model, "seed \(seed)")
+            #expect(live == LiveWrites(model.shuffled(using: &random)), "seed \(seed): equal writes are equal storage")
+        }
+    }
+
+    @Test(arguments: 0..<500)
+    func canonicalUUIDsRoundTrip(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let foundation = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                                     bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        let uuid = CanonicalUUID(bytes: bytes)
+        #expect(uuid.bytes == bytes)
+        #expect(uuid.text == foundation.uuidString.lowercased())
+        #expect(CanonicalUUID(uuid.text) == uuid)
+        #expect(DocumentKey(uuid.text) == .uuid(uuid))
+        #expect(DocumentKey(uuid.text).id == uuid.text)
+        if uuid.text != foundation.uuidString {
+            // Uppercase is another id: it stays text, so it never names the lowercase one's document.
+            #expect(CanonicalUUID(foundation.uuidString) == nil)
+            #expect(DocumentKey(foundation.uuidString) == .text(foundation.uuidString))
+        }
+    }
+
+    @Test(arguments: ["", "not-a-uuid", "0190a5f0-0000-7000-8000-00000000000", "0190a5f0-0000-7000-8000-0000000000001",
+                      "0190a5f0x0000-7000-8000-000000000001", "0190a5f0-0000-7000-8000-00000000000g", "0190a5f0-0000-7000-8000-00000000000é"])
+    func otherIdsStayText(id: String) {
+        #expect(CanonicalUUID(id) == nil)
+        #expect(DocumentKey(id).id == id)
+    }
+}
