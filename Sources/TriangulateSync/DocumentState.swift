@@ -15,14 +15,14 @@ public struct DocumentState: Hashable, Sendable {
     }
 
     /// Applies one change.
-    public mutating func apply(_ change: Change) {
+    public mutating func apply(_ change: borrowing Change) {
         guard !isPurged else { return }
         if case .purge = change.operation {
             isPurged = true
             fields = FieldTable()
             return
         }
-        fields.update(change.field) { $0.apply(change.operation, stamp: change.stamp) }
+        fields.apply(change.operation, stamp: change.stamp, to: change.field)
     }
 
     /// Whether applying `change` would change nothing because it, or a change that supersedes
@@ -55,7 +55,11 @@ public struct DocumentState: Hashable, Sendable {
     /// Applies changes in order.
     public mutating func apply(_ changes: some Collection<Change>) {
         if fields.isEmpty { fields.reserveCapacity(changes.count) }  // a new document's first changes
-        for index in changes.indices { apply(changes[index]) }  // borrowed in place, not copied
+        // Borrowed where they lie when the collection is contiguous, rather than copied out one by one.
+        let applied: Void? = changes.withContiguousStorageIfAvailable { changes in
+            for index in changes.indices { apply(changes[index]) }
+        }
+        if applied == nil { for change in changes { apply(change) } }
     }
 
     /// What people see of the document.

@@ -45,18 +45,18 @@ public struct FieldTable: Hashable, Sendable, RandomAccessCollection {
         return entries[index].state
     }
 
-    /// Runs `body` on the field named `name`, adding it in its place when it is new.
-    mutating func update(_ name: String, _ body: (inout FieldState) -> Void) {
+    /// Applies `operation` to the field named `name`, adding the field in its place when it is new.
+    mutating func apply(_ operation: Change.Operation, stamp: HybridTimestamp, to name: String) {
         switch position(of: name) {
         case .found(let index):
-            body(&entries[index].state)
+            entries[index].state.apply(operation, stamp: stamp)
         case .insertion(let index):
             if index == entries.endIndex {
                 entries.append(Entry(name: name, state: FieldState()))
             } else {
                 entries.insert(Entry(name: name, state: FieldState()), at: index)
             }
-            body(&entries[index].state)
+            entries[index].state.apply(operation, stamp: stamp)
         }
     }
 

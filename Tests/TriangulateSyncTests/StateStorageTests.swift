@@ -22,7 +22,7 @@ struct StateStorageTests {
             let name = names.randomElement(using: &random) ?? ""
             let stamp = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
             let value: String? = Bool.random(using: &random) ? "value \(stamp.counter)" : nil
-            table.update(name) { $0.apply(.assign(value: value, supersedes: []), stamp: stamp) }
+            table.apply(.assign(value: value, supersedes: []), stamp: stamp, to: name)
             model[name, default: FieldState()].apply(.assign(value: value, supersedes: []), stamp: stamp)
             let probe = names.randomElement(using: &random) ?? ""
             #expect(table[probe] == model[probe], "seed \(seed): \(probe)")
