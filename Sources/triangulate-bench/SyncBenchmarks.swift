@@ -126,12 +126,7 @@ struct SyncBenchmarks {
     /// fresh file with the node store's settings, with what `mode` adds in the same transaction.
     private func timeInserts(_ mode: InsertMode) throws -> Duration {
         try withTemporaryDirectory { directory in
-            var configuration = Configuration()
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-            }
-            let database = try DatabasePool(path: directory.appendingPathComponent("bench.sqlite").path, configuration: configuration)
+            let database = try NodeStore.openDatabase(at: directory.appendingPathComponent("bench.sqlite").path)
             try database.write { db in
                 try db.execute(sql: "CREATE TABLE action (id TEXT PRIMARY KEY, reference TEXT, summary TEXT, state TEXT, dueBy TEXT, evidence TEXT)")
                 try db.execute(sql: "CREATE TABLE opaque (id TEXT PRIMARY KEY, type TEXT NOT NULL, owner TEXT NOT NULL, state BLOB NOT NULL) WITHOUT ROWID")

@@ -38,6 +38,17 @@ struct HubStoreConformanceTests {
         #expect(Self.stores.count == (Self.postgresURL == nil ? 2 : 3))
     }
 
+    /// GRDB turns `synchronous` down to NORMAL when it puts a pool's writer in WAL mode, after
+    /// the connection's own settings: the file store must set FULL again once the pool is open.
+    @Test func sqliteFileCommitsWaitForTheDisk() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-durability-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("hub.sqlite").path
+        #expect(try SQLiteHubStore(path: path).commitsWaitForTheDisk())
+        #expect(try SQLiteHubStore(path: path, create: false).commitsWaitForTheDisk())
+    }
+
     static let sqliteStores: [Factory] = [
         Factory(name: "SQLite file") {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-conformance-\(UUID().uuidString)")

@@ -37,6 +37,15 @@ struct StoreTests {
         #expect(try temporary.store.secureDeleteIsOn())
     }
 
+    /// GRDB turns `synchronous` down to NORMAL when it puts a pool's writer in WAL mode, after
+    /// the connection's own settings: the store must set FULL again once the pool is open.
+    @Test func committedWritesWaitForTheDisk() throws {
+        let temporary = try TemporaryStore()
+        #expect(try temporary.store.commitsWaitForTheDisk())
+        let reopened = try NodeStore.open(at: temporary.path)
+        #expect(try reopened.commitsWaitForTheDisk())
+    }
+
     @Test func everyStateChangeRecordsWhoAndWhen() throws {
         let fixed = Date(timeIntervalSince1970: 1_780_000_000)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)

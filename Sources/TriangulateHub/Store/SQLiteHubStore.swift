@@ -46,10 +46,10 @@ public final class SQLiteHubStore: HubStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        database = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // Only once the pool is open: putting its writer in WAL mode sets synchronous to NORMAL.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        database = pool
         let id = try database.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") ?? 0 }
         let empty = try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 } == 0
         guard id == Self.applicationID || (id == 0 && empty) else {
@@ -57,6 +57,12 @@ public final class SQLiteHubStore: HubStore {
         }
         try Self.migrator.migrate(database)
         (key, salt) = try Self.secrets(database)
+    }
+
+    /// Whether a commit returns only once it is on disk (`PRAGMA synchronous = FULL` on the
+    /// connection that writes), so that what the hub acknowledged survives a power cut.
+    public func commitsWaitForTheDisk() throws -> Bool {
+        try database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") == 2 }
     }
 
     private static var migrator: DatabaseMigrator {

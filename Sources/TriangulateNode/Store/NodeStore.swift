@@ -126,15 +126,21 @@ public final class NodeStore: Sendable {
         }
     }
 
-    private static func openDatabase(at path: String) throws -> DatabasePool {
+    /// Opens the SQLite file at `path` with the store's settings, creating it when missing: WAL,
+    /// foreign keys, deleted content overwritten (`secure_delete`), and commits that return only
+    /// once on disk (`synchronous = FULL`), so that what was acknowledged survives a power cut.
+    /// The benchmarks time plain SQLite under the same settings.
+    public static func openDatabase(at path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "PRAGMA synchronous = FULL")  // acknowledged means on disk, even on power loss
         }
-        return try DatabasePool(path: path, configuration: configuration)
+        let database = try DatabasePool(path: path, configuration: configuration)
+        // Only once the pool is open: putting its writer in WAL mode sets synchronous to NORMAL.
+        try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        return database
     }
 
     /// Whether the file is a SQLite database with the node store's `application_id`. The header
