@@ -136,6 +136,12 @@ struct SyncFigures: Encodable {
     var sqliteApply: Figure
     /// (b) Applying one replica's concurrent edits into a store that holds the documents.
     var sqliteConcurrentApply: Figure
+    /// The floor under that figure, in edits a second: per edited document, a row of opaque
+    /// bytes the size of its state read and rewritten, in one transaction, with the store's
+    /// settings and no decoding, merging or encoding.
+    var opaqueRewritesPerSecond: Double
+    /// The same rewrites' rows alone, before their commit and checkpoint, in edits a second.
+    var opaqueRewriteRowsPerSecond: Double
     /// (c) Tracked local writes over plain inserts of the same rows.
     var trackedWriteRatio: Figure
     /// The two timings behind (c), in milliseconds.
