@@ -136,9 +136,15 @@ struct SyncFigures: Encodable {
     var sqliteApply: Figure
     /// (b) Applying one replica's concurrent edits into a store that holds the documents.
     var sqliteConcurrentApply: Figure
-    /// The floor under that figure, in edits a second: per edited document, a row of opaque
-    /// bytes the size of its state read and rewritten, in one transaction, with the store's
-    /// settings and no decoding, merging or encoding.
+    /// (b) Rounds of edits to the same fields applied one after another into a filled store, in
+    /// changes a second: each round's edits supersede the last, so the states carry their history.
+    var sqliteSustainedApply: Double
+    /// The average stored state of a document, in bytes, before and after those rounds.
+    var stateBytesBeforeRounds: Double
+    var stateBytesAfterRounds: Double
+    /// The floor under the filled-store apply, in edits a second: per edited document, a row of
+    /// opaque bytes the size of its state read and rewritten, in one transaction, with the
+    /// store's settings and no decoding, merging or encoding.
     var opaqueRewritesPerSecond: Double
     /// The same rewrites' rows alone, before their commit and checkpoint, in edits a second.
     var opaqueRewriteRowsPerSecond: Double

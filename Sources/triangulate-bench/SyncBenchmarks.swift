@@ -65,6 +65,23 @@ struct SyncBenchmarks {
             }
         }
 
+        progress("(b) \(Self.sustainedRounds) more rounds of \(workload.edits.count) edits applied into a filled store")
+        var rounds: [ChangeSet] = []
+        for round in 1...Self.sustainedRounds {
+            let changes = workload.edits.map { document, field in
+                writer.assign("Amended by NMC, round \(round)", to: field, of: workload.ids[document], wall: now + 240_000 + UInt64(round))
+            }
+            rounds.append(ChangeSet(headers: headers, changes: changes))
+        }
+        let (sustained, stateBytes) = try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("node.sqlite").path
+            let store = try NodeStore.create(at: path, organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
+            _ = try store.applyRemote(initialSet)
+            let before = try averageEditedStateBytes(in: path)
+            let duration = try measure { for round in rounds { _ = try store.applyRemote(round) } }
+            return (Double(rounds.count * workload.edits.count) / duration.seconds, (before, try averageEditedStateBytes(in: path)))
+        }
+
         progress("(c) tracked writes against plain inserts of the same rows")
         var plainBest = Duration.seconds(1_000_000)
         var floorBest = Duration.seconds(1_000_000)
@@ -92,6 +109,9 @@ struct SyncBenchmarks {
             inMemoryConcurrentMerge: .atLeast(concurrentMerge, 1_000_000, "changes/s"),
             sqliteApply: .atLeast(Double(initial.count) / applyBest.seconds, 200_000, "changes/s"),
             sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
+            sqliteSustainedApply: sustained.rounded(),
+            stateBytesBeforeRounds: stateBytes.0.rounded(),
+            stateBytesAfterRounds: stateBytes.1.rounded(),
             opaqueRewritesPerSecond: (Double(aEdits.count) / rewriteBest.transaction.seconds).rounded(),
             opaqueRewriteRowsPerSecond: (Double(aEdits.count) / rewriteBest.rows.seconds).rounded(),
             trackedWriteRatio: .atMost(trackedBest.seconds / plainBest.seconds, 1.3, "x"),
@@ -105,6 +125,21 @@ struct SyncBenchmarks {
             pushBytesPerEdit: (try Self.pushBytesPerEdit(editSet) * 10).rounded() / 10,
             converged: converged,
             concurrentEdits: aEdits.count)
+    }
+
+    /// How many rounds of the edits the sustained apply runs.
+    static let sustainedRounds = 20
+
+    /// The average size of the stored state of the documents the edits touch, in the node
+    /// store at `path`, read through a connection of its own.
+    private func averageEditedStateBytes(in path: String) throws -> Double {
+        let edited = Set(workload.edits.map { workload.ids[$0.document] })
+        let sizes = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT id, length(state) AS size FROM syncDocument").compactMap { row -> Int? in
+                edited.contains(row["id"]) ? row["size"] : nil
+            }
+        }
+        return Double(sizes.reduce(0, +)) / Double(max(sizes.count, 1))
     }
 
     /// What is written besides each row in a run of `timeInserts`.
