@@ -21,9 +21,10 @@ extension DocumentState {
                 guard !assigned.contains(edit.field), field.register.live.count == 1, let write = field.register.live.first,
                       !isOwn(write.stamp) else { continue }
                 assigned.insert(edit.field)
-                // Superseding all the owner knows superseded: a holder that never got the partner's
-                // write still sees the writes the partner's write replaced as replaced.
-                operations.append((edit.field, .assign(value: write.value, supersedes: field.register.superseded.union([write.stamp]))))
+                // Superseding all the owner knows superseded (each replica's frontier, and the
+                // pending stamps): a holder that never got the partner's write still sees the
+                // writes the partner's write replaced as replaced.
+                operations.append((edit.field, .assign(value: write.value, supersedes: field.register.superseded.stamps.union([write.stamp]))))
             case .add(let element):
                 let tags = field.set.liveTags(of: element)
                 guard !tags.isEmpty, !tags.contains(where: isOwn),

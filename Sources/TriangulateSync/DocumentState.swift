@@ -32,10 +32,7 @@ public struct DocumentState: Hashable, Sendable {
         guard let field = fields[change.field] else { return false }
         switch change.operation {
         case .assign(_, let supersedes):
-            // Known only if what it supersedes is superseded too: a write can arrive after a
-            // later one that superseded it, and must still supersede what it saw.
-            return (field.register.superseded.contains(change.stamp) || field.register.live.contains { $0.stamp == change.stamp })
-                && supersedes.isSubset(of: field.register.superseded)
+            return field.register.knows(change.stamp, supersedes: supersedes)
         case .add(let element):
             return field.set.removed.contains(change.stamp) || field.set.tags[element]?.contains(change.stamp) == true
         case .remove(_, let observed):
@@ -99,23 +96,43 @@ public struct RegisterState: Hashable, Sendable {
 
     /// Live writes, oldest first. Almost always one: more only while there is a conflict.
     public private(set) var live = LiveWrites()
-    /// Every write some other write superseded.
-    public private(set) var superseded: Set<HybridTimestamp> = []
+    /// The writes superseded: a frontier per replica, and the stamps whose writes are not held here.
+    public private(set) var superseded = SupersededWrites()
 
     init() {}
 
-    init(live: [Write], superseded: Set<HybridTimestamp>) {
-        self.live = LiveWrites(live)
-        self.superseded = superseded
+    /// The register these parts describe, in its one canonical form whatever they hold: a
+    /// frontier is raised only by a write held here, so a pending stamp that is live becomes
+    /// that replica's frontier, and whatever a frontier covers goes.
+    init(live: [Write], frontiers: [HybridTimestamp], pending: some Sequence<HybridTimestamp>) {
+        for frontier in frontiers { superseded.raiseFrontier(to: frontier) }
+        for stamp in pending { superseded.insertPending(stamp) }
+        for write in live { assign(write.value, supersedes: [], stamp: write.stamp) }
     }
 
     mutating func assign(_ value: String?, supersedes: Set<HybridTimestamp>, stamp: HybridTimestamp) {
-        if !supersedes.isEmpty {
-            if superseded.isEmpty { superseded = supersedes } else { superseded.formUnion(supersedes) }  // shares the set's storage when it can
-            live.remove(stampsIn: supersedes)
+        for replaced in supersedes where !superseded.contains(replaced) {
+            if live.contains(stamp: replaced) { supersede(heldWrite: replaced) } else { superseded.insertPending(replaced) }
         }
-        guard superseded.isEmpty || !superseded.contains(stamp) else { return }
+        if superseded.isAtOrBelowFrontier(stamp) { return }
+        if superseded.isPending(stamp) {
+            supersede(heldWrite: stamp)
+            return
+        }
         live.insert(Write(stamp: stamp, value: value))
+    }
+
+    /// Supersedes `stamp`, a write held here, and with it every earlier write of its replica.
+    private mutating func supersede(heldWrite stamp: HybridTimestamp) {
+        superseded.raiseFrontier(to: stamp)
+        live.remove(ofReplicaAtOrBelow: stamp)
+    }
+
+    /// Whether applying a write with `stamp` that supersedes `supersedes` would change nothing.
+    func knows(_ stamp: HybridTimestamp, supersedes: Set<HybridTimestamp>) -> Bool {
+        // A pending stamp's write is not known: it would raise its replica's frontier. A write
+        // can arrive after a later one that superseded it, and must still supersede what it saw.
+        (superseded.isAtOrBelowFrontier(stamp) || live.contains(stamp: stamp)) && supersedes.allSatisfy(superseded.contains)
     }
 
     /// The stamps a new local write supersedes: every live one.

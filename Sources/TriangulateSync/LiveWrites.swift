@@ -69,16 +69,26 @@ public struct LiveWrites: Hashable, Sendable, RandomAccessCollection {
         }
     }
 
-    /// Drops the writes whose stamps are in `stamps`.
-    mutating func remove(stampsIn stamps: Set<HybridTimestamp>) {
+    /// Whether a write with `stamp` is live.
+    func contains(stamp: HybridTimestamp) -> Bool {
+        switch storage {
+        case .none: false
+        case .one(let only): only.stamp == stamp
+        case .many(let writes): writes.contains { $0.stamp == stamp }
+        }
+    }
+
+    /// Drops the writes of `stamp`'s replica at or below it.
+    mutating func remove(ofReplicaAtOrBelow stamp: HybridTimestamp) {
+        func isCovered(_ write: Write) -> Bool { write.stamp.replica == stamp.replica && write.stamp <= stamp }
         switch storage {
         case .none:
             return
         case .one(let only):
-            if stamps.contains(only.stamp) { storage = .none }
+            if isCovered(only) { storage = .none }
         case .many(var writes):
             storage = .none
-            writes.removeAll { stamps.contains($0.stamp) }
+            writes.removeAll(where: isCovered)
             self = LiveWrites(sorted: writes)
         }
     }

@@ -4,7 +4,8 @@ import Testing
 
 /// The compact structures a document's state and a replica's index are kept in, each checked
 /// against the plain model it replaces over random operations: a field table against a
-/// dictionary, live writes against a sorted array, canonical UUIDs against Foundation's.
+/// dictionary, live writes against a sorted array, superseded writes against a plain set of
+/// frontiers and pending stamps, canonical UUIDs against Foundation's.
 @Suite("State storage")
 struct StateStorageTests {
     private static let stamps = (0..<12).map {
@@ -50,9 +51,9 @@ struct StateStorageTests {
         var model: [LiveWrites.Write] = []
         for _ in 0..<40 {
             if Int.random(in: 0..<3, using: &random) == 0 {
-                let stamps = Set(Self.stamps.filter { _ in Bool.random(using: &random) })
-                live.remove(stampsIn: stamps)
-                model.removeAll { stamps.contains($0.stamp) }
+                let bound = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
+                live.remove(ofReplicaAtOrBelow: bound)
+                model.removeAll { $0.stamp.replica == bound.replica && $0.stamp <= bound }
             } else {
                 let stamp = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
                 let write = LiveWrites.Write(stamp: stamp, value: "\(stamp)")
@@ -61,6 +62,29 @@ struct StateStorageTests {
             }
             #expect(Array(live) == model, "seed \(seed)")
             #expect(live == LiveWrites(model.shuffled(using: &random)), "seed \(seed): equal writes are equal storage")
+        }
+    }
+
+    @Test(arguments: 0..<200)
+    func supersededWritesAgreeWithFrontiersAndASet(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        var superseded = SupersededWrites()
+        var frontiers: [ReplicaID: HybridTimestamp] = [:]
+        var pending: Set<HybridTimestamp> = []
+        func modelContains(_ stamp: HybridTimestamp) -> Bool { frontiers[stamp.replica].map { stamp <= $0 } == true || pending.contains(stamp) }
+        for _ in 0..<40 {
+            let stamp = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
+            if Bool.random(using: &random) {
+                superseded.raiseFrontier(to: stamp)
+                frontiers[stamp.replica] = max(frontiers[stamp.replica] ?? stamp, stamp)
+                pending = pending.filter { $0.replica != stamp.replica || $0 > stamp }
+            } else {
+                superseded.insertPending(stamp)
+                if !modelContains(stamp) { pending.insert(stamp) }
+            }
+            #expect(superseded.frontiers == frontiers.values.sorted { $0.replica < $1.replica }, "seed \(seed)")
+            #expect(superseded.pending == pending, "seed \(seed)")
+            #expect(Self.stamps.allSatisfy { superseded.contains($0) == modelContains($0) }, "seed \(seed)")
         }
     }
 

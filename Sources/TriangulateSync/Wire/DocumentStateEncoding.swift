@@ -1,10 +1,15 @@
 /// The compact binary form in which a node stores a document's merged state: every live
-/// register write, every superseded stamp, every set tag and every removed tag — enough to go
-/// on merging exactly as if the changes were replayed. Replica ids are written once, in a
-/// table in order; stamps are a table index, milliseconds relative to the earliest stamp, and a
-/// counter, so that equal states have equal bytes.
+/// register write, each register's superseded frontiers and pending stamps, every set tag and
+/// every removed tag — enough to go on merging exactly as if the changes were replayed. Replica
+/// ids are written once, in a table in order; stamps are a table index, milliseconds relative to
+/// the earliest stamp, and a counter, so that equal states have equal bytes.
+///
+/// Version 3 keeps a register's superseded writes as frontiers and pending stamps; version 2,
+/// still read, kept every superseded stamp, and they are read as pending (which of them were
+/// writes held here is not recorded), so such a state converges as it meets new writes.
 extension DocumentState {
-    private static let storageVersion: UInt8 = 2
+    private static let storageVersion: UInt8 = 3
+    private static let everySupersededStampVersion: UInt8 = 2
 
     /// The state's bytes.
     public func encoded() -> [UInt8] {
@@ -23,7 +28,8 @@ extension DocumentState {
                 note(write.stamp)
                 size += write.value?.utf8.count ?? 0
             }
-            for stamp in field.register.superseded { note(stamp) }
+            for stamp in field.register.superseded.frontiers { note(stamp) }
+            for stamp in field.register.superseded.pending { note(stamp) }
             for (element, tags) in field.set.tags {
                 size += element.utf8.count
                 for stamp in tags { note(stamp) }
@@ -52,7 +58,8 @@ extension DocumentState {
                     writer.byte(0)
                 }
             }
-            context.write(field.register.superseded, to: &writer)
+            context.write(field.register.superseded.frontiers, to: &writer)  // one per replica, in replica order
+            context.write(field.register.superseded.pending, to: &writer)
             writer.varint(field.set.tags.count)
             for (element, tags) in field.set.tags.sorted(by: { $0.key < $1.key }) {
                 writer.string(element)
@@ -66,7 +73,10 @@ extension DocumentState {
     /// Reads a stored state.
     public init(decoding bytes: [UInt8]) throws(SyncError) {
         var reader = BinaryReader(bytes)
-        guard try reader.byte() == Self.storageVersion else { throw BinaryReader.malformed("unknown state version") }
+        let version = try reader.byte()
+        guard version == Self.storageVersion || version == Self.everySupersededStampVersion else {
+            throw BinaryReader.malformed("unknown state version")
+        }
         let isPurged = try reader.byte() == 1
         var replicas: [ReplicaID] = []
         for _ in 0..<(try reader.count(atMost: reader.remaining)) { replicas.append(ReplicaID(try reader.string())) }
@@ -83,7 +93,8 @@ extension DocumentState {
                 let stamp = try context.readStamp(&reader)
                 live.append(RegisterState.Write(stamp: stamp, value: try reader.byte() == 1 ? try reader.string() : nil))
             }
-            let superseded = try context.readStamps(&reader)
+            let frontiers = version == Self.storageVersion ? try context.readStampList(&reader) : []
+            let pending = try context.readStamps(&reader)
             var tags: [String: Set<HybridTimestamp>] = [:]
             for _ in 0..<(try reader.count(atMost: reader.remaining)) {
                 let element = try reader.string()
@@ -91,7 +102,7 @@ extension DocumentState {
             }
             let removed = try context.readStamps(&reader)
             fields.append(FieldTable.Entry(name: name, state: FieldState(
-                register: RegisterState(live: live, superseded: superseded),
+                register: RegisterState(live: live, frontiers: frontiers, pending: pending),
                 set: ObservedRemoveSet(tags: tags, removed: removed))))
         }
         guard reader.isAtEnd else { throw BinaryReader.malformed("there are bytes after the last field") }
@@ -127,6 +138,19 @@ private struct StampContext {
         let counter = try reader.varint()
         guard counter <= UInt64(UInt32.max) else { throw BinaryReader.malformed("a clock counter is too large") }
         return HybridTimestamp(milliseconds: milliseconds, counter: UInt32(counter), replica: replica)
+    }
+
+    func write(_ stamps: [HybridTimestamp], to writer: inout BinaryWriter) {
+        writer.varint(stamps.count)
+        for stamp in stamps { write(stamp, to: &writer) }
+    }
+
+    func readStampList(_ reader: inout BinaryReader) throws(SyncError) -> [HybridTimestamp] {
+        let count = try reader.count(atMost: reader.remaining)
+        var stamps: [HybridTimestamp] = []
+        stamps.reserveCapacity(count)
+        for _ in 0..<count { stamps.append(try readStamp(&reader)) }
+        return stamps
     }
 
     func readStamps(_ reader: inout BinaryReader) throws(SyncError) -> Set<HybridTimestamp> {
