@@ -21,7 +21,7 @@ public struct SupersededWrites: Hashable, Sendable {
 
     /// Whether `stamp` is superseded: at or below its replica's frontier, or pending.
     public func contains(_ stamp: HybridTimestamp) -> Bool {
-        isAtOrBelowFrontier(stamp) || (!pending.isEmpty && pending.contains(stamp))
+        isAtOrBelowFrontier(stamp) || isPending(stamp)
     }
 
     /// Whether `stamp` is at or below its replica's frontier: superseded, and already counted
@@ -36,9 +36,6 @@ public struct SupersededWrites: Hashable, Sendable {
 
     /// Every stamp kept, frontiers and pending: what an owner's adoption passes on as superseded.
     public var stamps: Set<HybridTimestamp> { pending.union(frontiers) }
-
-    /// Whether nothing is superseded.
-    public var isEmpty: Bool { frontiers.isEmpty && pending.isEmpty }
 
     /// Counts `stamp`, a write held here, and every earlier write of its replica as superseded.
     mutating func raiseFrontier(to stamp: HybridTimestamp) {
