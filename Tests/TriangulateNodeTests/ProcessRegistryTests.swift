@@ -76,11 +76,15 @@ struct ProcessRegistryTests {
     /// The batches a hub relayed before the kit, in wire version 1 (type as a one-byte code),
     /// still decode, to the types they had.
     @Test func wireVersionOneBatchesStillDecode() throws {
-        let hub = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/wave1/hub.db")
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: hub.path, configuration: configuration)
+        // Read from a copy: opening the fixture itself would leave SQLite's files beside it.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let hub = directory.appendingPathComponent("hub.db")
+        try FileManager.default.copyItem(at: fixture, to: hub)
+        let queue = try DatabaseQueue(path: hub.path)
         defer { try? queue.close() }
         let payloads = try queue.read { try Data.fetchAll($0, sql: "SELECT payload FROM message WHERE kind = 'batch'") }
         #expect(payloads.count == 3)
