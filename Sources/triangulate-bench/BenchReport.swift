@@ -139,6 +139,10 @@ struct SyncFigures: Encodable {
     /// (b) Rounds of edits to the same fields applied one after another into a filled store, in
     /// changes a second: each round's edits supersede the last, so the states carry their history.
     var sqliteSustainedApply: Double
+    /// The last quarter of those rounds' rate over the first quarter's, from each round's own
+    /// timing in the same run: below 1 when later rounds cost more, as states that grow with
+    /// every edit make them.
+    var sustainedLastOverFirstRounds: Double
     /// The average stored state of a document, in bytes, before and after those rounds.
     var stateBytesBeforeRounds: Double
     var stateBytesAfterRounds: Double

@@ -73,14 +73,17 @@ struct SyncBenchmarks {
             }
             rounds.append(ChangeSet(headers: headers, changes: changes))
         }
-        let (sustained, stateBytes) = try withTemporaryDirectory { directory in
+        let (roundTimes, stateBytes) = try withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("node.sqlite").path
             let store = try NodeStore.create(at: path, organisation: try OrganisationCode(parsing: "CQC"), by: "bench")
             _ = try store.applyRemote(initialSet)
             let before = try averageEditedStateBytes(in: path)
-            let duration = try measure { for round in rounds { _ = try store.applyRemote(round) } }
-            return (Double(rounds.count * workload.edits.count) / duration.seconds, (before, try averageEditedStateBytes(in: path)))
+            let times = try rounds.map { round in try measure { _ = try store.applyRemote(round) } }
+            return (times, (before, try averageEditedStateBytes(in: path)))
         }
+        let sustained = Double(rounds.count * workload.edits.count) / roundTimes.reduce(.zero, +).seconds
+        let comparedRounds = Self.sustainedRounds / 4
+        let lastOverFirst = roundTimes.prefix(comparedRounds).reduce(.zero, +).seconds / roundTimes.suffix(comparedRounds).reduce(.zero, +).seconds
 
         progress("(c) tracked writes against plain inserts of the same rows")
         var plainBest = Duration.seconds(1_000_000)
@@ -110,6 +113,7 @@ struct SyncBenchmarks {
             sqliteApply: .atLeast(Double(initial.count) / applyBest.seconds, 200_000, "changes/s"),
             sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
             sqliteSustainedApply: sustained.rounded(),
+            sustainedLastOverFirstRounds: (lastOverFirst * 100).rounded() / 100,
             stateBytesBeforeRounds: stateBytes.0.rounded(),
             stateBytesAfterRounds: stateBytes.1.rounded(),
             opaqueRewritesPerSecond: (Double(aEdits.count) / rewriteBest.transaction.seconds).rounded(),
