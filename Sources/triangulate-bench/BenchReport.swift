@@ -152,6 +152,14 @@ struct SyncFigures: Encodable {
     var opaqueRewritesPerSecond: Double
     /// The same rewrites' rows alone, before their commit and checkpoint, in edits a second.
     var opaqueRewriteRowsPerSecond: Double
+    /// The same transaction's commit (its changed pages appended to the write-ahead log and
+    /// synced) and the checkpoint after it (those pages copied into the database file), in
+    /// milliseconds: SQLite's own I/O for the edits, whatever keeps the states.
+    var opaqueRewriteCommitMilliseconds: Double
+    var opaqueRewriteCheckpointMilliseconds: Double
+    /// How many pages that commit wrote to the write-ahead log: each edit to a document spread
+    /// over the store changes a whole page of the state table.
+    var opaqueRewritePagesWritten: Int
     /// (c) Tracked local writes over plain inserts of the same rows.
     var trackedWriteRatio: Figure
     /// The two timings behind (c), in milliseconds.

@@ -46,6 +46,15 @@ struct StoreTests {
         #expect(try reopened.commitsWaitForTheDisk())
     }
 
+    /// The writer keeps a filled store's state rows in memory while it applies a batch; the
+    /// setting is per connection, so it is read back from the writer of a reopened store.
+    @Test func theWriterCachesUpToSixtyFourMebibytes() throws {
+        let temporary = try TemporaryStore()
+        #expect(try temporary.store.writerCacheKiB() == NodeStore.writerCacheKiB)
+        let reopened = try NodeStore.open(at: temporary.path)
+        #expect(try reopened.writerCacheKiB() == 65_536)
+    }
+
     @Test func everyStateChangeRecordsWhoAndWhen() throws {
         let fixed = Date(timeIntervalSince1970: 1_780_000_000)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)

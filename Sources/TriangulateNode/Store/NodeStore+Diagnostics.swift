@@ -12,6 +12,12 @@ extension NodeStore {
         try database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") == 2 }
     }
 
+    /// How much the writer's page cache may hold, in KiB (`PRAGMA cache_size`, which gives a
+    /// size in KiB as a negative number).
+    public func writerCacheKiB() throws -> Int {
+        try database.writeWithoutTransaction { -(try Int.fetchOne($0, sql: "PRAGMA cache_size") ?? 0) }
+    }
+
     /// SQLite's own check of the file: `["ok"]` when it is sound.
     public func integrityCheck() throws -> [String] {
         try database.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
