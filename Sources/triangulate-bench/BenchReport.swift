@@ -146,6 +146,10 @@ struct SyncFigures: Encodable {
     /// The average stored state of a document, in bytes, before and after those rounds.
     var stateBytesBeforeRounds: Double
     var stateBytesAfterRounds: Double
+    /// Decoding and encoding one of those states after the rounds, in microseconds: CPU that
+    /// every apply spends on each document it changes, besides merging.
+    var stateDecodeMicroseconds: Double
+    var stateEncodeMicroseconds: Double
     /// The floor under the filled-store apply, in edits a second: per edited document, a row of
     /// opaque bytes the size of its state read and rewritten, in one transaction, with the
     /// store's settings and no decoding, merging or encoding.
