@@ -61,9 +61,11 @@ extension DocumentState {
             context.write(field.register.superseded.frontiers, to: &writer)  // one per replica, in replica order
             context.write(field.register.superseded.pending, to: &writer)
             writer.varint(field.set.tags.count)
-            for (element, tags) in field.set.tags.sorted(by: { $0.key < $1.key }) {
-                writer.string(element)
-                context.write(tags, to: &writer)
+            if !field.set.tags.isEmpty {
+                for (element, tags) in field.set.tags.sorted(by: { $0.key < $1.key }) {
+                    writer.string(element)
+                    context.write(tags, to: &writer)
+                }
             }
             context.write(field.set.removed, to: &writer)
         }
