@@ -17,9 +17,11 @@ final class TemporaryStore {
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
-    /// The bytes of the store's files (main file and WAL), to show a refused command changed nothing.
+    /// The bytes of the store's files (main file and WAL), to show a refused command changed
+    /// nothing; read once no checkpoint is copying the log into the file.
     func bytes() -> Data {
-        ["", "-wal"].reduce(into: Data()) { data, suffix in
+        store.waitForLogCheckpoint()
+        return ["", "-wal"].reduce(into: Data()) { data, suffix in
             data.append(FileManager.default.contents(atPath: path + suffix) ?? Data())
         }
     }

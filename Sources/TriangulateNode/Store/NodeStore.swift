@@ -16,6 +16,8 @@ public final class NodeStore: Sendable {
     /// The organisation this node belongs to.
     public let organisation: OrganisationCode
     let database: DatabasePool
+    /// Copies the write-ahead log into the file off the writer's commits.
+    let checkpointer: LogCheckpointer
     let environment: NodeEnvironment
     /// The signing key last read, with the stored bytes it came from: deriving a key from its
     /// bytes costs a scalar multiplication, and every request to the hub is signed.
@@ -29,11 +31,23 @@ public final class NodeStore: Sendable {
     /// A warning when the store's files can be read by other users (`PrivateFile.exposure`).
     public var fileWarning: String? { PrivateFile.exposure(of: path) }
 
-    private init(path: String, database: DatabasePool, organisation: OrganisationCode, environment: NodeEnvironment) {
+    private init(path: String, connections: Connections, organisation: OrganisationCode, environment: NodeEnvironment) {
         self.path = path
-        self.database = database
+        self.database = connections.database
+        self.checkpointer = connections.checkpointer
         self.organisation = organisation
         self.environment = environment
+    }
+
+    // The checkpointer's connection closes first, so that the writer is the last to close and
+    // removes the write-ahead log, as SQLite does when the last connection to a file closes.
+    deinit {
+        checkpointer.stop()
+    }
+
+    /// Waits for a checkpoint the store's writes started in the background to finish.
+    public func waitForLogCheckpoint() {
+        checkpointer.waitUntilIdle()
     }
 
     /// Creates a new store at `path` for `organisation`, seeded with `registry` and the local
@@ -48,7 +62,8 @@ public final class NodeStore: Sendable {
             throw NodeError(.storeExists, "\(path) already exists: choose another --store path, or use the existing store")
         }
         try PrivateFile.prepare(path)
-        let database = try openDatabase(at: path)
+        let connections = try openConnections(at: path)
+        let database = connections.database
         do {
             try NodeSchema.migrator.migrate(database)
             try database.writeWithoutTransaction { db in
@@ -82,11 +97,12 @@ public final class NodeStore: Sendable {
                     arguments: [AgendaTemplate.localDefault.label, String(decoding: try JSONEncoder().encode(AgendaTemplate.localDefault.items), as: UTF8.self)])
             }
         } catch {
+            connections.checkpointer.stop()
             try? database.close()
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw error
         }
-        return NodeStore(path: path, database: database, organisation: organisation, environment: environment)
+        return NodeStore(path: path, connections: connections, organisation: organisation, environment: environment)
     }
 
     /// Opens an existing store. A missing file, a file that is not a node store, or a store
@@ -97,12 +113,13 @@ public final class NodeStore: Sendable {
         }
         let foreign = NodeError(.storeForeign, "\(path) is not a Triangulate node store: check --store (or TRIANGULATE_STORE)")
         guard isNodeStore(path) else { throw foreign }
-        let database: DatabasePool
+        let connections: Connections
         do {
-            database = try openDatabase(at: path)
+            connections = try openConnections(at: path)
         } catch {
             throw foreign
         }
+        let database = connections.database
         do {
             let known = Set(NodeSchema.migrator.migrations)
             let applied = try database.read { try NodeSchema.migrator.appliedIdentifiers($0) }
@@ -116,11 +133,13 @@ public final class NodeStore: Sendable {
                 try String.fetchOne(db, sql: "SELECT organisation FROM nodeIdentity")
             }
             guard let organisation, let code = try? OrganisationCode(parsing: organisation) else { throw foreign }
-            return NodeStore(path: path, database: database, organisation: code, environment: environment)
+            return NodeStore(path: path, connections: connections, organisation: code, environment: environment)
         } catch let error as NodeError {
+            connections.checkpointer.stop()
             try? database.close()
             throw error
         } catch {
+            connections.checkpointer.stop()
             try? database.close()
             throw foreign
         }
@@ -129,20 +148,36 @@ public final class NodeStore: Sendable {
     /// Opens the SQLite file at `path` with the store's settings, creating it when missing: WAL,
     /// foreign keys, deleted content overwritten (`secure_delete`), commits that return only
     /// once on disk (`synchronous = FULL`), so that what was acknowledged survives a power cut,
-    /// and a writer whose page cache can hold `writerCacheKiB` (readers keep SQLite's 2 MiB).
+    /// a writer whose page cache can hold `writerCacheKiB` (readers keep SQLite's 2 MiB), and
+    /// whose write-ahead log is copied into the file in the background (`LogCheckpointer`).
     /// The benchmarks time plain SQLite under the same settings.
     public static func openDatabase(at path: String) throws -> DatabasePool {
+        try openConnections(at: path).database
+    }
+
+    /// A store's connections: the pool, and what checkpoints its writer's log.
+    struct Connections {
+        let database: DatabasePool
+        let checkpointer: LogCheckpointer
+    }
+
+    /// Opens the SQLite file at `path` with the store's settings (`openDatabase`).
+    static func openConnections(at path: String) throws -> Connections {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        let checkpointer = LogCheckpointer(path: path)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -\(writerCacheKiB)")
+                if let writer = db.sqliteConnection { checkpointer.attach(to: writer) }
+            }
         }
         let database = try DatabasePool(path: path, configuration: configuration)
         // Only once the pool is open: putting its writer in WAL mode sets synchronous to NORMAL.
         try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        return database
+        return Connections(database: database, checkpointer: checkpointer)
     }
 
     /// The most the writer's page cache holds, in KiB: 64 MiB, the state rows of about 250,000
