@@ -250,9 +250,10 @@ struct SyncBenchmarks {
     /// rewritten with bytes of the same size. Through SQLite's C interface, so that no wrapper's
     /// cost is counted, and with no CPU spent decoding, merging or encoding. The transaction
     /// runs once untimed first, as the store's first large apply does, so that the timed commit
-    /// writes over a log already that long rather than growing the file. The checkpoint that
-    /// SQLite would run as the commit returns (its log being past 1,000 pages) is run just
-    /// after it instead, so that the rows, the commit and the checkpoint are timed apart.
+    /// writes over a log already that long rather than growing the file. The log's checkpoint,
+    /// which SQLite would run inside the commit and the store runs beside its next transaction
+    /// (`LogCheckpointer`), is run just after the commit, so that the rows, the commit and the
+    /// checkpoint are timed apart.
     private func timeOpaqueRewrites(_ sizes: [Int]) throws -> FloorRun {
         try withTemporaryDirectory { directory in
             let database = try NodeStore.openDatabase(at: directory.appendingPathComponent("floor.sqlite").path)

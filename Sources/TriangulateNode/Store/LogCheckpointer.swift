@@ -60,9 +60,10 @@ final class LogCheckpointer: @unchecked Sendable {
             return
         }
         guard pages >= Self.backgroundFrom else { return }
-        let start = state.withLock { state in
-            defer { state.isScheduled = true }
-            return !state.isScheduled && !state.isStopped
+        let start = state.withLock { state -> Bool in
+            guard !state.isScheduled, !state.isStopped else { return false }
+            state.isScheduled = true
+            return true
         }
         guard start else { return }
         queue.async { [self] in
