@@ -25,18 +25,22 @@ struct LogCheckpointTests {
         return ChangeSet(headers: headers, changes: writer.changes(since: [:]))
     }
 
+    /// A file's size in bytes, 0 when it is missing.
+    static func size(_ file: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    }
+
     @Test func aLargeCommitsLogReachesTheFileAndNoLogOutlivesTheStore() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triangulate-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("node.sqlite").path
-        func size(_ file: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0 }
 
         var store: NodeStore? = try NodeStore.create(at: path, organisation: org("CQC"), by: "tester")
         let set = Self.largeChangeSet()
         #expect(try store?.applyRemote(set).applied == 15_000)
         store?.waitForLogCheckpoint()
-        #expect(size(path) > 4_000_000, "the documents are in the file itself, not only in its log")
+        #expect(Self.size(path) > 4_000_000, "the documents are in the file itself, not only in its log")
         #expect(try store?.integrityCheck() == ["ok"])
 
         store = nil
@@ -44,5 +48,17 @@ struct LogCheckpointTests {
         let reopened = try NodeStore.open(at: path)
         #expect(try reopened.sharedDocuments().count == 3_000)
         #expect(try reopened.integrityCheck() == ["ok"])
+    }
+
+    /// A purge empties the log at once (`truncateLog`), right after a commit that may have
+    /// started a background checkpoint: SQLite refuses a second checkpoint while one runs, so
+    /// the truncation must wait for it rather than fail and leave deleted bytes in the log.
+    @Test func emptyingTheLogWaitsForABackgroundCheckpoint() throws {
+        let temporary = try TemporaryStore()
+        for _ in 0..<3 {
+            #expect(try temporary.store.applyRemote(Self.largeChangeSet()).applied == 15_000)
+            try temporary.store.truncateLog()
+            #expect(Self.size(temporary.path + "-wal") == 0, "the log is empty once truncated")
+        }
     }
 }

@@ -61,7 +61,7 @@ extension NodeStore {
         if purged {
             // Take the purged pages out of the write-ahead log too: with secure_delete the freed
             // cells are already zeroed in the pages; the checkpoint makes that true of the file.
-            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try truncateLog()
         }
     }
 

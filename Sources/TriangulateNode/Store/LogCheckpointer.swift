@@ -12,7 +12,9 @@ import Synchronization
 /// transaction. A checkpoint only copies pages already committed and synced, so durability is
 /// unchanged: the log holds every commit until its pages are in the file. Should the log reach
 /// `inlineFrom` pages (readers holding it, or the disk slower than the writes), the committing
-/// connection checkpoints as SQLite would, so the log stays bounded.
+/// connection checkpoints as SQLite would, so the log stays bounded. SQLite runs one checkpoint
+/// at a time and refuses a second at once, so a store that must empty its log (a purge,
+/// `NodeStore.truncateLog`) first waits for this one.
 ///
 /// The connection opens at the first checkpoint, so a store whose log never reaches 1,000 pages
 /// never opens it. The store stops the checkpointer before its own connections close, so that

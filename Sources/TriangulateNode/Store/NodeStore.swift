@@ -50,6 +50,17 @@ public final class NodeStore: Sendable {
         checkpointer.waitUntilIdle()
     }
 
+    /// Copies the whole write-ahead log into the file and empties it, so that nothing a
+    /// transaction deleted is left in the log's bytes. SQLite runs one checkpoint at a time and
+    /// refuses a second at once, so this waits, on the writer (where no commit can start
+    /// another), for a background checkpoint to finish first.
+    public func truncateLog() throws {
+        _ = try database.writeWithoutTransaction { db in
+            checkpointer.waitUntilIdle()
+            return try db.checkpoint(.truncate)
+        }
+    }
+
     /// Creates a new store at `path` for `organisation`, seeded with `registry` and the local
     /// agenda template. An organisation not in the registry (a local Healthwatch, a council)
     /// gives its name and kind as `own`, and is added as a partner. Refuses to overwrite any
