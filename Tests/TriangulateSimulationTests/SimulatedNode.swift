@@ -44,6 +44,10 @@ struct SimulatedTransport: HubTransport {
     func exchange(_ request: HubTransportRequest, with baseURL: String) async throws -> HubTransportAnswer {
         try await scheduler.request(node, request)
     }
+
+    /// One request at a time: a node's task parks at its request, and only then may the driver
+    /// choose what happens next.
+    var carriesRequestsWhileTheNodeWorks: Bool { false }
 }
 
 /// One organisation's node: its real store on disk (reopened after a crash), its clock's skew,

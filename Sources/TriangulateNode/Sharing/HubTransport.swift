@@ -41,4 +41,14 @@ public struct HubTransportAnswer: Sendable {
 public protocol HubTransport: Sendable {
     /// Sends `request` to the hub at `baseURL` and returns its answer.
     func exchange(_ request: HubTransportRequest, with baseURL: String) async throws -> HubTransportAnswer
+
+    /// Whether a request may be in flight while the node works on another's answer: a sync asks
+    /// for the next inbox page while it applies this one. HTTP(S) carries both at once; the
+    /// simulator's transport carries one at a time, because it decides every interleaving itself.
+    var carriesRequestsWhileTheNodeWorks: Bool { get }
+}
+
+extension HubTransport {
+    /// A transport carries a request while the node works, unless it says otherwise.
+    public var carriesRequestsWhileTheNodeWorks: Bool { true }
 }

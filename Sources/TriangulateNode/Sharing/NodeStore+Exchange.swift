@@ -64,9 +64,30 @@ extension NodeStore {
         try await push(client, key: key, into: &summary, progress: progress)
         var cursor = try hubCursor()
         var lastPageHadReceipt = false
+        var next: Task<InboxPage, any Error>?
+        let documents = SharedDocuments()
         while true {
-            let page = try await client.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=500&auditFrom=\(try acceptedLogSize())", as: InboxPage.self)
-            try applyInbox(page, accepting: try receipt(page.audit, for: page.items.isEmpty ? nil : "page of \(page.items.count) items"), into: &summary)
+            let page: InboxPage
+            if let next {
+                page = try await withTaskCancellationHandler { try await next.value } onCancel: { next.cancel() }
+            } else {
+                page = try await Self.inboxPage(after: cursor, size: environment.inboxPageSize, auditFrom: try acceptedLogSize(), from: client)
+            }
+            let checkpoint = try receipt(page.audit, for: page.items.isEmpty ? nil : "page of \(page.items.count) items")
+            // The next page is on its way while this one is applied. It is asked for from this
+            // page's checkpoint, checked above and accepted with the page; if the page fails,
+            // the next is dropped, and the next sync pulls it again from the cursor that stayed put.
+            next = nil
+            if page.more && client.transport.carriesRequestsWhileTheNodeWorks {
+                let after = page.cursor, size = environment.inboxPageSize, auditFrom = try checkpoint?.size ?? acceptedLogSize()
+                next = Task { try await Self.inboxPage(after: after, size: size, auditFrom: auditFrom, from: client) }
+            }
+            do {
+                try applyInbox(page, accepting: checkpoint, documents: documents, into: &summary)
+            } catch {
+                next?.cancel()
+                throw error
+            }
             cursor = page.cursor
             lastPageHadReceipt = page.audit != nil
             progress("pulled \(summary.itemsPulled) items (cursor \(cursor))")
@@ -87,6 +108,12 @@ extension NodeStore {
             summary.checkpoint = try await checkAuditLog(client)
         }
         return summary
+    }
+
+    /// Asks the hub for up to `size` items of this organisation's inbox after `cursor`, with a
+    /// receipt from the log of size `auditFrom`.
+    private static func inboxPage(after cursor: Int64, size: Int, auditFrom: UInt64, from client: HubClient) async throws -> InboxPage {
+        try await client.send("GET", "/v1/inbox", query: "after=\(cursor)&limit=\(size)&auditFrom=\(auditFrom)", as: InboxPage.self)
     }
 
     /// Fetches the hub's audit checkpoint and accepts it only if the pinned hub key signed it

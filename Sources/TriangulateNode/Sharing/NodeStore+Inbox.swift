@@ -10,8 +10,10 @@ extension NodeStore {
     /// Every batch is checked before it is applied: signed by the key pinned for its
     /// organisation, made by that organisation's replicas, about the share's own document.
     /// A withdrawal purges the document for good and leaves a stub. `checkpoint`, the hub's log
-    /// after the page was delivered (checked), is accepted in the same transaction.
-    func applyInbox(_ page: InboxPage, accepting checkpoint: SignedCheckpoint? = nil, into summary: inout SyncSummary) throws {
+    /// after the page was delivered (checked), is accepted in the same transaction. `documents`
+    /// keeps the shares' documents read for earlier pages of the same sync.
+    func applyInbox(_ page: InboxPage, accepting checkpoint: SignedCheckpoint? = nil, documents: SharedDocuments = SharedDocuments(),
+                    into summary: inout SyncSummary) throws {
         var purged = false
         try database.write { db in
             let now = environment.now()
@@ -37,7 +39,7 @@ extension NodeStore {
                     summary.sharesReceived += 1
                 case "batch":
                     do {
-                        let changes = try verifiedChanges(item, in: db)
+                        let changes = try verifiedChanges(item, documents: documents, in: db)
                         let report = try ledger.applyRemote(changes, at: now)
                         summary.changesApplied += report.applied
                         summary.rejected += report.refused
@@ -104,7 +106,8 @@ extension NodeStore {
     }
 
     /// A batch's changes once checked; refuses with a reason anything that does not fit.
-    private func verifiedChanges(_ item: InboxItem, in db: Database) throws -> ChangeSet {
+    /// `documents` holds the shares' documents this sync has already read.
+    private func verifiedChanges(_ item: InboxItem, documents: SharedDocuments, in db: Database) throws -> ChangeSet {
         guard let batch = item.batch, let organisation = item.signerOrganisation, let offered = item.signerKey else {
             throw NodeError(.syncRefused, "item \(item.seq) is a batch without its signer: ignored")
         }
@@ -131,9 +134,9 @@ extension NodeStore {
         let expected: DocumentHeader
         if let row = try Row.fetchOne(db, sql: "SELECT declaration FROM received WHERE share = ? AND withdrawnAt IS NULL", arguments: [batch.share]),
            let data = row["declaration"] as Data? {
-            expected = try WireJSON.decoder().decode(ShareDeclaration.self, from: data).document
+            expected = try documents.document(of: batch.share, declaredIn: data)
         } else if let row = try Row.fetchOne(db, sql: "SELECT declaration FROM share WHERE id = ? AND withdrawnAt IS NULL", arguments: [batch.share]) {
-            expected = try WireJSON.decoder().decode(ShareDeclaration.self, from: row["declaration"] as Data).document
+            expected = try documents.document(of: batch.share, declaredIn: row["declaration"] as Data)
         } else {
             throw NodeError(.syncRefused, "batch \(item.seq) is for share \(batch.share), which this node does not hold: ignored")
         }
@@ -189,5 +192,22 @@ extension NodeStore {
         try db.execute(sql: "INSERT INTO history (entity, reference, event, actor, at) VALUES ('received', ?, 'withdrawn and purged', ?, ?)",
                        arguments: [item.share, item.withdrawnBy ?? "hub", now])
         return true
+    }
+}
+
+/// The documents of the shares whose batches a sync pulls, each share's declaration decoded
+/// once: a sync carries many batches of each share, and a declaration carries its document's
+/// whole schema, so decoding it for every batch was most of a catch-up's checking. Kept by the
+/// exact bytes stored, so a share declared again is decoded afresh. It lives for one sync, so
+/// nothing a withdrawal purges stays in memory after it.
+final class SharedDocuments {
+    private var documents: [String: (declaration: Data, document: DocumentHeader)] = [:]
+
+    /// The document that `declaration`, the stored declaration of share `share`, names.
+    func document(of share: String, declaredIn declaration: Data) throws -> DocumentHeader {
+        if let known = documents[share], known.declaration == declaration { return known.document }
+        let document = try WireJSON.decoder().decode(ShareDeclaration.self, from: declaration).document
+        documents[share] = (declaration, document)
+        return document
     }
 }

@@ -13,14 +13,18 @@ public struct NodeEnvironment: Sendable {
     public var passwordCost: UInt8
     /// How requests reach the hub: `nil` is HTTP(S) to the enrolled hub's URL.
     public var hubTransport: (any HubTransport)?
+    /// How many inbox items a sync asks the hub for at a time: 500, unless a test asks for
+    /// fewer to see many pages.
+    public var inboxPageSize: Int
 
     /// Makes an environment.
     public init(now: @escaping @Sendable () -> Date, makeUUID: @escaping @Sendable (Date) -> UUID, passwordCost: UInt8 = 12,
-                hubTransport: (any HubTransport)? = nil) {
+                hubTransport: (any HubTransport)? = nil, inboxPageSize: Int = 500) {
         self.now = now
         self.makeUUID = makeUUID
         self.passwordCost = passwordCost
         self.hubTransport = hubTransport
+        self.inboxPageSize = inboxPageSize
     }
 
     /// The system clock and random ids.
