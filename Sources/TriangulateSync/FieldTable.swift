@@ -39,6 +39,12 @@ public struct FieldTable: Hashable, Sendable, RandomAccessCollection {
     public var endIndex: Int { entries.endIndex }
     public subscript(position: Int) -> Entry { entries[position] }
 
+    /// Calls `body` with the fields in name order, where they lie: reading through the buffer
+    /// copies no field's state, which a loop over the table would, reference by reference.
+    func withEntries<Result>(_ body: (UnsafeBufferPointer<Entry>) throws -> Result) rethrows -> Result {
+        try entries.withUnsafeBufferPointer(body)
+    }
+
     /// The state of the field named `name`, if it was ever written.
     public subscript(name: String) -> FieldState? {
         guard case .found(let index) = position(of: name) else { return nil }

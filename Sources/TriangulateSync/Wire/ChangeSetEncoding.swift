@@ -14,40 +14,44 @@ extension ChangeSet {
     static let version1Types = ["concern-summary", "information-request", "panel", "action", "outcome", "learning-review"]
 
     /// The change set's bytes. Changes keep their order exactly: each run of consecutive
-    /// changes to one document is written after that document's header.
+    /// changes to one document is written after that document's header. The changes and runs
+    /// are read where they lie: a loop over copies retained and released every string of each.
     public func encoded() -> [UInt8] {
-        var runs: [(header: DocumentHeader, changes: Range<Int>)] = []
-        var start = changes.startIndex
-        while start < changes.endIndex {
-            let id = changes[start].document
-            var end = start + 1
-            while end < changes.endIndex, changes[end].document == id { end += 1 }
-            runs.append((header(of: id), start..<end))
-            start = end
-        }
-        var table = StringTable()
-        for run in runs.indices {
-            table.intern(runs[run].header.owner)
-            table.intern(runs[run].header.type.rawValue)
-            for index in runs[run].changes { table.intern(changes[index]) }
-        }
-        var writer = BinaryWriter(capacity: changes.count * 24)
-        writer.byte(Self.wireVersion)
-        writer.varint(table.strings.count)
-        for string in table.strings { writer.string(string) }
-        writer.varint(runs.count)
-        var previous: UInt64 = 0
-        for run in runs.indices {
-            Self.writeID(runs[run].header.id, to: &writer)
-            writer.varint(table.index(runs[run].header.type.rawValue))
-            writer.varint(table.index(runs[run].header.owner))
-            writer.varint(runs[run].changes.count)
-            for index in runs[run].changes {
-                writer.varint(table.index(changes[index].field))
-                Self.write(changes[index], previous: &previous, table: table, to: &writer)
+        changes.withUnsafeBufferPointer { changes in
+            var runs: [(header: DocumentHeader, changes: Range<Int>)] = []
+            var start = changes.startIndex
+            while start < changes.endIndex {
+                var end = start + 1
+                while end < changes.endIndex, changes[end].document == changes[start].document { end += 1 }
+                runs.append((header(of: changes[start].document), start..<end))
+                start = end
+            }
+            return runs.withUnsafeBufferPointer { runs in
+                var table = StringTable()
+                for run in runs.indices {
+                    table.intern(runs[run].header.owner)
+                    table.intern(runs[run].header.type.rawValue)
+                    for index in runs[run].changes { table.intern(changes[index]) }
+                }
+                var writer = BinaryWriter(capacity: changes.count * 24)
+                writer.byte(Self.wireVersion)
+                writer.varint(table.strings.count)
+                for string in table.strings { writer.string(string) }
+                writer.varint(runs.count)
+                var previous: UInt64 = 0
+                for run in runs.indices {
+                    Self.writeID(runs[run].header.id, to: &writer)
+                    writer.varint(table.index(runs[run].header.type.rawValue))
+                    writer.varint(table.index(runs[run].header.owner))
+                    writer.varint(runs[run].changes.count)
+                    for index in runs[run].changes {
+                        writer.varint(table.index(changes[index].field))
+                        Self.write(changes[index], previous: &previous, table: table, to: &writer)
+                    }
+                }
+                return writer.bytes
             }
         }
-        return writer.bytes
     }
 
     /// A document's header; a change set without one (which `validate()` refuses) is written

@@ -11,65 +11,66 @@ extension DocumentState {
     private static let storageVersion: UInt8 = 3
     private static let everySupersededStampVersion: UInt8 = 2
 
-    /// The state's bytes.
+    /// The state's bytes. The fields are read where they lie (`FieldTable.withEntries`): a
+    /// loop over copies of them retained and released every set and string of each field twice.
     public func encoded() -> [UInt8] {
-        var replicas: [ReplicaID] = []
-        var base: UInt64?
-        var size = 16
-        func note(_ stamp: HybridTimestamp) {
-            if !replicas.contains(stamp.replica) { replicas.append(stamp.replica) }
-            base = min(base ?? stamp.milliseconds, stamp.milliseconds)
-            size += 8
-        }
-        for entry in fields {
-            let field = entry.state
-            size += entry.name.utf8.count + 8
-            for write in field.register.live {
-                note(write.stamp)
-                size += write.value?.utf8.count ?? 0
+        fields.withEntries { fields in
+            var replicas: [ReplicaID] = []
+            var base: UInt64?
+            var size = 16
+            func note(_ stamp: HybridTimestamp) {
+                if !replicas.contains(stamp.replica) { replicas.append(stamp.replica) }
+                base = min(base ?? stamp.milliseconds, stamp.milliseconds)
+                size += 8
             }
-            for stamp in field.register.superseded.frontiers { note(stamp) }
-            for stamp in field.register.superseded.pending { note(stamp) }
-            for (element, tags) in field.set.tags {
-                size += element.utf8.count
-                for stamp in tags { note(stamp) }
-            }
-            for stamp in field.set.removed { note(stamp) }
-        }
-        replicas.sort()  // with the earliest stamp as base, the same state always has the same bytes
-        var writer = BinaryWriter(capacity: size + replicas.reduce(0) { $0 + $1.rawValue.utf8.count + 1 })
-        writer.byte(Self.storageVersion)
-        writer.byte(isPurged ? 1 : 0)
-        writer.varint(replicas.count)
-        for replica in replicas { writer.string(replica.rawValue) }
-        writer.varint(base ?? 0)
-        let context = StampContext(replicas: replicas, base: base ?? 0)
-        writer.varint(fields.count)
-        for entry in fields {
-            let field = entry.state
-            writer.string(entry.name)
-            writer.varint(field.register.live.count)
-            for write in field.register.live {
-                context.write(write.stamp, to: &writer)
-                if let value = write.value {
-                    writer.byte(1)
-                    writer.string(value)
-                } else {
-                    writer.byte(0)
+            for index in fields.indices {
+                size += fields[index].name.utf8.count + 8
+                for write in fields[index].state.register.live {
+                    note(write.stamp)
+                    size += write.value?.utf8.count ?? 0
                 }
-            }
-            context.write(field.register.superseded.frontiers, to: &writer)  // one per replica, in replica order
-            context.write(field.register.superseded.pending, to: &writer)
-            writer.varint(field.set.tags.count)
-            if !field.set.tags.isEmpty {
-                for (element, tags) in field.set.tags.sorted(by: { $0.key < $1.key }) {
-                    writer.string(element)
-                    context.write(tags, to: &writer)
+                for stamp in fields[index].state.register.superseded.frontiers { note(stamp) }
+                for stamp in fields[index].state.register.superseded.pending { note(stamp) }
+                for (element, tags) in fields[index].state.set.tags {
+                    size += element.utf8.count
+                    for stamp in tags { note(stamp) }
                 }
+                for stamp in fields[index].state.set.removed { note(stamp) }
             }
-            context.write(field.set.removed, to: &writer)
+            replicas.sort()  // with the earliest stamp as base, the same state always has the same bytes
+            var writer = BinaryWriter(capacity: size + replicas.reduce(0) { $0 + $1.rawValue.utf8.count + 1 })
+            writer.byte(Self.storageVersion)
+            writer.byte(isPurged ? 1 : 0)
+            writer.varint(replicas.count)
+            for replica in replicas { writer.string(replica.rawValue) }
+            writer.varint(base ?? 0)
+            let context = StampContext(replicas: replicas, base: base ?? 0)
+            writer.varint(fields.count)
+            for index in fields.indices {
+                writer.string(fields[index].name)
+                writer.varint(fields[index].state.register.live.count)
+                for write in fields[index].state.register.live {
+                    context.write(write.stamp, to: &writer)
+                    if let value = write.value {
+                        writer.byte(1)
+                        writer.string(value)
+                    } else {
+                        writer.byte(0)
+                    }
+                }
+                context.write(fields[index].state.register.superseded.frontiers, to: &writer)  // one per replica, in replica order
+                context.write(fields[index].state.register.superseded.pending, to: &writer)
+                writer.varint(fields[index].state.set.tags.count)
+                if !fields[index].state.set.tags.isEmpty {
+                    for (element, tags) in fields[index].state.set.tags.sorted(by: { $0.key < $1.key }) {
+                        writer.string(element)
+                        context.write(tags, to: &writer)
+                    }
+                }
+                context.write(fields[index].state.set.removed, to: &writer)
+            }
+            return writer.bytes
         }
-        return writer.bytes
     }
 
     /// Reads a stored state.
