@@ -31,7 +31,7 @@ extension ChangeSet {
                 for run in runs.indices {
                     table.intern(runs[run].header.owner)
                     table.intern(runs[run].header.type.rawValue)
-                    for index in runs[run].changes { table.intern(changes[index]) }
+                    for index in runs[run].changes { table.intern(changes.baseAddress! + index) }
                 }
                 var writer = BinaryWriter(capacity: changes.count * 24)
                 writer.byte(Self.wireVersion)
@@ -46,7 +46,7 @@ extension ChangeSet {
                     writer.varint(runs[run].changes.count)
                     for index in runs[run].changes {
                         writer.varint(table.index(changes[index].field))
-                        Self.write(changes[index], previous: &previous, table: table, to: &writer)
+                        Self.write(changes.baseAddress! + index, previous: &previous, table: table, to: &writer)
                     }
                 }
                 return writer.bytes
@@ -120,8 +120,10 @@ extension ChangeSet {
         self.init(headers: headers, changes: changes)
     }
 
-    private static func write(_ change: borrowing Change, previous: inout UInt64, table: StringTable, to writer: inout BinaryWriter) {
-        let stamp = change.stamp
+    /// Writes the change at `change`: read through its address, as a change passed by value
+    /// was copied, every string retained and released, although only read.
+    private static func write(_ change: UnsafePointer<Change>, previous: inout UInt64, table: StringTable, to writer: inout BinaryWriter) {
+        let stamp = change.pointee.stamp
         func writeStamp(_ stamp: HybridTimestamp, relativeTo base: UInt64) {
             writer.varint(table.index(stamp.replica.rawValue))
             writer.signed(Int64(bitPattern: stamp.milliseconds &- base))
@@ -135,7 +137,7 @@ extension ChangeSet {
                 for other in stamps.sorted() { writeStamp(other, relativeTo: stamp.milliseconds) }
             }
         }
-        switch change.operation {
+        switch change.pointee.operation {
         case .assign(.some, _): writer.byte(0)
         case .assign(.none, _): writer.byte(1)
         case .add: writer.byte(2)
@@ -144,7 +146,7 @@ extension ChangeSet {
         }
         writeStamp(stamp, relativeTo: previous)
         previous = stamp.milliseconds
-        switch change.operation {
+        switch change.pointee.operation {
         case .assign(let value, let supersedes):
             if let value { writer.string(value) }
             writeStamps(supersedes)
@@ -225,10 +227,11 @@ private struct StringTable {
         }
     }
 
-    mutating func intern(_ change: borrowing Change) {
-        intern(change.field)
-        intern(change.stamp.replica.rawValue)
-        switch change.operation {
+    /// Interns the strings of the change at `change`, read through its address (see `write`).
+    mutating func intern(_ change: UnsafePointer<Change>) {
+        intern(change.pointee.field)
+        intern(change.pointee.stamp.replica.rawValue)
+        switch change.pointee.operation {
         case .assign(_, let stamps), .remove(_, let stamps): for stamp in stamps { intern(stamp.replica.rawValue) }
         case .add, .purge: break
         }
