@@ -13,7 +13,7 @@ public struct SyncLedger {
     let db: Database
     let organisation: OrganisationCode
     private(set) var clock: HybridClock
-    private var outgoing = ChangeSet()
+    private var outgoing = OutgoingChanges()
 
     /// How far in the future a remote change may be stamped before it is refused: one day.
     public static let maximumDrift: UInt64 = 24 * 60 * 60 * 1000
@@ -70,9 +70,8 @@ public struct SyncLedger {
         for (field, operation) in operations {
             let change = Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))
             state.apply(change)
-            outgoing.changes.append(change)
+            outgoing.append(change, to: header)
         }
-        outgoing.headers[header.id] = header
         try saveState(header, state, isNew: existing == nil)
         return operations.count
     }
@@ -83,9 +82,9 @@ public struct SyncLedger {
         let last = clock.lastReading
         try db.execute(
             sql: "INSERT INTO syncCommit (lastMillis, lastCounter, changeCount, changes) VALUES (?, ?, ?, ?)",
-            arguments: [Int64(last.milliseconds), Int64(last.counter), outgoing.changes.count, Data(outgoing.encoded())])
+            arguments: [Int64(last.milliseconds), Int64(last.counter), outgoing.count, Data(outgoing.encoded())])
         try saveClock()
-        outgoing = ChangeSet()
+        outgoing = OutgoingChanges()
     }
 
     // MARK: Remote changes
@@ -168,8 +167,7 @@ public struct SyncLedger {
                 for (field, operation) in state.adoptions(of: partnerChanges, isOwn: { Self.replica($0.replica, isOf: me) }) {
                     let change = Change(document: id, field: field, operation: operation, stamp: clock.tick(wall: wall))
                     state.apply(change)
-                    outgoing.changes.append(change)
-                    outgoing.headers[id] = header
+                    outgoing.append(change, to: header)
                 }
             }
             try saveState(header, state, isNew: stored == nil)

@@ -14,19 +14,28 @@ extension ChangeSet {
     static let version1Types = ["concern-summary", "information-request", "panel", "action", "outcome", "learning-review"]
 
     /// The change set's bytes. Changes keep their order exactly: each run of consecutive
-    /// changes to one document is written after that document's header. The changes and runs
-    /// are read where they lie: a loop over copies retained and released every string of each.
+    /// changes to one document is written after that document's header.
     public func encoded() -> [UInt8] {
+        var runs: [ChangeRun] = []
         changes.withUnsafeBufferPointer { changes in
-            var runs: [(header: DocumentHeader, changes: Range<Int>)] = []
             var start = changes.startIndex
             while start < changes.endIndex {
                 var end = start + 1
                 while end < changes.endIndex, changes[end].document == changes[start].document { end += 1 }
-                runs.append((header(of: changes[start].document), start..<end))
+                runs.append(ChangeRun(header: header(of: changes[start].document), changes: start..<end))
                 start = end
             }
-            return runs.withUnsafeBufferPointer { runs in
+        }
+        return Self.encode(changes, in: runs)
+    }
+
+    /// The bytes of `changes` in `runs`: the consecutive changes of each run, all to the
+    /// document of its header, after that header. `encoded()` and `OutgoingChanges` both write
+    /// through it. The changes and runs are read where they lie: a loop over copies retained and
+    /// released every string of each.
+    static func encode(_ changes: [Change], in runs: [ChangeRun]) -> [UInt8] {
+        changes.withUnsafeBufferPointer { changes in
+            runs.withUnsafeBufferPointer { runs in
                 var table = StringTable()
                 for run in runs.indices {
                     table.intern(runs[run].header.owner)
