@@ -226,6 +226,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the node's tests and the simulator share: a node's requests through the hub's
+        // routes in this process.
+        .target(
+            name: "TriangulateTestSupport",
+            dependencies: [
+                "TriangulateNode",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/TriangulateTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TriangulateNodeTests",
             dependencies: [
@@ -235,6 +246,7 @@ let package = Package(
                 "TriangulateNode",
                 "TriangulateHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                "TriangulateTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -263,6 +275,7 @@ let package = Package(
                 "TriangulateProtocol",
                 "TriangulateNode",
                 "TriangulateHub",
+                "TriangulateTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

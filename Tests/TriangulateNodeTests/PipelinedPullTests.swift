@@ -1,8 +1,6 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import NIOCore
 import Synchronization
 import Testing
 @testable import TriangulateHub
@@ -10,6 +8,7 @@ import TriangulateModel
 @testable import TriangulateNode
 import TriangulateProtocol
 import TriangulateSync
+import TriangulateTestSupport
 
 /// A sync asks for the next inbox page while it applies the one before (issue 19's catch-up).
 /// A real hub's routes answer a real node store, three items to a page, through a transport that
@@ -163,12 +162,6 @@ final class CountingTransport: HubTransport {
             return (state.client, state.inboxCursors.count == state.failingRequest)
         }
         guard let client, !fails else { throw NodeError(.hubUnreachable, "the test's hub does not answer") }
-        var headers = HTTPFields()
-        for (name, value) in request.headers {
-            if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
-        }
-        let response = try await client.execute(uri: request.target, method: HTTPRequest.Method(request.method) ?? .get, headers: headers,
-                                                body: request.method == "GET" ? nil : ByteBuffer(bytes: request.body))
-        return HubTransportAnswer(status: UInt(response.status.code), body: Data(response.body.readableBytesView))
+        return try await client.deliver(request)
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import NIOCore
 @testable import TriangulateHub
 import TriangulateModel
 @testable import TriangulateNode
 import TriangulateProtocol
 import TriangulateSync
+import TriangulateTestSupport
 
 /// One run of the whole system from one seed: a real hub — its SQLite store on disk and its HTTP
 /// routes, in this process — and three to five real nodes running their own `sync` and `rejoin`
@@ -235,13 +234,7 @@ final class Simulation: @unchecked Sendable {
 
     /// Puts a request's bytes through the hub's real routes and returns the answer's.
     func deliver(_ request: HubTransportRequest, _ client: some TestClientProtocol) async throws -> HubTransportAnswer {
-        var headers = HTTPFields()
-        for (name, value) in request.headers {
-            if let field = HTTPField.Name(name) { headers.append(HTTPField(name: field, value: value)) }
-        }
-        let response = try await client.execute(uri: request.target, method: HTTPRequest.Method(request.method) ?? .get, headers: headers,
-                                                body: request.method == "GET" ? nil : ByteBuffer(bytes: request.body))
-        return HubTransportAnswer(status: UInt(response.status.code), body: Data(response.body.readableBytesView))
+        try await client.deliver(request)
     }
 
     // MARK: The people
