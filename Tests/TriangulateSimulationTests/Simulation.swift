@@ -171,7 +171,7 @@ final class Simulation: @unchecked Sendable {
             try await changeStatus()
         case "late":
             let request = delayed.remove(at: Int.random(in: 0..<delayed.count, using: &random))
-            _ = try? await deliver(request, client)
+            _ = try? await client.deliver(request)
             note("late request \(request.target) delivered")
         case "backup":
             try takeBackup()
@@ -226,15 +226,10 @@ final class Simulation: @unchecked Sendable {
         case "crash before":
             scheduler.answer(node, with: .failure(SimulatedCrash()))
         default:
-            let answer = await captured { try await self.deliver(request, client) }
-            if fault == "duplicated" { _ = try? await deliver(request, client) }
+            let answer = await captured { try await client.deliver(request) }
+            if fault == "duplicated" { _ = try? await client.deliver(request) }
             scheduler.answer(node, with: fault == "answer lost" ? .failure(unreachable) : fault == "crash after" ? .failure(SimulatedCrash()) : answer)
         }
-    }
-
-    /// Puts a request's bytes through the hub's real routes and returns the answer's.
-    func deliver(_ request: HubTransportRequest, _ client: some TestClientProtocol) async throws -> HubTransportAnswer {
-        try await client.deliver(request)
     }
 
     // MARK: The people
@@ -392,7 +387,7 @@ final class Simulation: @unchecked Sendable {
         while true {
             await scheduler.quiescent()
             guard let parked = scheduler.requests.first(where: { $0.node == node.code }) else { return }
-            scheduler.answer(node.code, with: await captured { try await self.deliver(parked.request, client) })
+            scheduler.answer(node.code, with: await captured { try await client.deliver(parked.request) })
         }
     }
 
