@@ -15,14 +15,20 @@ public struct DocumentState: Hashable, Sendable {
     }
 
     /// Applies one change.
-    public mutating func apply(_ change: borrowing Change) {
+    public mutating func apply(_ change: Change) {
+        withUnsafePointer(to: change) { apply(at: $0) }
+    }
+
+    /// Applies the change at `change`, read where it lies: a copy would retain its id, its
+    /// value and its sets, and release them again, for every change merged.
+    private mutating func apply(at change: UnsafePointer<Change>) {
         guard !isPurged else { return }
-        if case .purge = change.operation {
+        if case .purge = change.pointee.operation {
             isPurged = true
             fields = FieldTable()
             return
         }
-        fields.apply(change.operation, stamp: change.stamp, to: change.field)
+        fields.apply(change)
     }
 
     /// Whether applying `change` would change nothing because it, or a change that supersedes
@@ -52,9 +58,10 @@ public struct DocumentState: Hashable, Sendable {
     /// Applies changes in order.
     public mutating func apply(_ changes: some Collection<Change>) {
         if fields.isEmpty { fields.reserveCapacity(changes.count) }  // a new document's first changes
-        // Borrowed where they lie when the collection is contiguous, rather than copied out one by one.
+        // Read where they lie when the collection is contiguous, rather than copied out one by one.
         let applied: Void? = changes.withContiguousStorageIfAvailable { changes in
-            for index in changes.indices { apply(changes[index]) }
+            guard let first = changes.baseAddress else { return }
+            for offset in 0..<changes.count { apply(at: first + offset) }
         }
         if applied == nil { for change in changes { apply(change) } }
     }
@@ -78,8 +85,10 @@ public struct FieldState: Hashable, Sendable {
     /// The set part.
     public var set = ObservedRemoveSet()
 
-    mutating func apply(_ operation: Change.Operation, stamp: HybridTimestamp) {
-        switch operation {
+    /// Applies the change at `change`, read where it lies.
+    mutating func apply(_ change: UnsafePointer<Change>) {
+        let stamp = change.pointee.stamp
+        switch change.pointee.operation {
         case .assign(let value, let supersedes): register.assign(value, supersedes: supersedes, stamp: stamp)
         case .add(let element): set.add(element, tag: stamp)
         case .remove(let element, let observed): set.remove(element, observed: observed)

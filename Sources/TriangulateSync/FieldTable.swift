@@ -51,18 +51,27 @@ public struct FieldTable: Hashable, Sendable, RandomAccessCollection {
         return entries[index].state
     }
 
-    /// Applies `operation` to the field named `name`, adding the field in its place when it is new.
-    mutating func apply(_ operation: Change.Operation, stamp: HybridTimestamp, to name: String) {
-        switch position(of: name) {
+    /// Applies the change at `change` to its field, adding the field in its place when it is new.
+    mutating func apply(_ change: UnsafePointer<Change>) {
+        switch position(of: change.pointee.field) {
         case .found(let index):
-            entries[index].state.apply(operation, stamp: stamp)
+            entries[index].state.apply(change)
         case .insertion(let index):
-            if index == entries.endIndex {
-                entries.append(Entry(name: name, state: FieldState()))
-            } else {
-                entries.insert(Entry(name: name, state: FieldState()), at: index)
-            }
-            entries[index].state.apply(operation, stamp: stamp)
+            entries.append(Entry(name: change.pointee.field, state: FieldState()))
+            if index < entries.endIndex - 1 { moveLast(to: index) }
+            entries[index].state.apply(change)
+        }
+    }
+
+    /// Moves the last field to `index`, and those from `index` on up one place, by moving their
+    /// memory: Array's insertion, and swaps, copy each field moved (retaining and releasing all
+    /// it holds), which cost more than merging the field's change.
+    private mutating func moveLast(to index: Int) {
+        entries.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let last = (base + buffer.count - 1).move()
+            (base + index + 1).moveInitialize(from: base + index, count: buffer.count - 1 - index)
+            (base + index).initialize(to: last)
         }
     }
 

@@ -23,8 +23,11 @@ struct StateStorageTests {
             let name = names.randomElement(using: &random) ?? ""
             let stamp = Self.stamps.randomElement(using: &random) ?? Self.stamps[0]
             let value: String? = Bool.random(using: &random) ? "value \(stamp.counter)" : nil
-            table.apply(.assign(value: value, supersedes: []), stamp: stamp, to: name)
-            model[name, default: FieldState()].apply(.assign(value: value, supersedes: []), stamp: stamp)
+            let change = Change(document: "d", field: name, operation: .assign(value: value, supersedes: []), stamp: stamp)
+            withUnsafePointer(to: change) { change in
+                table.apply(change)
+                model[name, default: FieldState()].apply(change)
+            }
             let probe = names.randomElement(using: &random) ?? ""
             #expect(table[probe] == model[probe], "seed \(seed): \(probe)")
         }
@@ -36,9 +39,9 @@ struct StateStorageTests {
     @Test
     func fieldTableKeepsTheLaterOfTwoEqualNames() {
         var first = FieldState()
-        first.apply(.assign(value: "first", supersedes: []), stamp: Self.stamps[0])
         var second = FieldState()
-        second.apply(.assign(value: "second", supersedes: []), stamp: Self.stamps[1])
+        withUnsafePointer(to: Change(document: "d", field: "b", operation: .assign(value: "first", supersedes: []), stamp: Self.stamps[0])) { first.apply($0) }
+        withUnsafePointer(to: Change(document: "d", field: "b", operation: .assign(value: "second", supersedes: []), stamp: Self.stamps[1])) { second.apply($0) }
         let table = FieldTable([.init(name: "b", state: first), .init(name: "a", state: first), .init(name: "b", state: second)])
         #expect(table.map(\.name) == ["a", "b"])
         #expect(table["b"] == second)

@@ -67,11 +67,11 @@ public struct SyncLedger {
         var state = existing?.state ?? DocumentState()
         let operations = state.operations(toReach: fields, schema: try ProcessRegistry.schema(header.type), isComplete: isComplete)
         guard !operations.isEmpty else { return 0 }
-        for (field, operation) in operations {
-            let change = Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))
-            state.apply(change)
-            outgoing.append(change, to: header)
+        let changes = operations.map { field, operation in
+            Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))
         }
+        state.apply(changes)  // applied together, so that a new document's fields are allocated once
+        for change in changes { outgoing.append(change, to: header) }
         try saveState(header, state, isNew: existing == nil)
         return operations.count
     }
