@@ -22,11 +22,6 @@ struct CanonicalUUID: Hashable, Sendable {
         low = bytes.dropFirst(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The 16 bytes, big-endian.
-    var bytes: [UInt8] {
-        (0..<16).map { index in UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> (8 * (7 - index % 8))) }
-    }
-
     /// The lowercase canonical text.
     var text: String {
         String(unsafeUninitializedCapacity: 36) { text in

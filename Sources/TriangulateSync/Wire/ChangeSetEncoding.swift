@@ -200,7 +200,8 @@ extension ChangeSet {
     private static func writeID(_ id: String, to writer: inout BinaryWriter) {
         if let uuid = CanonicalUUID(id) {
             writer.byte(0)
-            writer.raw(uuid.bytes)
+            writer.bigEndian(uuid.high)
+            writer.bigEndian(uuid.low)
         } else {
             writer.byte(1)
             writer.string(id)
