@@ -10,6 +10,7 @@ extension DocumentState {
         toReach target: [String: FieldValue], schema: DocumentSchema, isComplete: Bool = true
     ) -> [(field: String, operation: Change.Operation)] {
         var operations: [(field: String, operation: Change.Operation)] = []
+        operations.reserveCapacity(target.count)  // a register's at most one each, the usual case
         for (path, wanted) in target.sorted(by: { $0.key < $1.key }) {
             let current = fields[path]
             switch wanted {
