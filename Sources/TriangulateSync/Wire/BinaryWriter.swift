@@ -21,12 +21,14 @@ struct BinaryWriter: ~Copyable {
     /// The bytes written.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
+    /// One byte.
     mutating func byte(_ value: UInt8) {
         reserve(1)
         start[count] = value
         count += 1
     }
 
+    /// An unsigned LEB128 varint: seven bits a byte, least significant first.
     mutating func varint(_ value: UInt64) {
         reserve(10)  // the longest LEB128 form of 64 bits
         var value = value
@@ -39,8 +41,10 @@ struct BinaryWriter: ~Copyable {
         count += 1
     }
 
+    /// A count or an index, as an unsigned varint.
     mutating func varint(_ value: Int) { varint(UInt64(value)) }
 
+    /// A signed value, zig-zagged so that small magnitudes of either sign take one byte.
     mutating func signed(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
     /// Eight bytes, most significant first.
@@ -50,6 +54,7 @@ struct BinaryWriter: ~Copyable {
         count += 8
     }
 
+    /// A string's UTF-8 length, then its bytes.
     mutating func string(_ value: String) {
         let utf8 = value.utf8
         varint(utf8.count)
