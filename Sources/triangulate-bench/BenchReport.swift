@@ -171,6 +171,9 @@ struct SyncFigures: Encodable {
     /// The floor under (c): plain inserts plus, per document, a row of opaque bytes the size of
     /// its tracked state, over plain inserts alone.
     var opaqueStateWriteRatio: Double
+    /// The same opaque bytes in a column of the inserted row itself, over plain inserts: the
+    /// floor of a design that kept each state beside its record, with no second row.
+    var opaqueStateInRowWriteRatio: Double
     var trackedWriteMilliseconds: Double
     /// (d) Wire bytes per field change besides its value and its document's header: first writes.
     var wireBytesPerChange: Figure
