@@ -16,7 +16,7 @@ extension DocumentState {
             switch wanted {
             case .register(let value):
                 let register = current?.register
-                if register?.view?.value != value {
+                if register?.live.last?.value != value {  // the winner's value, without making a view
                     operations.append((path, .assign(value: value, supersedes: register?.liveStamps ?? [])))
                 }
             case .set(let elements):

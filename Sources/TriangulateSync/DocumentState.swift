@@ -57,13 +57,22 @@ public struct DocumentState: Hashable, Sendable {
 
     /// Applies changes in order.
     public mutating func apply(_ changes: some Collection<Change>) {
-        if fields.isEmpty { fields.reserveCapacity(changes.count) }  // a new document's first changes
         // Read where they lie when the collection is contiguous, rather than copied out one by one.
-        let applied: Void? = changes.withContiguousStorageIfAvailable { changes in
-            guard let first = changes.baseAddress else { return }
-            for offset in 0..<changes.count { apply(at: first + offset) }
-        }
+        let applied: Void? = changes.withContiguousStorageIfAvailable { apply(contentsOf: $0) }
         if applied == nil { for change in changes { apply(change) } }
+    }
+
+    /// Applies an array's changes in order. Not generic, so that a caller in another module
+    /// runs it specialised rather than through the collection's witness table.
+    public mutating func apply(_ changes: [Change]) {
+        changes.withUnsafeBufferPointer { apply(contentsOf: $0) }
+    }
+
+    /// Applies the changes in `changes`, in order, each read where it lies.
+    private mutating func apply(contentsOf changes: UnsafeBufferPointer<Change>) {
+        if fields.isEmpty { fields.reserveCapacity(changes.count) }  // a new document's first changes
+        guard let first = changes.baseAddress else { return }
+        for offset in 0..<changes.count { apply(at: first + offset) }
     }
 
     /// What people see of the document.

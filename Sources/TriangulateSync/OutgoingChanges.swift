@@ -27,12 +27,28 @@ public struct OutgoingChanges: Sendable {
     /// Adds `change`, to the document of `header`, after the others.
     public mutating func append(_ change: Change, to header: DocumentHeader) {
         assert(change.document == header.id, "a change appended to another document's header")
-        if let last = runs.indices.last, runs[last].header.id == change.document {
-            runs[last].changes = runs[last].changes.lowerBound..<(changes.count + 1)
-        } else {
-            runs.append(ChangeRun(header: header, changes: changes.count..<(changes.count + 1)))
-        }
+        extendRun(of: header, by: 1)
         changes.append(change)
+    }
+
+    /// Adds `newChanges`, all to the document of `header`, after the others: one run, with
+    /// the array grown once.
+    public mutating func append(contentsOf newChanges: [Change], to header: DocumentHeader) {
+        guard !newChanges.isEmpty else { return }
+        assert(newChanges.allSatisfy { $0.document == header.id }, "a change appended to another document's header")
+        extendRun(of: header, by: newChanges.count)
+        changes.append(contentsOf: newChanges)
+    }
+
+    /// Counts `count` more changes, about to be appended, in the run of `header`'s document:
+    /// the last run when it is that document's, or a new one.
+    private mutating func extendRun(of header: DocumentHeader, by count: Int) {
+        let end = changes.count + count
+        if let last = runs.indices.last, runs[last].header.id == header.id {
+            runs[last].changes = runs[last].changes.lowerBound..<end
+        } else {
+            runs.append(ChangeRun(header: header, changes: changes.count..<end))
+        }
     }
 
     /// The change set they form.

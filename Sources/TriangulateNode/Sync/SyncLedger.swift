@@ -71,7 +71,7 @@ public struct SyncLedger {
             Change(document: header.id, field: field, operation: operation, stamp: clock.tick(wall: wall))
         }
         state.apply(changes)  // applied together, so that a new document's fields are allocated once
-        for change in changes { outgoing.append(change, to: header) }
+        outgoing.append(contentsOf: changes, to: header)
         try saveState(header, state, isNew: existing == nil)
         return operations.count
     }
