@@ -174,6 +174,9 @@ struct SyncFigures: Encodable {
     /// The same opaque bytes in a column of the inserted row itself, over plain inserts: the
     /// floor of a design that kept each state beside its record, with no second row.
     var opaqueStateInRowWriteRatio: Double
+    /// Inserts into a tracked record table, whose triggers list each row for tracking, over
+    /// plain inserts: what the node's write path pays before the ledger's work in (c).
+    var listedForTrackingWriteRatio: Double
     var trackedWriteMilliseconds: Double
     /// (d) Wire bytes per field change besides its value and its document's header: first writes.
     var wireBytesPerChange: Figure
