@@ -213,6 +213,7 @@ struct SyncBenchmarks {
     /// Inserts every document as a row of its id and five columns, 1,000 rows per transaction,
     /// into a fresh file with the node store's settings, with what `mode` adds in the same
     /// transaction.
+    ///
     /// The rows' table is named for no tracked record table, but in `listedForTracking`. Named
     /// `action` in every mode, as it once was, the ledger's triggers listed every plain row in
     /// `syncPending`, a second row per document that made the plain insert about 1.5 times as
