@@ -132,6 +132,12 @@ struct SyncFigures: Encodable {
     var inMemoryMerge: Figure
     /// (a) In-memory merge of the concurrent edits, both ways.
     var inMemoryConcurrentMerge: Figure
+    /// (a) The initial writes decoded from their change set's bytes and merged into an empty
+    /// replica, in changes a second: what the peers' full merge times, from their own bytes.
+    var mergeFromBytes: Double
+    /// (a) Each replica's concurrent edits decoded from their bytes and merged into the other,
+    /// in edits a second, the best of the runs: what the peers' concurrent merge times.
+    var concurrentMergeFromBytes: Double
     /// (b) Applying the initial writes into a node's SQLite store.
     var sqliteApply: Figure
     /// (b) Applying one replica's concurrent edits into a store that holds the documents.

@@ -36,20 +36,43 @@ struct SyncBenchmarks {
         }
         let merge = Double(initial.count) / best.seconds
 
-        progress("(a) \(workload.edits.count) concurrent edits on each replica, merged both ways")
-        var aEdits: [Change] = []
-        var bEdits: [Change] = []
-        for (document, field) in workload.edits {
-            aEdits.append(writer.assign("Amended by NMC", to: field, of: workload.ids[document], wall: now + 120_000))
-            bEdits.append(other.assign("Amended by GMC", to: field, of: workload.ids[document], wall: now + 120_000))
+        progress("(a) the same changes decoded from their bytes and merged, as the peers are timed")
+        let initialBytes = ChangeSet(headers: headers, changes: initial).encoded()
+        var fromBytesBest = Duration.seconds(1_000_000)
+        for _ in 0..<repeats {
+            var fresh = Replica(id: ReplicaID("GMC.b"))
+            fromBytesBest = min(fromBytesBest, try measure {
+                try fresh.apply(try ChangeSet(decoding: initialBytes).changes, wall: now + 60_000)
+            })
         }
+        let mergeFromBytes = Double(initial.count) / fromBytesBest.seconds
+
+        // The replicas before the edits, for the runs that decode the edits from their bytes.
+        let (forkA, forkB) = (writer, other)
+        progress("(a) \(workload.edits.count) concurrent edits on each replica, merged both ways")
+        let (aEdits, bEdits) = Self.concurrentEdits(workload, on: &writer, and: &other, wall: now + 120_000)
         let concurrent = try measure {
             try writer.apply(bEdits, wall: now + 180_000)
             try other.apply(aEdits, wall: now + 180_000)
         }
         let concurrentMerge = Double(aEdits.count + bEdits.count) / concurrent.seconds
         progress("comparing the two replicas' \(workload.ids.count) documents")
-        let converged = writer.views == other.views
+        var converged = writer.views == other.views
+
+        progress("(a) the concurrent edits decoded from their bytes and merged both ways, \(repeats) times")
+        var concurrentFromBytesBest = Duration.seconds(1_000_000)
+        for _ in 0..<repeats {
+            var (left, right) = (forkA, forkB)
+            let (leftEdits, rightEdits) = Self.concurrentEdits(workload, on: &left, and: &right, wall: now + 120_000)
+            let leftBytes = ChangeSet(headers: headers, changes: leftEdits).encoded()
+            let rightBytes = ChangeSet(headers: headers, changes: rightEdits).encoded()
+            concurrentFromBytesBest = min(concurrentFromBytesBest, try measure {
+                try left.apply(try ChangeSet(decoding: rightBytes).changes, wall: now + 180_000)
+                try right.apply(try ChangeSet(decoding: leftBytes).changes, wall: now + 180_000)
+            })
+            converged = converged && left.views == right.views
+        }
+        let concurrentMergeFromBytes = Double(aEdits.count + bEdits.count) / concurrentFromBytesBest.seconds
 
         progress("(b) applying \(initial.count) changes into a node store")
         let initialSet = ChangeSet(headers: headers, changes: initial)
@@ -116,6 +139,8 @@ struct SyncBenchmarks {
         return SyncFigures(
             inMemoryMerge: .atLeast(merge, 1_000_000, "changes/s"),
             inMemoryConcurrentMerge: .atLeast(concurrentMerge, 1_000_000, "changes/s"),
+            mergeFromBytes: mergeFromBytes.rounded(),
+            concurrentMergeFromBytes: concurrentMergeFromBytes.rounded(),
             sqliteApply: .atLeast(Double(initial.count) / applyBest.seconds, 200_000, "changes/s"),
             sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
             sqliteSustainedApply: sustained.rounded(),
@@ -142,6 +167,19 @@ struct SyncBenchmarks {
             pushBytesPerEdit: (try Self.pushBytesPerEdit(editSet) * 10).rounded() / 10,
             converged: converged,
             concurrentEdits: aEdits.count)
+    }
+
+    /// The workload's concurrent edits, made on `left` and on `right` at `wall`: the same
+    /// fields, each given a value of its replica's own.
+    private static func concurrentEdits(
+        _ workload: Workload, on left: inout Replica, and right: inout Replica, wall: UInt64
+    ) -> (left: [Change], right: [Change]) {
+        var edits: (left: [Change], right: [Change]) = ([], [])
+        for (document, field) in workload.edits {
+            edits.left.append(left.assign("Amended by NMC", to: field, of: workload.ids[document], wall: wall))
+            edits.right.append(right.assign("Amended by GMC", to: field, of: workload.ids[document], wall: wall))
+        }
+        return edits
     }
 
     /// How many rounds of the edits the sustained apply runs.

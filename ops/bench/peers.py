@@ -6,13 +6,19 @@ dueBy, evidence), written on one replica; then EDIT-FRACTION of the fields, chos
 generator, edited concurrently with different values on two replicas forked from the first, and
 merged both ways. Each library runs it in this process, in memory:
 
-- full merge: the first replica's whole state applied to an empty replica (field values a second);
-- concurrent merge: each forked replica's edits applied to the other (edits a second, both ways);
+- full merge: the first replica's whole state, as the bytes it sends, imported into an empty
+  replica (field values a second);
+- concurrent merge: each forked replica's edits, as the bytes it sends, imported into the other
+  (edits a second, both ways);
 - wire bytes per edit: one replica's edits as the library encodes them to send, over the edits,
   and the same less the edit's 14-byte value (Triangulate's figure counts everything but the
   value, its documents' headers included);
 - full state bytes per record: the first replica's state as sent, over the documents;
 - convergence: the two forked replicas equal after merging.
+
+Each merge is timed from the bytes, decoding included, on both sides: the ratios use
+Triangulate's `mergeFromBytes` and `concurrentMergeFromBytes`. Its merges of changes already
+decoded (`inMemoryMerge`, `inMemoryConcurrentMerge`) are printed beside them, without ratios.
 
 Run through `ops/bench/peers.sh`, which installs the peers in a virtual environment and gives
 this script Triangulate's figures from the same run, to print ratios.
@@ -177,9 +183,12 @@ def main():
     if arguments.triangulate:
         with open(arguments.triangulate) as file:
             sync = json.load(file)["sync"]
+        # Like for like: the peers' merges import their own bytes, so ours decode a change set.
         ours = {
-            "fullMergeValuesPerSecond": sync["inMemoryMerge"]["value"],
-            "concurrentMergeEditsPerSecond": sync["inMemoryConcurrentMerge"]["value"],
+            "fullMergeValuesPerSecond": sync["mergeFromBytes"],
+            "concurrentMergeEditsPerSecond": sync["concurrentMergeFromBytes"],
+            "fullMergeOfDecodedChangesValuesPerSecond": sync["inMemoryMerge"]["value"],
+            "concurrentMergeOfDecodedChangesEditsPerSecond": sync["inMemoryConcurrentMerge"]["value"],
             "wireBytesPerEditBesidesValue": sync["wireBytesPerEditWithHeaders"],
             "converged": sync["converged"],
         }
