@@ -99,6 +99,31 @@ struct EncodingTests {
         #expect(throws: SyncError.self) { try ChangeSet(decoding: bytes + [0]) }
     }
 
+    /// A document's header is read again at each of its runs: a type name is checked however
+    /// many documents name it, and a document named twice must name the same header.
+    @Test func headersAreCheckedAtEveryRun() throws {
+        let strings = ["action", "CQC", "NMC", "summary", "CQC.a", "Not-A-Type"]
+        // Documents with the id 0xAB…, each with one purge of `summary` by `CQC.a`.
+        func bytes(_ documents: [(type: UInt8, owner: UInt8)]) -> [UInt8] {
+            var bytes: [UInt8] = [ChangeSet.wireVersion, UInt8(strings.count)]
+            for string in strings { bytes += [UInt8(string.utf8.count)] + Array(string.utf8) }
+            bytes.append(UInt8(documents.count))
+            for document in documents {
+                bytes += [0] + [UInt8](repeating: 0xAB, count: 16)
+                bytes += [document.type, document.owner, 1, 3, 4, 4, 2, 0]  // one change: field 3, purge, stamp +1 ms
+            }
+            return bytes
+        }
+        let twice = try ChangeSet(decoding: bytes([(0, 1), (0, 1)]))
+        #expect(twice.headers.count == 1)
+        #expect(twice.changes.count == 2)
+        #expect(twice.headers.values.first?.type == .action)
+        #expect(throws: SyncError.self) { try ChangeSet(decoding: bytes([(0, 1), (0, 2)])) }
+        #expect(throws: SyncError.self) { try ChangeSet(decoding: bytes([(5, 1)])) }
+        #expect(throws: SyncError.self) { try ChangeSet(decoding: bytes([(0, 1), (5, 1)])) }
+        #expect(throws: SyncError.self) { try ChangeSet(decoding: bytes([(6, 1)])) }
+    }
+
     /// Random corruption either decodes to some change set or is refused: it never traps.
     @Test func corruptionNeverTraps() {
         let bytes = Self.history(seed: 11, operations: 40).0.encoded()

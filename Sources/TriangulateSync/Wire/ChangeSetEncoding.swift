@@ -84,28 +84,37 @@ extension ChangeSet {
             let index = try reader.count(atMost: strings.count - 1)
             return strings[index]
         }
-        var headers: [String: DocumentHeader] = [:]
-        var changes: [Change] = []
-        var previous: UInt64 = 0
-        let documentCount = try reader.count(atMost: reader.remaining)
-        for _ in 0..<documentCount {
-            let id = try Self.readID(&reader)
-            let typeName: String
+        // A type name in the string table is checked once, not once per document.
+        var types = [DocumentType?](repeating: nil, count: stringCount)
+        func type(_ reader: inout BinaryReader) throws(SyncError) -> DocumentType {
             if version == 1 {
                 let code = Int(try reader.byte())
                 guard code < Self.version1Types.count else { throw BinaryReader.malformed("unknown document type code \(code)") }
-                typeName = Self.version1Types[code]
-            } else {
-                typeName = try string(&reader)
+                return DocumentType(declared: Self.version1Types[code])
             }
-            guard let type = DocumentType(rawValue: typeName) else {
-                throw BinaryReader.malformed("'\(typeName.prefix(48))' is not a document type name")
+            let index = try reader.count(atMost: strings.count - 1)
+            if let type = types[index] { return type }
+            guard let type = DocumentType(rawValue: strings[index]) else {
+                throw BinaryReader.malformed("'\(strings[index].prefix(48))' is not a document type name")
             }
-            let header = DocumentHeader(id: id, type: type, owner: try string(&reader))
-            guard headers[id].map({ $0 == header }) ?? true else {
+            types[index] = type
+            return type
+        }
+        let documentCount = try reader.count(atMost: reader.remaining)
+        // Room for the documents the bytes left can hold, so that the tables grow once; a
+        // document takes at least eight bytes, so a forged count reserves no more than that.
+        let expected = min(documentCount, reader.remaining / 8)
+        var headers: [String: DocumentHeader] = [:]
+        headers.reserveCapacity(expected)
+        var changes: [Change] = []
+        changes.reserveCapacity(expected)
+        var previous: UInt64 = 0
+        for _ in 0..<documentCount {
+            let id = try Self.readID(&reader)
+            let header = DocumentHeader(id: id, type: try type(&reader), owner: try string(&reader))
+            if let earlier = headers.updateValue(header, forKey: id), earlier != header {
                 throw BinaryReader.malformed("document \(id) appears with two different headers")
             }
-            headers[id] = header
             let changeCount = try reader.count(atMost: reader.remaining)
             // A header travels only with changes: one alone would read back as nothing.
             guard changeCount > 0 else { throw BinaryReader.malformed("document \(id) appears with no changes") }
@@ -192,7 +201,9 @@ extension ChangeSet {
         _ reader: inout BinaryReader, relativeTo base: UInt64, strings: [String]
     ) throws(SyncError) -> Set<HybridTimestamp> {
         let count = try reader.count(atMost: reader.remaining)
-        var stamps = Set<HybridTimestamp>()
+        guard count > 0 else { return [] }
+        // A stamp takes at least three bytes, so a forged count reserves no more than the bytes left.
+        var stamps = Set<HybridTimestamp>(minimumCapacity: min(count, reader.remaining / 3))
         for _ in 0..<count { stamps.insert(try readStamp(&reader, relativeTo: base, strings: strings)) }
         return stamps
     }

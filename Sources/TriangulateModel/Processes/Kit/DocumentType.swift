@@ -18,9 +18,10 @@ public struct DocumentType: Hashable, Comparable, Codable, Sendable, CustomStrin
     }
 
     /// Whether `name` is 2 to 48 of `a`–`z`, `0`–`9` and `-`, starting with a letter.
+    /// Reads the name's bytes where they lie, with no copy.
     public static func isWellFormed(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        guard (2...48).contains(bytes.count), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[0]) else { return false }
+        let bytes = name.utf8
+        guard (2...48).contains(bytes.count), let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
         return bytes.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
     }
 
