@@ -107,9 +107,8 @@ extension ChangeSet {
         var headers: [String: DocumentHeader] = [:]
         headers.reserveCapacity(expected)
         var changes: [Change] = []
-        changes.reserveCapacity(expected)
         var previous: UInt64 = 0
-        for _ in 0..<documentCount {
+        for document in 0..<documentCount {
             let id = try Self.readID(&reader)
             let header = DocumentHeader(id: id, type: try type(&reader), owner: try string(&reader))
             if let earlier = headers.updateValue(header, forKey: id), earlier != header {
@@ -118,6 +117,12 @@ extension ChangeSet {
             let changeCount = try reader.count(atMost: reader.remaining)
             // A header travels only with changes: one alone would read back as nothing.
             guard changeCount > 0 else { throw BinaryReader.malformed("document \(id) appears with no changes") }
+            if document == 0 {
+                // Room for as many changes in every document as in the first, so that the array
+                // grows once at most; a change takes at least five bytes, which bounds a forgery.
+                let (all, overflows) = documentCount.multipliedReportingOverflow(by: changeCount)
+                changes.reserveCapacity(overflows ? reader.remaining / 5 : min(all, reader.remaining / 5))
+            }
             for _ in 0..<changeCount {
                 let field = try string(&reader)
                 let kind = try reader.byte()
