@@ -138,6 +138,12 @@ struct SyncFigures: Encodable {
     /// (a) Each replica's concurrent edits decoded from their bytes and merged into the other,
     /// in edits a second, the best of the runs: what the peers' concurrent merge times.
     var concurrentMergeFromBytes: Double
+    /// (a) The initial writes' change set decoded alone, with no merge, in changes a second: the
+    /// decoding in `mergeFromBytes`, the best of the runs.
+    var decodeFromBytes: Double
+    /// (a) Both replicas' concurrent edits decoded alone, in edits a second: the decoding in
+    /// `concurrentMergeFromBytes`, the best of the runs.
+    var concurrentDecodeFromBytes: Double
     /// (b) Applying the initial writes into a node's SQLite store.
     var sqliteApply: Figure
     /// (b) Applying one replica's concurrent edits into a store that holds the documents.
@@ -162,6 +168,10 @@ struct SyncFigures: Encodable {
     var opaqueRewritesPerSecond: Double
     /// The same rewrites' rows alone, before their commit and checkpoint, in edits a second.
     var opaqueRewriteRowsPerSecond: Double
+    /// The same rewrites' rows and commit, without the checkpoint (which the store runs beside
+    /// its next transaction), in edits a second: the most a filled-store apply can reach while it
+    /// keeps a row per document, with no CPU spent on the states.
+    var opaqueRewriteRowsAndCommitPerSecond: Double
     /// The same transaction's commit (its changed pages appended to the write-ahead log and
     /// synced) and the checkpoint after it (those pages copied into the database file), in
     /// milliseconds: SQLite's own I/O for the edits, whatever keeps the states.

@@ -46,6 +46,7 @@ struct SyncBenchmarks {
             })
         }
         let mergeFromBytes = Double(initial.count) / fromBytesBest.seconds
+        let decodeBest = try Self.bestDecode(of: [initialBytes], expecting: initial.count, repeats: repeats)
 
         // The replicas before the edits, for the runs that decode the edits from their bytes.
         let (forkA, forkB) = (writer, other)
@@ -73,6 +74,9 @@ struct SyncBenchmarks {
             converged = converged && left.views == right.views
         }
         let concurrentMergeFromBytes = Double(aEdits.count + bEdits.count) / concurrentFromBytesBest.seconds
+        let concurrentDecodeBest = try Self.bestDecode(
+            of: [ChangeSet(headers: headers, changes: aEdits).encoded(), ChangeSet(headers: headers, changes: bEdits).encoded()],
+            expecting: aEdits.count + bEdits.count, repeats: repeats)
 
         progress("(b) applying \(initial.count) changes into a node store")
         let initialSet = ChangeSet(headers: headers, changes: initial)
@@ -141,6 +145,8 @@ struct SyncBenchmarks {
             inMemoryConcurrentMerge: .atLeast(concurrentMerge, 1_000_000, "changes/s"),
             mergeFromBytes: mergeFromBytes.rounded(),
             concurrentMergeFromBytes: concurrentMergeFromBytes.rounded(),
+            decodeFromBytes: (Double(initial.count) / decodeBest.seconds).rounded(),
+            concurrentDecodeFromBytes: (Double(aEdits.count + bEdits.count) / concurrentDecodeBest.seconds).rounded(),
             sqliteApply: .atLeast(Double(initial.count) / applyBest.seconds, 200_000, "changes/s"),
             sqliteConcurrentApply: .atLeast(Double(aEdits.count) / editBest.seconds, 200_000, "changes/s"),
             sqliteSustainedApply: sustained.rounded(),
@@ -151,6 +157,7 @@ struct SyncBenchmarks {
             stateEncodeMicroseconds: codec.encode,
             opaqueRewritesPerSecond: (Double(aEdits.count) / rewriteBest.transaction.seconds).rounded(),
             opaqueRewriteRowsPerSecond: (Double(aEdits.count) / rewriteBest.rows.seconds).rounded(),
+            opaqueRewriteRowsAndCommitPerSecond: (Double(aEdits.count) / (rewriteBest.rows + rewriteBest.commit).seconds).rounded(),
             opaqueRewriteCommitMilliseconds: (rewriteBest.commit.seconds * 10_000).rounded() / 10,
             opaqueRewriteCheckpointMilliseconds: (rewriteBest.checkpoint.seconds * 10_000).rounded() / 10,
             opaqueRewritePagesWritten: rewriteBest.pagesWritten,
@@ -180,6 +187,20 @@ struct SyncBenchmarks {
             edits.right.append(right.assign("Amended by GMC", to: field, of: workload.ids[document], wall: wall))
         }
         return edits
+    }
+
+    /// The best of `repeats` timings of decoding every change set of `sets`, with no merge: the
+    /// part of a merge from bytes that is decoding. Throws unless they hold `count` changes.
+    private static func bestDecode(of sets: [[UInt8]], expecting count: Int, repeats: Int) throws -> Duration {
+        var best = Duration.seconds(1_000_000)
+        for _ in 0..<repeats {
+            var decoded = 0
+            best = min(best, try measure {
+                for bytes in sets { decoded += try ChangeSet(decoding: bytes).changes.count }
+            })
+            guard decoded == count else { throw BenchError("decoded \(decoded) changes of \(count)") }
+        }
+        return best
     }
 
     /// How many rounds of the edits the sustained apply runs.

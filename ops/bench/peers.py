@@ -18,7 +18,8 @@ merged both ways. Each library runs it in this process, in memory:
 
 Each merge is timed from the bytes, decoding included, on both sides: the ratios use
 Triangulate's `mergeFromBytes` and `concurrentMergeFromBytes`. Its merges of changes already
-decoded (`inMemoryMerge`, `inMemoryConcurrentMerge`) are printed beside them, without ratios.
+decoded (`inMemoryMerge`, `inMemoryConcurrentMerge`) and its decoding alone (`decodeFromBytes`,
+`concurrentDecodeFromBytes`) are printed beside them, without ratios.
 
 Run through `ops/bench/peers.sh`, which installs the peers in a virtual environment and gives
 this script Triangulate's figures from the same run, to print ratios.
@@ -192,6 +193,11 @@ def main():
             "wireBytesPerEditBesidesValue": sync["wireBytesPerEditWithHeaders"],
             "converged": sync["converged"],
         }
+        # Decoding alone, where the suite reports it: the part of each merge from bytes that is decoding.
+        for key, figure in (("fullDecodeValuesPerSecond", "decodeFromBytes"),
+                            ("concurrentDecodeEditsPerSecond", "concurrentDecodeFromBytes")):
+            if figure in sync:
+                ours[key] = sync[figure]
         result["triangulate"] = ours
         result["ratios"] = {
             name: {
